@@ -1,0 +1,112 @@
+// Runs the built action as the runner does: inputs as INPUT_<NAME> variables, outputs through the
+// file named by GITHUB_OUTPUT, the job summary through GITHUB_STEP_SUMMARY, workflow commands on
+// stdout. Used by `npm run demo`, the black-box tests and the benchmark.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { node24 } from './node24.mjs'
+
+export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+
+/**
+ * @typedef {object} ActionRun
+ * @property {number | null} code the exit code
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {Record<string, string>} outputs the step outputs
+ * @property {string | undefined} summary the job summary, undefined when none was written
+ * @property {string[]} errors the `::error::` annotations, decoded
+ * @property {string[]} warnings the `::warning::` annotations, decoded
+ * @property {string[]} masked the values registered with `::add-mask::`
+ * @property {number} ms wall time
+ */
+
+/**
+ * @param {object} options
+ * @param {Record<string, string>} [options.inputs] by input name, as a workflow's `with:` gives them
+ * @param {Record<string, string>} [options.env] further environment
+ * @param {boolean} [options.summary] set GITHUB_STEP_SUMMARY (default true)
+ * @param {string} [options.node] the Node binary (default: the Node 24 the runner uses)
+ * @param {number} [options.killAfterMs] a guard against a hang (default 60 s)
+ * @returns {Promise<ActionRun>}
+ */
+export async function runAction({ inputs = {}, env = {}, summary = true, node = node24(), killAfterMs = 60_000 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'swarms-action-'))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary')
+  writeFileSync(outputFile, '')
+  if (summary) writeFileSync(summaryFile, '')
+  /** @type {Record<string, string>} */
+  const childEnv = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, ...env }
+  if (summary) childEnv.GITHUB_STEP_SUMMARY = summaryFile
+  for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  try {
+    const started = performance.now()
+    const { code, stdout, stderr } = await spawnCollect(node, [ACTION_ENTRY], childEnv, killAfterMs)
+    const ms = performance.now() - started
+    const commands = parseCommands(stdout)
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      summary: summary ? readFileSync(summaryFile, 'utf8') || undefined : undefined,
+      errors: commands.filter(c => c.command === 'error').map(c => c.message),
+      warnings: commands.filter(c => c.command === 'warning').map(c => c.message),
+      masked: commands.filter(c => c.command === 'add-mask').map(c => c.message),
+      ms
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** @returns {Promise<{ code: number | null, stdout: string, stderr: string }>} */
+function spawnCollect(command, args, env, killAfterMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const guard = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    child.on('error', reject)
+    child.on('close', code => {
+      clearTimeout(guard)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+/** Parses `name<<DELIMITER\nvalue\nDELIMITER` blocks, as the runner reads GITHUB_OUTPUT. */
+export function parseOutputFile(text) {
+  /** @type {Record<string, string>} */
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return outputs
+}
+
+/** The workflow commands (`::name props::message`) on stdout, with the message decoded. */
+export function parseCommands(stdout) {
+  return stdout
+    .split(/\r?\n/)
+    .map(line => /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line))
+    .filter(match => match !== null)
+    .map(match => ({
+      command: match[1],
+      message: match[2].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+    }))
+}
