@@ -30,7 +30,8 @@ export function requestedWaitMs(headers: IncomingHttpHeaders, now: number = Date
   const after = single(headers['retry-after'])
   if (after === undefined) return undefined
   if (/^\d+$/.test(after)) return Number(after) * 1000
-  const date = Date.parse(after)
+  // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
+  const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { ActionError } from '../src/errors.js'
+import { readApiKey, readInputs, type Env } from '../src/inputs.js'
+
+const KEY = { 'INPUT_API-KEY': 'sk-abc' }
+
+function failure(env: Env): ActionError {
+  try {
+    readInputs(env)
+  } catch (error) {
+    if (error instanceof ActionError) return error
+    throw error
+  }
+  throw new Error('readInputs accepted the inputs')
+}
+
+describe('readInputs', () => {
+  it('fills every default when only the key is given', () => {
+    expect(readInputs(KEY)).toEqual({
+      apiKey: 'sk-abc',
+      baseUrl: 'https://api.swarms.world',
+      minimumCredits: 0,
+      creditType: 'total',
+      warningCredits: undefined,
+      failOnApiError: true,
+      maxRetries: 3,
+      timeoutSeconds: 30,
+      summary: true
+    })
+  })
+
+  it('reads every input as the runner passes it', () => {
+    const inputs = readInputs({
+      ...KEY,
+      'INPUT_BASE-URL': 'https://proxy.example.com/swarms/',
+      'INPUT_MINIMUM-CREDITS': ' 10.5 ',
+      'INPUT_CREDIT-TYPE': 'free',
+      'INPUT_WARNING-CREDITS': '.5',
+      'INPUT_FAIL-ON-API-ERROR': 'False',
+      'INPUT_MAX-RETRIES': '0',
+      'INPUT_TIMEOUT-SECONDS': '2.5',
+      INPUT_SUMMARY: 'FALSE'
+    })
+    expect(inputs).toMatchObject({
+      baseUrl: 'https://proxy.example.com/swarms',
+      minimumCredits: 10.5,
+      creditType: 'free',
+      warningCredits: 0.5,
+      failOnApiError: false,
+      maxRetries: 0,
+      timeoutSeconds: 2.5,
+      summary: false
+    })
+  })
+
+  it('takes the key from SWARMS_API_KEY when the input is empty, the input first otherwise', () => {
+    expect(readApiKey({ 'INPUT_API-KEY': '', SWARMS_API_KEY: 'sk-env' })).toBe('sk-env')
+    expect(readApiKey({ 'INPUT_API-KEY': 'sk-input', SWARMS_API_KEY: 'sk-env' })).toBe('sk-input')
+  })
+
+  it('names both places when there is no key', () => {
+    const error = failure({ 'INPUT_API-KEY': '  ', SWARMS_API_KEY: '' })
+    expect(error.kind).toBe('input')
+    expect(error.message).toMatch(/`api-key`.*SWARMS_API_KEY/)
+  })
+
+  it.each([
+    ['INPUT_API-KEY', 'sk a', /`api-key`.*whitespace/],
+    ['INPUT_BASE-URL', 'http://api.swarms.world', /`base-url`.*https is required/],
+    ['INPUT_BASE-URL', 'http://10.0.0.1:8080', /`base-url`.*https is required/],
+    ['INPUT_BASE-URL', 'ftp://127.0.0.1', /`base-url`.*https is required/],
+    ['INPUT_BASE-URL', 'api.swarms.world', /`base-url`.*not a URL/],
+    ['INPUT_BASE-URL', 'https://user:pw@api.swarms.world', /`base-url`.*no credentials/],
+    ['INPUT_MINIMUM-CREDITS', '-1', /`minimum-credits` is "-1".*non-negative decimal/],
+    ['INPUT_MINIMUM-CREDITS', 'ten', /`minimum-credits`.*non-negative decimal/],
+    ['INPUT_MINIMUM-CREDITS', '1e3', /`minimum-credits`/],
+    ['INPUT_MINIMUM-CREDITS', 'Infinity', /`minimum-credits`/],
+    ['INPUT_WARNING-CREDITS', '5%', /`warning-credits`/],
+    ['INPUT_CREDIT-TYPE', 'purchased', /`credit-type` is "purchased".*total, regular, free, referral/],
+    ['INPUT_FAIL-ON-API-ERROR', 'yes', /`fail-on-api-error`.*true or false/],
+    ['INPUT_SUMMARY', '1', /`summary`.*true or false/],
+    ['INPUT_MAX-RETRIES', '1.5', /`max-retries`.*whole number from 0 to 10/],
+    ['INPUT_MAX-RETRIES', '11', /`max-retries`/],
+    ['INPUT_TIMEOUT-SECONDS', '0', /`timeout-seconds`.*above 0/],
+    ['INPUT_TIMEOUT-SECONDS', '601', /`timeout-seconds`/]
+  ])('rejects %s=%j, naming the input and what it accepts', (variable, value, message) => {
+    const error = failure({ ...KEY, [variable]: value })
+    expect(error.kind).toBe('input')
+    expect(error.message).toMatch(message)
+  })
+
+  it('never repeats credentials from a base-url', () => {
+    expect(failure({ ...KEY, 'INPUT_BASE-URL': 'https://user:hunter2@api.swarms.world' }).message).not.toContain('hunter2')
+  })
+
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9000', 'http://127.1.2.3'])('accepts plain http to loopback: %s', url => {
+    expect(readInputs({ ...KEY, 'INPUT_BASE-URL': url }).baseUrl).toBe(url.replace(/\/$/, ''))
+  })
+})
