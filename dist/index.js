@@ -31475,7 +31475,8 @@ function requestedWaitMs(headers, now = Date.now()) {
         return undefined;
     if (/^\d+$/.test(after))
         return Number(after) * 1000;
-    const date = Date.parse(after);
+    // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
+    const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 function single(value) {
