@@ -29,10 +29,11 @@ export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.met
  * @param {Record<string, string>} [options.env] further environment
  * @param {boolean} [options.summary] set GITHUB_STEP_SUMMARY (default true)
  * @param {string} [options.node] the Node binary (default: the Node 24 the runner uses)
+ * @param {string} [options.entry] the script to run (default: dist/index.js)
  * @param {number} [options.killAfterMs] a guard against a hang (default 60 s)
  * @returns {Promise<ActionRun>}
  */
-export async function runAction({ inputs = {}, env = {}, summary = true, node = node24(), killAfterMs = 60_000 } = {}) {
+export async function runAction({ inputs = {}, env = {}, summary = true, node = node24(), entry = ACTION_ENTRY, killAfterMs = 60_000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'swarms-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -44,7 +45,7 @@ export async function runAction({ inputs = {}, env = {}, summary = true, node = 
   for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   try {
     const started = performance.now()
-    const { code, stdout, stderr } = await spawnCollect(node, [ACTION_ENTRY], childEnv, killAfterMs)
+    const { code, stdout, stderr } = await spawnCollect(node, [entry], childEnv, killAfterMs)
     const ms = performance.now() - started
     const commands = parseCommands(stdout)
     return {
