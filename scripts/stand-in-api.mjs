@@ -3,6 +3,7 @@
 // Used by `npm run demo`, the tests and the benchmark; run it alone with
 //   node scripts/stand-in-api.mjs [--port 8787] [--balance '{"credit":1,...}']
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { pathToFileURL } from 'node:url'
 
 /** The API's example answer, as text: the API writes `50.0`, which JSON.stringify would not. */
@@ -43,15 +44,17 @@ export function balanceReply(balance = SAMPLE_BALANCE) {
 /**
  * Starts the stand-in on 127.0.0.1. `reply` answers each request; pass an array to answer the n-th
  * request with the n-th reply (the last one repeats).
- * @param {{ reply?: ((request: SeenRequest, index: number) => Reply) | Reply[], port?: number }} [options]
+ * With `tls` (a key and certificate), it serves HTTPS.
+ * @param {{ reply?: ((request: SeenRequest, index: number) => Reply) | Reply[], port?: number, tls?: { key: string, cert: string } }} [options]
  */
 export async function startStandIn(options = {}) {
-  const { reply = balanceReply(), port = 0 } = options
+  const { reply = balanceReply(), port = 0, tls } = options
   const started = Date.now()
   /** @type {SeenRequest[]} */
   const requests = []
   const sockets = new Set()
-  const server = createServer((req, res) => {
+  /** @type {import('node:http').RequestListener} */
+  const handle = (req, res) => {
     const seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, at: Date.now() - started }
     const index = requests.push(seen) - 1
     const answer = Array.isArray(reply) ? reply[Math.min(index, reply.length - 1)] : reply(seen, index)
@@ -66,7 +69,8 @@ export async function startStandIn(options = {}) {
     }
     if (answer.delayMs) setTimeout(send, answer.delayMs)
     else send()
-  })
+  }
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle)
   server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -74,7 +78,8 @@ export async function startStandIn(options = {}) {
   await new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(undefined)))
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
+    port: address.port,
     requests,
     /** Stops at once, cutting any stalled connection. */
     close: () =>
