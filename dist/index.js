@@ -284,7 +284,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(701);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -293,7 +293,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 701:
+/***/ 384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2434,6 +2434,160 @@ function seconds(ms) {
     return String(Math.round(ms / 100) / 10);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/trend.ts
+const DAY_MS = 86_400_000;
+/** The burn rate looks back this far. */
+const WINDOW_DAYS = 7;
+/**
+ * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
+ * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
+ */
+function computeTrend(readings, current, creditType, minimumCredits) {
+    const past = sortReadings(readings.filter(r => r !== current && r.at <= current.at));
+    const series = [...past, current];
+    const gated = (r) => r.values[creditType];
+    const previous = past.at(-1);
+    const usedSinceLast = previous === undefined ? undefined : Math.max(0, gated(previous) - gated(current));
+    // The window starts at the newest reading at least 7 days old, else at the oldest one.
+    const cutoff = current.at - WINDOW_DAYS * DAY_MS;
+    let start = 0;
+    for (let i = 0; i < past.length; i++)
+        if (past[i].at <= cutoff)
+            start = i;
+    const window = series.slice(start);
+    const days = (current.at - window[0].at) / DAY_MS;
+    let burnRatePerDay;
+    if (window.length >= 2 && days > 0) {
+        let spent = 0;
+        for (let i = 1; i < window.length; i++)
+            spent += Math.max(0, gated(window[i - 1]) - gated(window[i]));
+        burnRatePerDay = spent / days;
+    }
+    let daysRemaining;
+    const left = gated(current) - minimumCredits;
+    if (left <= 0)
+        daysRemaining = 0;
+    else if (burnRatePerDay !== undefined && burnRatePerDay > 0)
+        daysRemaining = left / burnRatePerDay;
+    const depletionDate = daysRemaining === undefined ? undefined : new Date(current.at + daysRemaining * DAY_MS).toISOString().slice(0, 10);
+    return { usedSinceLast, burnRatePerDay, daysRemaining, depletionDate, windowReadings: window.length };
+}
+/** Oldest first; readings with the same time keep their order. */
+function sortReadings(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
+}
+/** A number for an output: at most 4 decimals, without the float noise of a subtraction. */
+function formatAmount(value) {
+    return String(Math.round(value * 10_000) / 10_000);
+}
+
+;// CONCATENATED MODULE: ./src/history.ts
+/**
+ * The history file: JSON Lines, one reading a line, oldest first. Read leniently about order, strictly
+ * about form: a file with any bad line is moved aside, never overwritten. Written atomically.
+ */
+
+
+
+
+class HistoryFormatError extends Error {
+}
+/** Parses the file's text; throws HistoryFormatError naming the first bad line. */
+function parseHistory(text) {
+    const readings = [];
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        if (lines[i].trim() === '')
+            continue;
+        try {
+            readings.push(parseReading(lines[i]));
+        }
+        catch (error) {
+            throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
+        }
+    }
+    return sortReadings(readings);
+}
+function parseReading(line) {
+    let object;
+    try {
+        object = JSON.parse(line);
+    }
+    catch {
+        throw new Error('not JSON');
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object))
+        throw new Error('not a JSON object');
+    const record = object;
+    const at = typeof record.at === 'string' && /^\d{4}-\d\d-\d\dT/.test(record.at) ? Date.parse(record.at) : Number.NaN;
+    if (Number.isNaN(at))
+        throw new Error('"at" is not an ISO 8601 time');
+    const values = {};
+    for (const type of CREDIT_TYPES) {
+        const value = record[API_FIELDS[type]];
+        if (typeof value !== 'number' || !Number.isFinite(value))
+            throw new Error(`"${API_FIELDS[type]}" is not a number`);
+        values[type] = value;
+    }
+    return { at, values };
+}
+/** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
+const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
+function serializeHistory(readings) {
+    return readings
+        .map(r => {
+        const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
+        return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
+    })
+        .join('');
+}
+/** Reads the history; a missing file (or folder) is an empty history; a bad one is moved aside. */
+function loadHistory(path, now) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { readings: [] };
+        throw error;
+    }
+    try {
+        return { readings: parseHistory(text) };
+    }
+    catch (error) {
+        if (!(error instanceof HistoryFormatError))
+            throw error;
+        const to = `${path}.corrupt-${now.toISOString().replace(/[-:.]/g, '')}`;
+        (0,external_node_fs_namespaceObject.renameSync)(path, to);
+        return { readings: [], movedAside: { to, reason: error.message } };
+    }
+}
+/** Replaces the file in one step: a temporary file in the same folder, then a rename over it. */
+function saveHistory(path, readings) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const temporary = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, serializeHistory(readings));
+        (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        throw error;
+    }
+}
+/** Appends the current reading, keeps the newest `limit`, and saves. Returns what was saved. */
+function recordReading(path, current, limit, now) {
+    const loaded = loadHistory(path, now);
+    const readings = sortReadings([...loaded.readings, current]).slice(-limit);
+    saveHistory(path, readings);
+    return { ...loaded, readings };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
@@ -2442,9 +2596,11 @@ function seconds(ms) {
  */
 
 
+
 const DEFAULT_BASE_URL = 'https://api.swarms.world';
 const MAX_RETRIES_LIMIT = 10;
 const TIMEOUT_SECONDS_LIMIT = 600;
+const HISTORY_LIMIT_MAX = 1_000_000;
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
 function inputValue(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -2462,6 +2618,10 @@ function readInputs(env) {
         throw new ActionError('input', 'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.');
     }
     const get = (name) => inputValue(env, name);
+    const historyFile = get('history-file');
+    if (get('minimum-days-remaining') && !historyFile) {
+        throw new ActionError('input', 'Input `minimum-days-remaining` needs `history-file`: the forecast is computed from the history of readings.');
+    }
     return {
         apiKey,
         baseUrl: parseBaseUrl(get('base-url') || DEFAULT_BASE_URL),
@@ -2471,7 +2631,10 @@ function readInputs(env) {
         failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error'), true),
         maxRetries: parseWhole('max-retries', get('max-retries') || '3', MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
-        summary: parseBoolean('summary', get('summary'), true)
+        summary: parseBoolean('summary', get('summary'), true),
+        historyFile: historyFile ? ((0,external_node_path_namespaceObject.isAbsolute)(historyFile) ? historyFile : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)) : undefined,
+        historyLimit: parseHistoryLimit(get('history-limit') || '1000'),
+        minimumDaysRemaining: get('minimum-days-remaining') ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining')) : undefined
     };
 }
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -2486,6 +2649,13 @@ function parseWhole(name, text, max) {
     const value = Number(text);
     if (!/^\d+$/.test(text) || value > max) {
         throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from 0 to ${max}.`);
+    }
+    return value;
+}
+function parseHistoryLimit(text) {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 2 || value > HISTORY_LIMIT_MAX) {
+        throw new ActionError('input', `Input \`history-limit\` is "${text}": it must be a whole number from 2 to ${HISTORY_LIMIT_MAX}.`);
     }
     return value;
 }
@@ -2550,12 +2720,17 @@ function evaluate(balance, policy) {
 function nextCreditType(balance) {
     return SPENDING_ORDER.find(type => balance.values[type] > 0) ?? 'none';
 }
+/** True when the forecast is known and shorter than the minimum number of days. */
+function runwayTooShort(trend, minimumDaysRemaining) {
+    return minimumDaysRemaining !== undefined && trend.daysRemaining !== undefined && trend.daysRemaining < minimumDaysRemaining;
+}
 
 ;// CONCATENATED MODULE: ./src/report.ts
 /**
  * Reporting: step outputs, annotations and the job summary. The wording and the summary's Markdown are
  * pure functions; `report*` hand them to the Actions toolkit.
  */
+
 
 
 
@@ -2572,6 +2747,66 @@ function balanceOutputs(balance, verdict, apiKey) {
         'balance-json': redact(balance.json, apiKey)
     };
 }
+/** The consumption outputs: empty strings where they cannot be known yet. */
+function trendOutputs(trend) {
+    const amount = (value) => (value === undefined ? '' : formatAmount(value));
+    return {
+        'credits-used-since-last': amount(trend.usedSinceLast),
+        'burn-rate-per-day': amount(trend.burnRatePerDay),
+        'days-remaining': amount(trend.daysRemaining),
+        'depletion-date': trend.depletionDate ?? ''
+    };
+}
+/** The forecast in words, for the summary and the log. */
+function forecastText(balance, trend, inputs) {
+    const type = inputs.creditType;
+    const left = balance.values[type] - inputs.minimumCredits;
+    if (left <= 0) {
+        return inputs.minimumCredits > 0 ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.` : `No ${type} credits are left.`;
+    }
+    if (trend.burnRatePerDay === undefined)
+        return 'Not enough readings yet for a burn rate: it takes two at different times.';
+    if (trend.daysRemaining === undefined)
+        return `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
+    const credits = inputs.minimumCredits > 0 ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}` : `${cents(left)} ${type} credits`;
+    return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
+}
+/** Days in words: one decimal below 10, whole days above. */
+function about(days) {
+    return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
+}
+/** Credits in words: at most two decimals. */
+function cents(credits) {
+    return String(Math.round(credits * 100) / 100);
+}
+function runwayMessage(balance, trend, inputs) {
+    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
+}
+/** At most this many readings in the summary's chart, so that it stays legible. */
+const CHART_POINTS = 50;
+/** The trend section of the summary: a Mermaid line of the gated balance, the burn rate, the forecast. */
+function trendSummary(balance, tracking, inputs) {
+    const points = tracking.readings.slice(-CHART_POINTS);
+    const label = (at) => `"${new Date(at).toISOString().slice(5, 16).replace('T', ' ')}"`;
+    const used = tracking.trend.usedSinceLast;
+    return [
+        '#### Trend',
+        '',
+        '```mermaid',
+        'xychart-beta',
+        `  title "${LABELS[inputs.creditType]} credits, last ${points.length} readings (UTC)"`,
+        `  x-axis [${points.map(r => label(r.at)).join(', ')}]`,
+        '  y-axis "Credits"',
+        `  line [${points.map(r => formatAmount(r.values[inputs.creditType])).join(', ')}]`,
+        '```',
+        '',
+        `Burn rate: **${tracking.trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(tracking.trend.burnRatePerDay)} credits a day`}**` +
+            (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
+        '',
+        forecastText(balance, tracking.trend, inputs),
+        ''
+    ].join('\n');
+}
 function belowMinimumMessage(balance, inputs) {
     return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits). Add credits to the account, or lower \`minimum-credits\`.`;
 }
@@ -2582,16 +2817,19 @@ function balanceLine(balance, verdict) {
     const next = verdict.nextCreditType === 'none' ? 'no credits are left to spend' : `the next charge is taken from ${verdict.nextCreditType} credits`;
     return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, referral ${balance.texts.referral}, regular ${balance.texts.regular}; ${next}.`;
 }
-function verdictText(balance, verdict, inputs) {
+function verdictText(balance, verdict, inputs, tracking) {
     const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`;
     if (verdict.belowMinimum)
         return `❌ ${gated}, below the minimum of ${inputs.minimumCredits}: the job fails.`;
+    if (tracking && runwayTooShort(tracking.trend, inputs.minimumDaysRemaining)) {
+        return `❌ ${gated} last about ${about(tracking.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining: the job fails.`;
+    }
     if (verdict.belowWarning)
         return `⚠️ ${gated}, below the warning threshold of ${inputs.warningCredits}.`;
     return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`;
 }
-/** The job summary for a balance that was read. */
-function balanceSummary(balance, verdict, inputs) {
+/** The job summary for a balance that was read, with the trend when the history is tracked. */
+function balanceSummary(balance, verdict, inputs, tracking) {
     const rows = [...SPENDING_ORDER, 'total'].map(type => {
         const notes = [type === inputs.creditType ? 'gated' : '', type === verdict.nextCreditType ? 'next charge' : ''].filter(Boolean);
         return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
@@ -2603,10 +2841,12 @@ function balanceSummary(balance, verdict, inputs) {
         '| --- | ---: | --- |',
         ...rows,
         '',
-        `Gated on **${inputs.creditType}** credits · minimum **${inputs.minimumCredits}** · warning below **${inputs.warningCredits ?? 'none'}**`,
+        `Gated on **${inputs.creditType}** credits · minimum **${inputs.minimumCredits}** · warning below **${inputs.warningCredits ?? 'none'}**` +
+            (inputs.minimumDaysRemaining === undefined ? '' : ` · minimum days remaining **${inputs.minimumDaysRemaining}**`),
         '',
-        `**Verdict:** ${verdictText(balance, verdict, inputs)}`,
-        ''
+        `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
+        '',
+        ...(tracking ? [trendSummary(balance, tracking, inputs)] : [])
     ].join('\n');
 }
 /** The job summary when no balance was read. */
@@ -2617,17 +2857,25 @@ function failureSummary(message, failed) {
 function escapeMarkdown(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** Sets the outputs, the annotations, the verdict and the summary for a balance that was read. */
-async function reportBalance(balance, verdict, inputs) {
-    for (const [name, value] of Object.entries(balanceOutputs(balance, verdict, inputs.apiKey)))
+/**
+ * Sets the outputs, the annotations, the verdict and the summary for a balance that was read, with
+ * the consumption trend when the history is tracked.
+ */
+async function reportBalance(balance, verdict, inputs, tracking) {
+    const outputs = { ...balanceOutputs(balance, verdict, inputs.apiKey), ...(tracking ? trendOutputs(tracking.trend) : {}) };
+    for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     info(balanceLine(balance, verdict));
+    if (tracking)
+        info(forecastText(balance, tracking.trend, inputs));
     if (verdict.belowMinimum)
         setFailed(belowMinimumMessage(balance, inputs));
+    else if (tracking && runwayTooShort(tracking.trend, inputs.minimumDaysRemaining))
+        setFailed(runwayMessage(balance, tracking.trend, inputs));
     else if (verdict.belowWarning)
         warning(belowWarningMessage(balance, inputs));
     if (inputs.summary)
-        await writeSummary(balanceSummary(balance, verdict, inputs));
+        await writeSummary(balanceSummary(balance, verdict, inputs, tracking));
 }
 /**
  * Reports a failure as one line. An outage is a warning when `fail-on-api-error` is false; anything
@@ -2675,6 +2923,8 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
+
 async function run(env = process.env) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
@@ -2691,10 +2941,31 @@ async function run(env = process.env) {
             userAgent: USER_AGENT,
             log: message => info(message)
         });
-        await reportBalance(balance, evaluate(balance, inputs), inputs);
+        const tracking = inputs.historyFile ? track(inputs.historyFile, balance, inputs) : undefined;
+        await reportBalance(balance, evaluate(balance, inputs), inputs, tracking);
     }
     catch (error) {
         await reportFailure(error, apiKey, inputs);
+    }
+}
+/**
+ * Appends this reading to the history and computes the trend. Only a balance that was read gets
+ * here, so a failed read never touches the file. A history that cannot be kept is a warning: the
+ * balance itself was read.
+ */
+function track(path, balance, inputs) {
+    const now = new Date();
+    const current = { at: now.getTime(), values: balance.values };
+    try {
+        const history = recordReading(path, current, inputs.historyLimit, now);
+        if (history.movedAside) {
+            warning(`The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`);
+        }
+        return { trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits), readings: history.readings };
+    }
+    catch (error) {
+        warning(`Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`);
+        return undefined;
     }
 }
 

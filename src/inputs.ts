@@ -3,12 +3,14 @@
  * Every input is checked before any request; an invalid one raises an `input` ActionError that names
  * it and says what it accepts.
  */
+import { isAbsolute, resolve } from 'node:path'
 import { CREDIT_TYPES, type CreditType } from './balance.js'
 import { ActionError } from './errors.js'
 
 export const DEFAULT_BASE_URL = 'https://api.swarms.world'
 export const MAX_RETRIES_LIMIT = 10
 export const TIMEOUT_SECONDS_LIMIT = 600
+export const HISTORY_LIMIT_MAX = 1_000_000
 
 export interface Inputs {
   readonly apiKey: string
@@ -21,6 +23,10 @@ export interface Inputs {
   readonly maxRetries: number
   readonly timeoutSeconds: number
   readonly summary: boolean
+  /** Absolute; undefined when tracking is off. */
+  readonly historyFile?: string
+  readonly historyLimit: number
+  readonly minimumDaysRemaining?: number
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -47,6 +53,10 @@ export function readInputs(env: Env): Inputs {
     throw new ActionError('input', 'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.')
   }
   const get = (name: string): string => inputValue(env, name)
+  const historyFile = get('history-file')
+  if (get('minimum-days-remaining') && !historyFile) {
+    throw new ActionError('input', 'Input `minimum-days-remaining` needs `history-file`: the forecast is computed from the history of readings.')
+  }
   return {
     apiKey,
     baseUrl: parseBaseUrl(get('base-url') || DEFAULT_BASE_URL),
@@ -56,7 +66,10 @@ export function readInputs(env: Env): Inputs {
     failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error'), true),
     maxRetries: parseWhole('max-retries', get('max-retries') || '3', MAX_RETRIES_LIMIT),
     timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
-    summary: parseBoolean('summary', get('summary'), true)
+    summary: parseBoolean('summary', get('summary'), true),
+    historyFile: historyFile ? (isAbsolute(historyFile) ? historyFile : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)) : undefined,
+    historyLimit: parseHistoryLimit(get('history-limit') || '1000'),
+    minimumDaysRemaining: get('minimum-days-remaining') ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining')) : undefined
   }
 }
 
@@ -74,6 +87,14 @@ function parseWhole(name: string, text: string, max: number): number {
   const value = Number(text)
   if (!/^\d+$/.test(text) || value > max) {
     throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from 0 to ${max}.`)
+  }
+  return value
+}
+
+function parseHistoryLimit(text: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < 2 || value > HISTORY_LIMIT_MAX) {
+    throw new ActionError('input', `Input \`history-limit\` is "${text}": it must be a whole number from 2 to ${HISTORY_LIMIT_MAX}.`)
   }
   return value
 }

@@ -2,10 +2,13 @@
  * Wires the parts: inputs, then the API, then the policy, then the report.
  */
 import * as core from '@actions/core'
+import type { Balance } from './balance.js'
 import { fetchBalance } from './client.js'
+import { recordReading } from './history.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './inputs.js'
 import { evaluate } from './policy.js'
-import { reportBalance, reportFailure } from './report.js'
+import { reportBalance, reportFailure, type Tracking } from './report.js'
+import { computeTrend, type Reading } from './trend.js'
 import { USER_AGENT } from './version.js'
 
 export async function run(env: Env = process.env): Promise<void> {
@@ -23,8 +26,29 @@ export async function run(env: Env = process.env): Promise<void> {
       userAgent: USER_AGENT,
       log: message => core.info(message)
     })
-    await reportBalance(balance, evaluate(balance, inputs), inputs)
+    const tracking = inputs.historyFile ? track(inputs.historyFile, balance, inputs) : undefined
+    await reportBalance(balance, evaluate(balance, inputs), inputs, tracking)
   } catch (error) {
     await reportFailure(error, apiKey, inputs)
+  }
+}
+
+/**
+ * Appends this reading to the history and computes the trend. Only a balance that was read gets
+ * here, so a failed read never touches the file. A history that cannot be kept is a warning: the
+ * balance itself was read.
+ */
+function track(path: string, balance: Balance, inputs: Inputs): Tracking | undefined {
+  const now = new Date()
+  const current: Reading = { at: now.getTime(), values: balance.values }
+  try {
+    const history = recordReading(path, current, inputs.historyLimit, now)
+    if (history.movedAside) {
+      core.warning(`The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`)
+    }
+    return { trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits), readings: history.readings }
+  } catch (error) {
+    core.warning(`Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`)
+    return undefined
   }
 }

@@ -2,6 +2,7 @@
  * The balance policy: pure decisions over a Balance. No I/O, no toolkit.
  */
 import type { Balance, CreditType } from './balance.js'
+import type { Trend } from './trend.js'
 
 /** Credits are spent free first, then referral, then regular (purchased) last. */
 export const SPENDING_ORDER = ['free', 'referral', 'regular'] as const satisfies readonly CreditType[]
@@ -39,4 +40,9 @@ export function evaluate(balance: Balance, policy: Policy): Verdict {
 
 export function nextCreditType(balance: Balance): SpentType | 'none' {
   return SPENDING_ORDER.find(type => balance.values[type] > 0) ?? 'none'
+}
+
+/** True when the forecast is known and shorter than the minimum number of days. */
+export function runwayTooShort(trend: Trend, minimumDaysRemaining: number | undefined): boolean {
+  return minimumDaysRemaining !== undefined && trend.daysRemaining !== undefined && trend.daysRemaining < minimumDaysRemaining
 }

@@ -15,6 +15,7 @@ export function inputsWith(overrides: Partial<Inputs> = {}): Inputs {
     maxRetries: 3,
     timeoutSeconds: 30,
     summary: true,
+    historyLimit: 1000,
     ...overrides
   }
 }

@@ -25,8 +25,23 @@ describe('readInputs', () => {
       failOnApiError: true,
       maxRetries: 3,
       timeoutSeconds: 30,
-      summary: true
+      summary: true,
+      historyFile: undefined,
+      historyLimit: 1000,
+      minimumDaysRemaining: undefined
     })
+  })
+
+  it('resolves history-file against the workspace, and reads the tracking inputs', () => {
+    const inputs = readInputs({
+      ...KEY,
+      GITHUB_WORKSPACE: '/home/runner/work/repo',
+      'INPUT_HISTORY-FILE': '.swarms/history.jsonl',
+      'INPUT_HISTORY-LIMIT': '2',
+      'INPUT_MINIMUM-DAYS-REMAINING': '7.5'
+    })
+    expect(inputs).toMatchObject({ historyFile: '/home/runner/work/repo/.swarms/history.jsonl', historyLimit: 2, minimumDaysRemaining: 7.5 })
+    expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': '/var/tmp/h.jsonl' }).historyFile).toBe('/var/tmp/h.jsonl')
   })
 
   it('reads every input as the runner passes it', () => {
@@ -82,11 +97,18 @@ describe('readInputs', () => {
     ['INPUT_MAX-RETRIES', '1.5', /`max-retries`.*whole number from 0 to 10/],
     ['INPUT_MAX-RETRIES', '11', /`max-retries`/],
     ['INPUT_TIMEOUT-SECONDS', '0', /`timeout-seconds`.*above 0/],
-    ['INPUT_TIMEOUT-SECONDS', '601', /`timeout-seconds`/]
+    ['INPUT_TIMEOUT-SECONDS', '601', /`timeout-seconds`/],
+    ['INPUT_HISTORY-LIMIT', '1', /`history-limit` is "1".*whole number from 2/],
+    ['INPUT_MINIMUM-DAYS-REMAINING', '3', /`minimum-days-remaining` needs `history-file`/]
   ])('rejects %s=%j, naming the input and what it accepts', (variable, value, message) => {
     const error = failure({ ...KEY, [variable]: value })
     expect(error.kind).toBe('input')
     expect(error.message).toMatch(message)
+  })
+
+  it('rejects a minimum-days-remaining that is not a number', () => {
+    const error = failure({ ...KEY, 'INPUT_HISTORY-FILE': 'h.jsonl', 'INPUT_MINIMUM-DAYS-REMAINING': 'a week' })
+    expect(error.message).toMatch(/`minimum-days-remaining` is "a week".*non-negative decimal/)
   })
 
   it('never repeats credentials from a base-url', () => {

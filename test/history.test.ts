@@ -1,0 +1,100 @@
+import * as fs from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { loadHistory, parseHistory, recordReading, saveHistory, serializeHistory } from '../src/history.js'
+import type { Reading } from '../src/trend.js'
+
+// writeFileSync, as the real one, unless a test makes it die after writing half of what it was given.
+const failWrites = vi.hoisted(() => ({ on: false }))
+vi.mock('node:fs', async original => {
+  const real = await original<typeof import('node:fs')>()
+  return {
+    ...real,
+    writeFileSync: (path: fs.PathOrFileDescriptor, data: string, ...rest: []) => {
+      if (!failWrites.on) return real.writeFileSync(path, data, ...rest)
+      real.writeFileSync(path, data.slice(0, data.length >> 1))
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    }
+  }
+})
+
+const NOW = new Date('2026-11-24T06:00:00.000Z')
+const LINE = '{"at":"2026-11-20T06:00:00.000Z","credit":50,"free_credit":20,"referral_credits":5,"total_credits":75}\n'
+let dir: string
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'history-'))
+  failWrites.on = false
+})
+
+function reading(iso: string, total: number): Reading {
+  return { at: Date.parse(iso), values: { total, regular: total, free: 0, referral: 0 } }
+}
+
+describe('the history format', () => {
+  it('reads and writes the documented line, fields in their order', () => {
+    const readings = parseHistory(LINE)
+    expect(readings).toEqual([{ at: Date.parse('2026-11-20T06:00:00.000Z'), values: { regular: 50, free: 20, referral: 5, total: 75 } }])
+    expect(serializeHistory(readings)).toBe(LINE)
+  })
+
+  it('sorts readings by time, and skips blank lines', () => {
+    const text = `${serializeHistory([reading('2026-11-22T00:00:00Z', 2)])}\n${serializeHistory([reading('2026-11-21T00:00:00Z', 1)])}`
+    expect(parseHistory(text).map(r => r.values.total)).toEqual([1, 2])
+  })
+
+  it.each([
+    ['not JSON', 'line 2: not JSON'],
+    ['[1]', 'line 2: not a JSON object'],
+    ['{"at":"yesterday","credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}', 'line 2: "at" is not an ISO 8601 time'],
+    ['{"at":"2026-11-21T00:00:00Z","credit":1,"free_credit":0,"referral_credits":0}', 'line 2: "total_credits" is not a number'],
+    ['{"at":"2026-11-21T00:00:00Z","credit":"1","free_credit":0,"referral_credits":0,"total_credits":1}', 'line 2: "credit" is not a number']
+  ])('names the first bad line: %s', (bad, message) => {
+    expect(() => parseHistory(`${LINE}${bad}\n`)).toThrow(message)
+  })
+})
+
+describe('the history file', () => {
+  it('starts fresh when the file, or its folder, is missing, and creates both', () => {
+    const path = join(dir, 'deep', 'er', 'history.jsonl')
+    expect(loadHistory(path, NOW)).toEqual({ readings: [] })
+    const saved = recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000, NOW)
+    expect(saved.readings).toHaveLength(1)
+    expect(readFileSync(path, 'utf8')).toBe('{"at":"2026-11-24T06:00:00.000Z","credit":75,"free_credit":0,"referral_credits":0,"total_credits":75}\n')
+  })
+
+  it('appends, and keeps only the newest history-limit readings', () => {
+    const path = join(dir, 'history.jsonl')
+    for (let day = 20; day <= 24; day++) recordReading(path, reading(`2026-11-${day}T06:00:00Z`, 100 - day), 3, NOW)
+    expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([78, 77, 76])
+  })
+
+  it('moves a corrupt file aside, never overwriting it, and starts fresh', () => {
+    const path = join(dir, 'history.jsonl')
+    writeFileSync(path, `${LINE}{"at":\n`)
+    const saved = recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000, NOW)
+    expect(saved.movedAside).toEqual({ to: `${path}.corrupt-20261124T060000000Z`, reason: 'line 2: not JSON' })
+    expect(readFileSync(saved.movedAside!.to, 'utf8')).toBe(`${LINE}{"at":\n`)
+    expect(parseHistory(readFileSync(path, 'utf8'))).toHaveLength(1)
+  })
+
+  it('replaces the file by a rename, leaving no temporary file', () => {
+    const path = join(dir, 'history.jsonl')
+    writeFileSync(path, LINE)
+    const before = statSync(path).ino
+    saveHistory(path, [reading('2026-11-24T06:00:00Z', 75)])
+    expect(statSync(path).ino).not.toBe(before)
+    expect(readdirSync(dir)).toEqual(['history.jsonl'])
+  })
+
+  it('leaves the old file byte for byte when a write dies half-way', () => {
+    const path = join(dir, 'history.jsonl')
+    writeFileSync(path, LINE)
+    failWrites.on = true
+    expect(() => saveHistory(path, [reading('2026-11-24T06:00:00Z', 75), reading('2026-11-25T06:00:00Z', 70)])).toThrow('ENOSPC')
+    expect(readFileSync(path, 'utf8')).toBe(LINE)
+    expect(readdirSync(dir)).toEqual(['history.jsonl'])
+  })
+})

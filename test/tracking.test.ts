@@ -1,0 +1,126 @@
+// Consumption tracking, black-box: dist/index.js as the runner runs it, with a history file the test
+// seeds at times relative to now, checking the outputs, the file afterwards and the summary.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runAction } from '../scripts/run-action.mjs'
+import { balanceReply, startStandIn } from '../scripts/stand-in-api.mjs'
+
+const DAY = 86_400_000
+const TREND_OUTPUTS = ['credits-used-since-last', 'burn-rate-per-day', 'days-remaining', 'depletion-date']
+
+/** A history line of `total` credits, all regular, `daysAgo` days before now. */
+function line(daysAgo: number, total: number): string {
+  const at = new Date(Date.now() - daysAgo * DAY).toISOString()
+  return `{"at":"${at}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`
+}
+
+async function track(history: string | undefined, inputs: Record<string, string> = {}, reply = balanceReply()) {
+  const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+  const path = join(workspace, 'credits', 'history.jsonl')
+  if (history !== undefined) {
+    mkdirSync(join(workspace, 'credits'))
+    writeFileSync(path, history)
+  }
+  const server = await startStandIn({ reply })
+  try {
+    const started = Date.now()
+    const result = await runAction({
+      inputs: { 'api-key': 'sk-track', 'base-url': server.url, 'history-file': 'credits/history.jsonl', ...inputs },
+      env: { GITHUB_WORKSPACE: workspace }
+    })
+    const read = () => readFileSync(path, 'utf8')
+    const lines = () => read().trim().split('\n').map(l => JSON.parse(l) as { at: string; total_credits: number })
+    return { ...result, path, workspace, read, lines, started, requests: server.requests }
+  } finally {
+    await server.close()
+  }
+}
+
+/** The UTC dates `days` from the start and from the end of a run: the forecast lands on one of them. */
+function datesAfter(days: number, started: number): string[] {
+  return [started, Date.now()].map(t => new Date(t + days * DAY).toISOString().slice(0, 10))
+}
+
+describe.concurrent('consumption tracking', () => {
+  it('starts a history where there is none, folder and all, with nothing to forecast yet', async () => {
+    const result = await track(undefined)
+    expect(result.code).toBe(0)
+    expect(result.warnings).toEqual([])
+    expect(Object.fromEntries(TREND_OUTPUTS.map(n => [n, result.outputs[n]]))).toEqual(Object.fromEntries(TREND_OUTPUTS.map(n => [n, ''])))
+    const lines = result.lines()
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), credit: 50, free_credit: 20, referral_credits: 5, total_credits: 75 })
+    expect(Date.parse(lines[0].at)).toBeGreaterThanOrEqual(result.started - 1000)
+    expect(result.summary).toContain('Not enough readings yet for a burn rate')
+  })
+
+  it('spending 25 a day: used 25 since the last reading, 3 days left, and a chart', async () => {
+    const result = await track(line(2, 125) + line(1, 100))
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({ 'credits-used-since-last': '25', 'burn-rate-per-day': '25', 'days-remaining': '3' })
+    expect(datesAfter(3, result.started)).toContain(result.outputs['depletion-date'])
+    expect(result.lines().map(l => l.total_credits)).toEqual([125, 100, 75])
+    expect(result.summary).toContain('```mermaid\nxychart-beta')
+    expect(result.summary).toMatch(/line \[125, 100, 75\]/)
+    expect(result.summary).toContain(`At 25 credits a day, 75 total credits last about 3 days, until ${result.outputs['depletion-date']}.`)
+  })
+
+  it('fails when the forecast is shorter than minimum-days-remaining, still setting the outputs and keeping the reading', async () => {
+    const result = await track(line(2, 125) + line(1, 100), { 'minimum-days-remaining': '7' })
+    expect(result.code).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/total credits \(75\.0\) last about 3 days at 25 credits a day \(until \d{4}-\d\d-\d\d\), fewer than the 7 of minimum-days-remaining/)
+    expect(result.outputs['days-remaining']).toBe('3')
+    expect(result.outputs['total-credits']).toBe('75.0')
+    expect(result.lines()).toHaveLength(3)
+    expect(result.summary).toMatch(/❌ 75\.0 total credits last about 3 days, fewer than the 7 of minimum-days-remaining/)
+  })
+
+  it('passes a forecast longer than minimum-days-remaining, and one that is not known', async () => {
+    expect((await track(line(2, 125) + line(1, 100), { 'minimum-days-remaining': '2.5' })).code).toBe(0)
+    expect((await track(undefined, { 'minimum-days-remaining': '30' })).code).toBe(0)
+  })
+
+  it('leaves a top-up out of the spend, and the forecast empty on a flat balance', async () => {
+    const topUp = await track(line(2, 100) + line(1, 50))
+    expect(topUp.outputs).toMatchObject({ 'credits-used-since-last': '0', 'burn-rate-per-day': '25' })
+    const flat = await track(line(2, 75) + line(1, 75))
+    expect(flat.outputs).toMatchObject({ 'burn-rate-per-day': '0', 'days-remaining': '', 'depletion-date': '' })
+    expect(flat.summary).toContain('no depletion in sight')
+  })
+
+  it('moves a corrupt history aside with a warning naming both paths, and starts afresh', async () => {
+    const corrupt = `${line(1, 100)}this is not a reading\n`
+    const result = await track(corrupt)
+    expect(result.code).toBe(0)
+    expect(result.warnings).toHaveLength(1)
+    const aside = readdirSync(join(result.workspace, 'credits')).find(name => name.startsWith('history.jsonl.corrupt-'))
+    expect(aside).toBeDefined()
+    expect(result.warnings[0]).toContain(result.path)
+    expect(result.warnings[0]).toContain(join(result.workspace, 'credits', aside!))
+    expect(result.warnings[0]).toContain('line 2: not JSON')
+    expect(readFileSync(join(result.workspace, 'credits', aside!), 'utf8')).toBe(corrupt)
+    expect(result.lines()).toHaveLength(1)
+  })
+
+  it('leaves the history byte for byte as it was when the read fails', async () => {
+    const history = line(2, 125) + line(1, 100)
+    const result = await track(history, { 'max-retries': '0' }, () => ({ status: 503, body: { detail: 'down' } }))
+    expect(result.code).toBe(1)
+    expect(result.read()).toBe(history)
+    expect(TREND_OUTPUTS.map(n => result.outputs[n])).toEqual([undefined, undefined, undefined, undefined])
+  })
+
+  it('keeps history-limit readings, and charts at most 50', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => line(60 - i, 1000 - i)).join('')
+    const limited = await track(many, { 'history-limit': '5' })
+    expect(limited.lines().map(l => l.total_credits)).toEqual([944, 943, 942, 941, 75])
+    const charted = await track(many)
+    expect(charted.lines()).toHaveLength(61)
+    const points = /line \[([^\]]*)\]/.exec(charted.summary ?? '')?.[1].split(', ')
+    expect(points).toHaveLength(50)
+    expect(points?.at(-1)).toBe('75')
+  })
+})

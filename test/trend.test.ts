@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { DAY_MS, computeTrend, formatAmount, type Reading } from '../src/trend.js'
+
+const NOW = Date.parse('2026-11-24T06:00:00.000Z')
+
+/** A reading of `total` credits (all regular) `daysAgo` days before NOW. */
+function at(daysAgo: number, total: number, free = 0): Reading {
+  return { at: NOW - daysAgo * DAY_MS, values: { total, regular: total - free, free, referral: 0 } }
+}
+
+describe('computeTrend', () => {
+  it('knows nothing but the balance from one reading', () => {
+    const current = at(0, 75)
+    expect(computeTrend([current], current, 'total', 0)).toEqual({
+      usedSinceLast: undefined,
+      burnRatePerDay: undefined,
+      daysRemaining: undefined,
+      depletionDate: undefined,
+      windowReadings: 1
+    })
+  })
+
+  it('spends 25 a day: 75 credits last 3 days, until 2026-11-27', () => {
+    const current = at(0, 75)
+    const trend = computeTrend([at(2, 125), at(1, 100), current], current, 'total', 0)
+    expect(trend).toMatchObject({ usedSinceLast: 25, burnRatePerDay: 25, daysRemaining: 3, depletionDate: '2026-11-27' })
+  })
+
+  it('counts only falls: a top-up between spends is left out of the burn rate', () => {
+    // 100 → 90 (spend 10), top-up to 200, → 180 (spend 20): 30 spent over 3 days.
+    const current = at(0, 180)
+    const trend = computeTrend([at(3, 100), at(2, 90), at(1, 200), current], current, 'total', 0)
+    expect(trend.burnRatePerDay).toBe(10)
+    expect(trend.daysRemaining).toBe(18)
+    expect(computeTrend([at(1, 100), current], current, 'total', 0).usedSinceLast).toBe(0)
+  })
+
+  it('counts down to the minimum, and is 0 when the balance is already there', () => {
+    const current = at(0, 75)
+    expect(computeTrend([at(1, 100), current], current, 'total', 25).daysRemaining).toBe(2)
+    expect(computeTrend([at(1, 100), current], current, 'total', 80)).toMatchObject({ daysRemaining: 0, depletionDate: '2026-11-24' })
+  })
+
+  it('sorts readings out of time order, and ignores ones after the current', () => {
+    const current = at(0, 75)
+    const trend = computeTrend([at(1, 100), at(-5, 1), current, at(2, 125)], current, 'total', 0)
+    expect(trend).toMatchObject({ usedSinceLast: 25, burnRatePerDay: 25 })
+  })
+
+  it('tolerates duplicate times, and needs two different times for a rate', () => {
+    const current = at(0, 75)
+    const same = computeTrend([at(0, 80), current], current, 'total', 0)
+    expect(same.usedSinceLast).toBe(5)
+    expect(same.burnRatePerDay).toBeUndefined()
+    expect(same.daysRemaining).toBeUndefined()
+    const twice = computeTrend([at(1, 100), at(1, 100), current], current, 'total', 0)
+    expect(twice.burnRatePerDay).toBe(25)
+  })
+
+  it('starts the window at the newest reading at least 7 days old', () => {
+    // Spending was 100 a day long ago, 10 a day in the last 8 days.
+    const current = at(0, 100)
+    const readings = [at(30, 3000), at(20, 2000), at(8, 180), at(6, 160), current]
+    const trend = computeTrend(readings, current, 'total', 0)
+    expect(trend.windowReadings).toBe(3)
+    expect(trend.burnRatePerDay).toBe(10)
+  })
+
+  it('uses the whole history when it is shorter than the window', () => {
+    const current = at(0, 70)
+    expect(computeTrend([at(3, 100), at(2, 90), current], current, 'total', 0)).toMatchObject({ windowReadings: 3, burnRatePerDay: 10 })
+  })
+
+  it('leaves the forecast empty on a flat balance', () => {
+    const current = at(0, 75)
+    const trend = computeTrend([at(2, 75), at(1, 75), current], current, 'total', 0)
+    expect(trend).toMatchObject({ usedSinceLast: 0, burnRatePerDay: 0, daysRemaining: undefined, depletionDate: undefined })
+  })
+
+  it('follows the gated credit type only', () => {
+    const current = at(0, 100, 0)
+    const trend = computeTrend([at(1, 100, 10), current], current, 'free', 0)
+    expect(trend).toMatchObject({ usedSinceLast: 10, burnRatePerDay: 10, daysRemaining: 0 })
+    expect(computeTrend([at(1, 100, 10), current], current, 'total', 0).burnRatePerDay).toBe(0)
+  })
+})
+
+describe('formatAmount', () => {
+  it('drops the float noise of a subtraction', () => {
+    expect(formatAmount(75.3 - 75.2)).toBe('0.1')
+    expect(formatAmount(10 / 3)).toBe('3.3333')
+    expect(formatAmount(25)).toBe('25')
+  })
+})
