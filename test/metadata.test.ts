@@ -1,0 +1,134 @@
+// action.yml and every workflow in the repository, validated with GitHub's own parser and schemas
+// (@actions/workflow-parser, the engine of GitHub's Actions language service), plus the rules of the
+// metadata docs it leaves out. And the README's tables, kept equal to action.yml.
+import { readFileSync, readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser'
+import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index'
+
+const root = new URL('../', import.meta.url)
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
+const ACTION = read('action.yml')
+
+/** Every problem GitHub's parser finds in an action.yml, and the docs' rules it does not check. */
+function actionProblems(content: string): string[] {
+  const parsed = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter())
+  const problems = parsed.context.errors.getErrors().map(e => e.message)
+  if (!parsed.value) return problems
+  const template = convertActionTemplate(parsed.context, parsed.value)
+  problems.push(...parsed.context.errors.getErrors().map(e => e.message).filter(m => !problems.includes(m)))
+  // The metadata docs require a description for every input and output, and name the keys each may
+  // have; the parser's schema checks neither, so a typo such as `requried` would pass unseen.
+  for (const input of template.inputs ?? []) if (!input.description?.trim()) problems.push(`input ${input.id} has no description`)
+  for (const output of template.outputs ?? []) if (!output.description?.trim()) problems.push(`output ${output.id} has no description`)
+  const raw = parse(content) as { inputs?: Record<string, object>; outputs?: Record<string, object> }
+  const allowed = { inputs: ['description', 'required', 'default', 'deprecationMessage'], outputs: ['description', 'value'] }
+  for (const section of ['inputs', 'outputs'] as const) {
+    for (const [id, definition] of Object.entries(raw[section] ?? {})) {
+      for (const key of Object.keys(definition ?? {})) if (!allowed[section].includes(key)) problems.push(`${section}.${id} has an unknown key: ${key}`)
+    }
+  }
+  return problems
+}
+
+async function workflowProblems(name: string, content: string): Promise<string[]> {
+  const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter())
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value!)
+  return (template.errors ?? []).map(e => e.Message)
+}
+
+const workflows = [
+  ...readdirSync(new URL('.github/workflows/', root)).map(name => `.github/workflows/${name}`),
+  ...readdirSync(new URL('examples/', root)).map(name => `examples/${name}`)
+].filter(path => /\.ya?ml$/.test(path))
+
+describe('action.yml', () => {
+  it('is valid for GitHub, with a description for every input and output', () => {
+    expect(actionProblems(ACTION)).toEqual([])
+  })
+
+  it('runs dist/index.js with node24, and has branding', () => {
+    const action = parse(ACTION) as { runs: Record<string, string>; branding: Record<string, string>; author?: string }
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+    expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
+    expect(action.author).toBeTruthy()
+  })
+
+  // The validation is only worth running if it fails on what GitHub would refuse.
+  it.each([
+    ['an unknown key', ACTION.replace(/^branding:/m, 'brandding:'), /Unexpected value 'brandding'/],
+    ['an unknown input key', ACTION.replace(/^  summary:\n/m, '  summary:\n    requried: false\n'), /inputs.summary has an unknown key: requried/],
+    ['a missing description', ACTION.replace(/^description: .*\n/m, ''), /Required property is missing: description/],
+    ['an input without description', ACTION.replace(/^(  history-limit:\n)    description: .*\n/m, '$1'), /input history-limit has no description/],
+    ['an output without description', ACTION.replace(/^(  depletion-date:\n)    description: .*\n/m, '$1    value: x\n'), /output depletion-date has no description/],
+    ['a wrong runs.using', ACTION.replace('using: node24', 'using: node22'), /Unexpected value 'node22'/],
+    ['an expression in a description', ACTION.replace(/^(  api-key:\n    description: )/m, '$1From ${{ secrets.KEY }}. '), /Unrecognized named-value: 'secrets'/]
+  ])('validation fails on %s', (_what, content, problem) => {
+    expect(content).not.toBe(ACTION)
+    expect(actionProblems(content).join('\n')).toMatch(problem)
+  })
+})
+
+describe('workflows', () => {
+  it('include ci.yml, check-dist.yml and the examples', () => {
+    expect(workflows).toEqual(expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/check-dist.yml']))
+    expect(workflows.filter(path => path.startsWith('examples/')).length).toBeGreaterThanOrEqual(4)
+  })
+
+  it.each(workflows)('%s is valid for GitHub', async path => {
+    expect(await workflowProblems(path, read(path))).toEqual([])
+  })
+
+  it('validation fails on a workflow GitHub would refuse', async () => {
+    const ci = read('.github/workflows/ci.yml')
+    expect(await workflowProblems('bad.yml', ci.replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest'))).not.toEqual([])
+    expect(await workflowProblems('bad.yml', ci.replace('timeout-minutes: 15', 'timeout-minutes: soon'))).not.toEqual([])
+  })
+
+  it('self-test the action against the stand-in API started in an earlier step', () => {
+    const ci = parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { steps: { uses?: string; run?: string }[] }> }
+    const steps = ci.jobs['self-test'].steps
+    const start = steps.findIndex(s => s.run?.includes('scripts/stand-in-api.mjs'))
+    const use = steps.findIndex(s => s.uses === './')
+    expect(start).toBeGreaterThanOrEqual(0)
+    expect(use).toBeGreaterThan(start)
+    expect(steps.slice(use + 1).some(s => s.run?.includes('test "$TOTAL" = 75.0'))).toBe(true)
+  })
+})
+
+describe('README', () => {
+  const readme = read('README.md')
+  const action = parse(ACTION) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> }
+
+  /** The rows of the table under `heading`: first column, and second. */
+  function table(heading: string): [string, string][] {
+    const start = readme.indexOf(`${heading}\n`) + heading.length
+    const section = readme.slice(start, readme.indexOf('\n#', start))
+    const rows = section.split('\n').filter(line => line.startsWith('| `'))
+    return rows.map(row => row.split(' | ').map(cell => cell.replace(/^\| /, '').trim()) as [string, string])
+  }
+
+  it('lists every input of action.yml with its default, and nothing else', () => {
+    const rows = table('### Inputs')
+    expect(rows.map(([name]) => name)).toEqual(Object.keys(action.inputs).map(name => `\`${name}\``))
+    for (const [name, fallback] of rows) {
+      const expected = action.inputs[name.slice(1, -1)].default ?? ''
+      expect(fallback, name).toBe(`\`${expected === '' ? "''" : expected}\``)
+    }
+  })
+
+  it('lists every output of action.yml, and nothing else', () => {
+    expect(table('### Outputs').map(([name]) => name)).toEqual(Object.keys(action.outputs).map(name => `\`${name}\``))
+  })
+
+  it('shows only workflows GitHub accepts', async () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]).filter(block => /^jobs:/m.test(block))
+    expect(blocks.length).toBeGreaterThanOrEqual(4)
+    for (const block of blocks) expect(await workflowProblems('README.md', block)).toEqual([])
+  })
+
+  it('links every example workflow', () => {
+    for (const path of workflows.filter(p => p.startsWith('examples/'))) expect(readme).toContain(`](${path})`)
+  })
+})
