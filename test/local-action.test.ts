@@ -1,0 +1,38 @@
+// `npm run local-action` (README): the action run from src/ by @github/local-action, with a .env like
+// .env.example, against the stand-in API.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, it } from 'vitest'
+import { startStandIn } from '../scripts/stand-in-api.mjs'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+
+it('runs the action from source with the inputs of .env.example', async () => {
+  const server = await startStandIn()
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'local-action-'))
+    const envFile = join(dir, '.env')
+    const example = readFileSync(join(root, '.env.example'), 'utf8')
+    expect(example).toMatch(/^INPUT_BASE-URL=http:\/\/127\.0\.0\.1:8787$/m)
+    writeFileSync(envFile, `${example.replace('http://127.0.0.1:8787', server.url).replace(/^LOCAL_ACTION_WORKSPACE=.*$/m, `LOCAL_ACTION_WORKSPACE=${dir}`)}\nINPUT_MAX-RETRIES=0\n`)
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(root, 'node_modules/@github/local-action/bin/local-action.js'), 'run', '.', 'src/main.ts', envFile], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: dir }
+      })
+      let out = ''
+      child.stdout.on('data', chunk => (out += chunk))
+      child.stderr.on('data', chunk => (out += chunk))
+      child.on('error', reject)
+      child.on('close', () => resolve(out))
+    })
+    expect(stdout).toContain('::set-output name=total-credits::75.0')
+    expect(stdout).toContain('::set-output name=below-minimum::false')
+    expect(server.requests.map(r => [r.path, r.headers['x-api-key']])).toEqual([['/v1/account/credits', 'local-demo-key-not-a-secret']])
+  } finally {
+    await server.close()
+  }
+}, 60_000)
