@@ -2130,10 +2130,33 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/errors.ts
+class ActionError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(oneLine(message));
+        this.name = 'ActionError';
+        this.kind = kind;
+    }
+}
+/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** Cuts a text to `max` characters, marking the cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+/** Replaces every occurrence of the secret in `text`; the runner masks it too, but only in the log. */
+function redact(text, secret) {
+    return secret ? text.split(secret).join('***') : text;
+}
+
 ;// CONCATENATED MODULE: ./src/balance.ts
 /**
  * The balance model: the API's answer, checked field by field and kept as the API wrote it.
  */
+
 /** The credit types, in the names the action's inputs and outputs use. */
 const CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
 /** The API's field for each credit type. */
@@ -2215,27 +2238,6 @@ function describeText(body) {
     if (trimmed === '')
         return 'it is empty';
     return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
-}
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/errors.ts
-class ActionError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(oneLine(message));
-        this.name = 'ActionError';
-        this.kind = kind;
-    }
-}
-/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** Replaces every occurrence of the secret in `text`; the runner masks it too, but only in the log. */
-function redact(text, secret) {
-    return secret ? text.split(secret).join('***') : text;
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -2375,8 +2377,7 @@ function apiDetail(body, apiKey) {
     }
     if (detail === undefined || detail === null || detail === '')
         return undefined;
-    const text = oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey));
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    return clip(oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
 }
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
 function connectionFailure(url, error, apiKey) {
@@ -2496,7 +2497,7 @@ function formatAmount(value) {
 
 class HistoryFormatError extends Error {
 }
-/** Parses the file's text; throws HistoryFormatError naming the first bad line. */
+/** Parses the file's text, in file order; throws HistoryFormatError naming the first bad line. */
 function parseHistory(text) {
     const readings = [];
     const lines = text.split('\n');
@@ -2510,7 +2511,7 @@ function parseHistory(text) {
             throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
         }
     }
-    return sortReadings(readings);
+    return readings;
 }
 function parseReading(line) {
     let object;
@@ -2629,11 +2630,11 @@ function readInputs(env) {
         creditType: parseCreditType(get('credit-type') || 'total'),
         warningCredits: get('warning-credits') ? parseDecimal('warning-credits', get('warning-credits')) : undefined,
         failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error'), true),
-        maxRetries: parseWhole('max-retries', get('max-retries') || '3', MAX_RETRIES_LIMIT),
+        maxRetries: parseWhole('max-retries', get('max-retries') || '3', 0, MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
         summary: parseBoolean('summary', get('summary'), true),
         historyFile: historyFile ? ((0,external_node_path_namespaceObject.isAbsolute)(historyFile) ? historyFile : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)) : undefined,
-        historyLimit: parseHistoryLimit(get('history-limit') || '1000'),
+        historyLimit: parseWhole('history-limit', get('history-limit') || '1000', 2, HISTORY_LIMIT_MAX),
         minimumDaysRemaining: get('minimum-days-remaining') ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining')) : undefined
     };
 }
@@ -2645,17 +2646,10 @@ function parseDecimal(name, text) {
     }
     return value;
 }
-function parseWhole(name, text, max) {
+function parseWhole(name, text, min, max) {
     const value = Number(text);
-    if (!/^\d+$/.test(text) || value > max) {
-        throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from 0 to ${max}.`);
-    }
-    return value;
-}
-function parseHistoryLimit(text) {
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || value < 2 || value > HISTORY_LIMIT_MAX) {
-        throw new ActionError('input', `Input \`history-limit\` is "${text}": it must be a whole number from 2 to ${HISTORY_LIMIT_MAX}.`);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+        throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from ${min} to ${max}.`);
     }
     return value;
 }
@@ -2707,22 +2701,21 @@ function isLoopback(hostname) {
 ;// CONCATENATED MODULE: ./src/policy.ts
 /** Credits are spent free first, then referral, then regular (purchased) last. */
 const SPENDING_ORDER = ['free', 'referral', 'regular'];
-function evaluate(balance, policy) {
+/** The verdict on a balance, and on its trend when the history is tracked. */
+function evaluate(balance, policy, trend) {
     const gated = balance.values[policy.creditType];
+    const days = trend?.daysRemaining;
     return {
         creditType: policy.creditType,
         gated,
         belowMinimum: gated < policy.minimumCredits,
         belowWarning: policy.warningCredits !== undefined && gated < policy.warningCredits,
+        shortOfRunway: policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
         nextCreditType: nextCreditType(balance)
     };
 }
 function nextCreditType(balance) {
     return SPENDING_ORDER.find(type => balance.values[type] > 0) ?? 'none';
-}
-/** True when the forecast is known and shorter than the minimum number of days. */
-function runwayTooShort(trend, minimumDaysRemaining) {
-    return minimumDaysRemaining !== undefined && trend.daysRemaining !== undefined && trend.daysRemaining < minimumDaysRemaining;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -2821,7 +2814,7 @@ function verdictText(balance, verdict, inputs, tracking) {
     const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`;
     if (verdict.belowMinimum)
         return `❌ ${gated}, below the minimum of ${inputs.minimumCredits}: the job fails.`;
-    if (tracking && runwayTooShort(tracking.trend, inputs.minimumDaysRemaining)) {
+    if (tracking && verdict.shortOfRunway) {
         return `❌ ${gated} last about ${about(tracking.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining: the job fails.`;
     }
     if (verdict.belowWarning)
@@ -2870,7 +2863,7 @@ async function reportBalance(balance, verdict, inputs, tracking) {
         info(forecastText(balance, tracking.trend, inputs));
     if (verdict.belowMinimum)
         setFailed(belowMinimumMessage(balance, inputs));
-    else if (tracking && runwayTooShort(tracking.trend, inputs.minimumDaysRemaining))
+    else if (tracking && verdict.shortOfRunway)
         setFailed(runwayMessage(balance, tracking.trend, inputs));
     else if (verdict.belowWarning)
         warning(belowWarningMessage(balance, inputs));
@@ -2893,7 +2886,7 @@ async function reportFailure(error, apiKey, inputs) {
 }
 function unexpected(error) {
     const text = error instanceof Error ? error.message : String(error);
-    return `Unexpected error in the Swarms credit-balance action: ${text.replace(/\s+/g, ' ').trim()}. Please report it with this line.`;
+    return `Unexpected error in the Swarms credit-balance action: ${oneLine(text)}. Please report it with this line.`;
 }
 /** No GITHUB_STEP_SUMMARY (a local run, an old runner) is not an error: the summary is skipped. */
 async function writeSummary(markdown) {
@@ -2942,7 +2935,7 @@ async function run(env = process.env) {
             log: message => info(message)
         });
         const tracking = inputs.historyFile ? track(inputs.historyFile, balance, inputs) : undefined;
-        await reportBalance(balance, evaluate(balance, inputs), inputs, tracking);
+        await reportBalance(balance, evaluate(balance, inputs, tracking?.trend), inputs, tracking);
     }
     catch (error) {
         await reportFailure(error, apiKey, inputs);

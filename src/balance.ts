@@ -1,6 +1,7 @@
 /**
  * The balance model: the API's answer, checked field by field and kept as the API wrote it.
  */
+import { clip } from './errors.js'
 
 /** The credit types, in the names the action's inputs and outputs use. */
 export const CREDIT_TYPES = ['total', 'regular', 'free', 'referral'] as const
@@ -90,8 +91,4 @@ export function describeText(body: string): string {
   const trimmed = body.trim()
   if (trimmed === '') return 'it is empty'
   return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
 }

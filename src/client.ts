@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { BalanceFormatError, parseBalance, type Balance } from './balance.js'
-import { ActionError, oneLine, redact } from './errors.js'
+import { ActionError, clip, oneLine, redact } from './errors.js'
 import { RETRY_AFTER_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from './retry.js'
 
 export const CREDITS_PATH = '/v1/account/credits'
@@ -131,8 +131,7 @@ function apiDetail(body: string, apiKey: string): string | undefined {
     return undefined
   }
   if (detail === undefined || detail === null || detail === '') return undefined
-  const text = oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey))
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+  return clip(oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200)
 }
 
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/

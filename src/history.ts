@@ -9,7 +9,7 @@ import { sortReadings, type Reading } from './trend.js'
 
 export class HistoryFormatError extends Error {}
 
-/** Parses the file's text; throws HistoryFormatError naming the first bad line. */
+/** Parses the file's text, in file order; throws HistoryFormatError naming the first bad line. */
 export function parseHistory(text: string): Reading[] {
   const readings: Reading[] = []
   const lines = text.split('\n')
@@ -21,7 +21,7 @@ export function parseHistory(text: string): Reading[] {
       throw new HistoryFormatError(`line ${i + 1}: ${(error as Error).message}`)
     }
   }
-  return sortReadings(readings)
+  return readings
 }
 
 function parseReading(line: string): Reading {

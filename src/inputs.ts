@@ -64,11 +64,11 @@ export function readInputs(env: Env): Inputs {
     creditType: parseCreditType(get('credit-type') || 'total'),
     warningCredits: get('warning-credits') ? parseDecimal('warning-credits', get('warning-credits')) : undefined,
     failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error'), true),
-    maxRetries: parseWhole('max-retries', get('max-retries') || '3', MAX_RETRIES_LIMIT),
+    maxRetries: parseWhole('max-retries', get('max-retries') || '3', 0, MAX_RETRIES_LIMIT),
     timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
     summary: parseBoolean('summary', get('summary'), true),
     historyFile: historyFile ? (isAbsolute(historyFile) ? historyFile : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)) : undefined,
-    historyLimit: parseHistoryLimit(get('history-limit') || '1000'),
+    historyLimit: parseWhole('history-limit', get('history-limit') || '1000', 2, HISTORY_LIMIT_MAX),
     minimumDaysRemaining: get('minimum-days-remaining') ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining')) : undefined
   }
 }
@@ -83,18 +83,10 @@ function parseDecimal(name: string, text: string): number {
   return value
 }
 
-function parseWhole(name: string, text: string, max: number): number {
+function parseWhole(name: string, text: string, min: number, max: number): number {
   const value = Number(text)
-  if (!/^\d+$/.test(text) || value > max) {
-    throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from 0 to ${max}.`)
-  }
-  return value
-}
-
-function parseHistoryLimit(text: string): number {
-  const value = Number(text)
-  if (!/^\d+$/.test(text) || value < 2 || value > HISTORY_LIMIT_MAX) {
-    throw new ActionError('input', `Input \`history-limit\` is "${text}": it must be a whole number from 2 to ${HISTORY_LIMIT_MAX}.`)
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from ${min} to ${max}.`)
   }
   return value
 }

@@ -27,7 +27,7 @@ export async function run(env: Env = process.env): Promise<void> {
       log: message => core.info(message)
     })
     const tracking = inputs.historyFile ? track(inputs.historyFile, balance, inputs) : undefined
-    await reportBalance(balance, evaluate(balance, inputs), inputs, tracking)
+    await reportBalance(balance, evaluate(balance, inputs, tracking?.trend), inputs, tracking)
   } catch (error) {
     await reportFailure(error, apiKey, inputs)
   }

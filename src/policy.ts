@@ -15,6 +15,8 @@ export interface Policy {
   readonly minimumCredits: number
   /** Below it, a warning; undefined for none. */
   readonly warningCredits?: number
+  /** The job fails when the forecast is known and shorter; undefined for no such check. */
+  readonly minimumDaysRemaining?: number
 }
 
 export interface Verdict {
@@ -23,26 +25,26 @@ export interface Verdict {
   readonly gated: number
   readonly belowMinimum: boolean
   readonly belowWarning: boolean
+  /** The forecast (from the trend) is known and shorter than minimumDaysRemaining. */
+  readonly shortOfRunway: boolean
   /** The type the next charge is taken from, `none` when every spendable type is empty. */
   readonly nextCreditType: SpentType | 'none'
 }
 
-export function evaluate(balance: Balance, policy: Policy): Verdict {
+/** The verdict on a balance, and on its trend when the history is tracked. */
+export function evaluate(balance: Balance, policy: Policy, trend?: Trend): Verdict {
   const gated = balance.values[policy.creditType]
+  const days = trend?.daysRemaining
   return {
     creditType: policy.creditType,
     gated,
     belowMinimum: gated < policy.minimumCredits,
     belowWarning: policy.warningCredits !== undefined && gated < policy.warningCredits,
+    shortOfRunway: policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
     nextCreditType: nextCreditType(balance)
   }
 }
 
 export function nextCreditType(balance: Balance): SpentType | 'none' {
   return SPENDING_ORDER.find(type => balance.values[type] > 0) ?? 'none'
-}
-
-/** True when the forecast is known and shorter than the minimum number of days. */
-export function runwayTooShort(trend: Trend, minimumDaysRemaining: number | undefined): boolean {
-  return minimumDaysRemaining !== undefined && trend.daysRemaining !== undefined && trend.daysRemaining < minimumDaysRemaining
 }

@@ -4,9 +4,9 @@
  */
 import * as core from '@actions/core'
 import type { Balance, CreditType } from './balance.js'
-import { ActionError, redact } from './errors.js'
+import { ActionError, oneLine, redact } from './errors.js'
 import type { Inputs } from './inputs.js'
-import { SPENDING_ORDER, runwayTooShort, type Verdict } from './policy.js'
+import { SPENDING_ORDER, type Verdict } from './policy.js'
 import { formatAmount, type Reading, type Trend } from './trend.js'
 
 const LABELS: Readonly<Record<CreditType, string>> = { total: 'Total', regular: 'Regular', free: 'Free', referral: 'Referral' }
@@ -111,7 +111,7 @@ export function balanceLine(balance: Balance, verdict: Verdict): string {
 export function verdictText(balance: Balance, verdict: Verdict, inputs: Inputs, tracking?: Tracking): string {
   const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`
   if (verdict.belowMinimum) return `❌ ${gated}, below the minimum of ${inputs.minimumCredits}: the job fails.`
-  if (tracking && runwayTooShort(tracking.trend, inputs.minimumDaysRemaining)) {
+  if (tracking && verdict.shortOfRunway) {
     return `❌ ${gated} last about ${about(tracking.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining: the job fails.`
   }
   if (verdict.belowWarning) return `⚠️ ${gated}, below the warning threshold of ${inputs.warningCredits}.`
@@ -160,7 +160,7 @@ export async function reportBalance(balance: Balance, verdict: Verdict, inputs: 
   core.info(balanceLine(balance, verdict))
   if (tracking) core.info(forecastText(balance, tracking.trend, inputs))
   if (verdict.belowMinimum) core.setFailed(belowMinimumMessage(balance, inputs))
-  else if (tracking && runwayTooShort(tracking.trend, inputs.minimumDaysRemaining)) core.setFailed(runwayMessage(balance, tracking.trend, inputs))
+  else if (tracking && verdict.shortOfRunway) core.setFailed(runwayMessage(balance, tracking.trend, inputs))
   else if (verdict.belowWarning) core.warning(belowWarningMessage(balance, inputs))
   if (inputs.summary) await writeSummary(balanceSummary(balance, verdict, inputs, tracking))
 }
@@ -179,7 +179,7 @@ export async function reportFailure(error: unknown, apiKey: string, inputs?: Inp
 
 function unexpected(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  return `Unexpected error in the Swarms credit-balance action: ${text.replace(/\s+/g, ' ').trim()}. Please report it with this line.`
+  return `Unexpected error in the Swarms credit-balance action: ${oneLine(text)}. Please report it with this line.`
 }
 
 /** No GITHUB_STEP_SUMMARY (a local run, an old runner) is not an error: the summary is skipped. */

@@ -1,8 +1,12 @@
-// What the bundle carries decides what every workflow run loads (see README, Performance).
+// What the bundle carries and loads decides what every workflow run pays (see README, Performance).
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { runAction } from '../scripts/run-action.mjs'
+import { startStandIn } from '../scripts/stand-in-api.mjs'
 
 const bundle = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8')
+const preload = fileURLToPath(new URL('./fixtures/loaded-builtins.mjs', import.meta.url))
 
 describe('dist/index.js', () => {
   it('leaves out undici and @actions/exec, which the action never calls', () => {
@@ -10,12 +14,23 @@ describe('dist/index.js', () => {
     expect(bundle).not.toMatch(/EnvHttpProxyAgent|class WebSocket|\("child_process"\)/)
   })
 
-  it('keeps tunnel, for runners behind a proxy, but loads it only on first use', () => {
-    expect(bundle).toContain('exports.httpsOverHttp = httpsOverHttp')
-    expect(bundle).toMatch(/tunnel \?\?= __nccwpck_require__\(\d+\)/)
-  })
-
   it('stays small', () => {
     expect(bundle.length).toBeLessThan(200 * 1024)
+  })
+
+  // The naive bundle loaded all three on every run: undici (zlib, assert), @actions/exec
+  // (child_process) and tunnel (assert), though only a proxy needs tunnel. (tls comes with https,
+  // which http-client loads for any request.)
+  it('loads neither tunnel nor the unused modules on a run that needs no proxy', async () => {
+    const server = await startStandIn()
+    try {
+      const result = await runAction({ inputs: { 'api-key': 'sk-x', 'base-url': server.url }, env: { NODE_OPTIONS: `--import=${preload}` } })
+      expect(result.code).toBe(0)
+      const loaded = /loaded-builtins: (.*)/.exec(result.stderr)?.[1].split(' ')
+      expect(loaded).toContain('http')
+      for (const name of ['assert', 'zlib', 'child_process']) expect(loaded, name).not.toContain(name)
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -40,9 +40,9 @@ describe('the history format', () => {
     expect(serializeHistory(readings)).toBe(LINE)
   })
 
-  it('sorts readings by time, and skips blank lines', () => {
+  it('skips blank lines', () => {
     const text = `${serializeHistory([reading('2026-11-22T00:00:00Z', 2)])}\n${serializeHistory([reading('2026-11-21T00:00:00Z', 1)])}`
-    expect(parseHistory(text).map(r => r.values.total)).toEqual([1, 2])
+    expect(parseHistory(text).map(r => r.values.total)).toEqual([2, 1])
   })
 
   it.each([
@@ -69,6 +69,13 @@ describe('the history file', () => {
     const path = join(dir, 'history.jsonl')
     for (let day = 20; day <= 24; day++) recordReading(path, reading(`2026-11-${day}T06:00:00Z`, 100 - day), 3, NOW)
     expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([78, 77, 76])
+  })
+
+  it('saves the readings sorted by time, whatever order the file had them in', () => {
+    const path = join(dir, 'history.jsonl')
+    writeFileSync(path, serializeHistory([reading('2026-11-23T00:00:00Z', 3), reading('2026-11-21T00:00:00Z', 1)]))
+    recordReading(path, reading('2026-11-22T00:00:00Z', 2), 1000, NOW)
+    expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([1, 2, 3])
   })
 
   it('moves a corrupt file aside, never overwriting it, and starts fresh', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evaluate, nextCreditType } from '../src/policy.js'
+import type { Trend } from '../src/trend.js'
 import { balanceOf } from './fixtures.js'
 
 describe('evaluate', () => {
@@ -20,6 +21,16 @@ describe('evaluate', () => {
     expect(evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 100 }).belowWarning).toBe(true)
     expect(evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 75 }).belowWarning).toBe(false)
     expect(evaluate(balance, { creditType: 'total', minimumCredits: 10 }).belowWarning).toBe(false)
+  })
+
+  it('is short of runway only when the forecast is known and below minimum-days-remaining', () => {
+    const policy = { creditType: 'total', minimumCredits: 0, minimumDaysRemaining: 7 } as const
+    const forecast = (daysRemaining?: number): Trend => ({ daysRemaining, windowReadings: 2 })
+    expect(evaluate(balance, policy, forecast(6.9)).shortOfRunway).toBe(true)
+    expect(evaluate(balance, policy, forecast(7)).shortOfRunway).toBe(false)
+    expect(evaluate(balance, policy, forecast(undefined)).shortOfRunway).toBe(false)
+    expect(evaluate(balance, policy).shortOfRunway).toBe(false)
+    expect(evaluate(balance, { ...policy, minimumDaysRemaining: undefined }, forecast(1)).shortOfRunway).toBe(false)
   })
 
   it('a zero minimum never fails a zero balance', () => {
