@@ -3018,7 +3018,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // Stands in for `tunnel` in the bundle (see tsconfig.json `paths`): the same four agent factories, but
-// the real module (which loads tls and assert) is evaluated only when a request goes through a proxy.
+// the real module (which also loads assert) is evaluated only when a request goes through a proxy.
 // @actions/http-client imports tunnel on start-up; most runs never use it.
 
 let tunnel

@@ -1,5 +1,5 @@
 // Stands in for `tunnel` in the bundle (see tsconfig.json `paths`): the same four agent factories, but
-// the real module (which loads tls and assert) is evaluated only when a request goes through a proxy.
+// the real module (which also loads assert) is evaluated only when a request goes through a proxy.
 // @actions/http-client imports tunnel on start-up; most runs never use it.
 'use strict'
 let tunnel
