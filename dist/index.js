@@ -2615,6 +2615,7 @@ function readInputs(env) {
     if (!apiKey) {
         throw new ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
     }
+    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
     if (/[\s\x00-\x1f\x7f]/.test(apiKey)) {
         throw new ActionError('input', 'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.');
     }
@@ -2633,9 +2634,15 @@ function readInputs(env) {
         maxRetries: parseWhole('max-retries', get('max-retries') || '3', 0, MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
         summary: parseBoolean('summary', get('summary'), true),
-        historyFile: historyFile ? ((0,external_node_path_namespaceObject.isAbsolute)(historyFile) ? historyFile : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)) : undefined,
+        historyFile: historyFile
+            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
+                ? historyFile
+                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
+            : undefined,
         historyLimit: parseWhole('history-limit', get('history-limit') || '1000', 2, HISTORY_LIMIT_MAX),
-        minimumDaysRemaining: get('minimum-days-remaining') ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining')) : undefined
+        minimumDaysRemaining: get('minimum-days-remaining')
+            ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining'))
+            : undefined
     };
 }
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -2727,7 +2734,12 @@ function nextCreditType(balance) {
 
 
 
-const LABELS = { total: 'Total', regular: 'Regular', free: 'Free', referral: 'Referral' };
+const LABELS = {
+    total: 'Total',
+    regular: 'Regular',
+    free: 'Free',
+    referral: 'Referral'
+};
 /** The step outputs for a balance that was read, by output name. */
 function balanceOutputs(balance, verdict, apiKey) {
     return {
@@ -2755,13 +2767,17 @@ function forecastText(balance, trend, inputs) {
     const type = inputs.creditType;
     const left = balance.values[type] - inputs.minimumCredits;
     if (left <= 0) {
-        return inputs.minimumCredits > 0 ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.` : `No ${type} credits are left.`;
+        return inputs.minimumCredits > 0
+            ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.`
+            : `No ${type} credits are left.`;
     }
     if (trend.burnRatePerDay === undefined)
         return 'Not enough readings yet for a burn rate: it takes two at different times.';
     if (trend.daysRemaining === undefined)
         return `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
-    const credits = inputs.minimumCredits > 0 ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}` : `${cents(left)} ${type} credits`;
+    const credits = inputs.minimumCredits > 0
+        ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
+        : `${cents(left)} ${type} credits`;
     return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
 }
 /** Days in words: one decimal below 10, whole days above. */
@@ -2807,7 +2823,9 @@ function belowWarningMessage(balance, inputs) {
     return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`;
 }
 function balanceLine(balance, verdict) {
-    const next = verdict.nextCreditType === 'none' ? 'no credits are left to spend' : `the next charge is taken from ${verdict.nextCreditType} credits`;
+    const next = verdict.nextCreditType === 'none'
+        ? 'no credits are left to spend'
+        : `the next charge is taken from ${verdict.nextCreditType} credits`;
     return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, referral ${balance.texts.referral}, regular ${balance.texts.regular}; ${next}.`;
 }
 function verdictText(balance, verdict, inputs, tracking) {
@@ -2824,7 +2842,10 @@ function verdictText(balance, verdict, inputs, tracking) {
 /** The job summary for a balance that was read, with the trend when the history is tracked. */
 function balanceSummary(balance, verdict, inputs, tracking) {
     const rows = [...SPENDING_ORDER, 'total'].map(type => {
-        const notes = [type === inputs.creditType ? 'gated' : '', type === verdict.nextCreditType ? 'next charge' : ''].filter(Boolean);
+        const notes = [
+            type === inputs.creditType ? 'gated' : '',
+            type === verdict.nextCreditType ? 'next charge' : ''
+        ].filter(Boolean);
         return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
     });
     return [
@@ -2844,7 +2865,9 @@ function balanceSummary(balance, verdict, inputs, tracking) {
 }
 /** The job summary when no balance was read. */
 function failureSummary(message, failed) {
-    const verdict = failed ? '❌ The balance was not read: the job fails.' : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).';
+    const verdict = failed
+        ? '❌ The balance was not read: the job fails.'
+        : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).';
     return ['### Swarms credit balance', '', `**Verdict:** ${verdict}`, '', `> ${escapeMarkdown(message)}`, ''].join('\n');
 }
 function escapeMarkdown(text) {
@@ -2855,7 +2878,10 @@ function escapeMarkdown(text) {
  * the consumption trend when the history is tracked.
  */
 async function reportBalance(balance, verdict, inputs, tracking) {
-    const outputs = { ...balanceOutputs(balance, verdict, inputs.apiKey), ...(tracking ? trendOutputs(tracking.trend) : {}) };
+    const outputs = {
+        ...balanceOutputs(balance, verdict, inputs.apiKey),
+        ...(tracking ? trendOutputs(tracking.trend) : {})
+    };
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     info(balanceLine(balance, verdict));
@@ -2954,7 +2980,10 @@ function track(path, balance, inputs) {
         if (history.movedAside) {
             warning(`The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`);
         }
-        return { trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits), readings: history.readings };
+        return {
+            trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits),
+            readings: history.readings
+        };
     }
     catch (error) {
         warning(`Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`);

@@ -10,7 +10,9 @@ import { node24 } from './node24.mjs'
 import { ACTION_ENTRY, runAction } from './run-action.mjs'
 import { startStandIn } from './stand-in-api.mjs'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } } })
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } }
+})
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
 const baselineEntry = fileURLToPath(new URL('./bench-baseline.cjs', import.meta.url))
@@ -31,7 +33,8 @@ const inputs = {
 
 async function once(entry) {
   const result = await runAction({ inputs, entry })
-  if (result.code !== 0 || !result.outputs['total-credits']) throw new Error(`${entry} did not succeed:\n${result.stdout}${result.stderr}`)
+  if (result.code !== 0 || !result.outputs['total-credits'])
+    throw new Error(`${entry} did not succeed:\n${result.stdout}${result.stderr}`)
   return result.ms
 }
 
@@ -60,7 +63,9 @@ try {
   console.log(`baseline (node:http script): median ${b.toFixed(1)} ms`)
   console.log(`action (dist/index.js):      median ${a.toFixed(1)} ms`)
   console.log(`ratio: ${(a / b).toFixed(2)}`)
-  console.log(`dist/: ${(distBytes / 1024).toFixed(0)} kB (index.js ${(statSync(ACTION_ENTRY).size / 1024).toFixed(0)} kB)`)
+  console.log(
+    `dist/: ${(distBytes / 1024).toFixed(0)} kB (index.js ${(statSync(ACTION_ENTRY).size / 1024).toFixed(0)} kB)`
+  )
 } finally {
   await standIn.close()
 }

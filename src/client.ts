@@ -45,7 +45,13 @@ export async function fetchBalance(options: ClientOptions): Promise<Balance> {
     if (!('reason' in result)) return result
     const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`
     const fail = (detail: string): ActionError =>
-      new ActionError('outage', redact(`Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`, options.apiKey))
+      new ActionError(
+        'outage',
+        redact(
+          `Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`,
+          options.apiKey
+        )
+      )
     if (attempt >= attempts) throw fail(result.advice)
     const requested = result.requestedWaitMs
     if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
@@ -54,7 +60,12 @@ export async function fetchBalance(options: ClientOptions): Promise<Balance> {
       )
     }
     const wait = requested ?? backoffMs(attempt, options.random)
-    options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`, options.apiKey))
+    options.log?.(
+      redact(
+        `Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`,
+        options.apiKey
+      )
+    )
     await sleep(wait)
   }
 }
@@ -81,7 +92,10 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Balance
       }
     }
     if (error instanceof BodyTooLargeError) {
-      throw new ActionError('outage', `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`)
+      throw new ActionError(
+        'outage',
+        `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`
+      )
     }
     return connectionFailure(url, error, options.apiKey)
   } finally {
@@ -91,7 +105,13 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Balance
 }
 
 /** Turns a complete HTTP answer into a balance, a transient failure, or a final ActionError. */
-function answer(url: string, status: number, headers: IncomingHttpHeaders, body: string, apiKey: string): Balance | Transient {
+function answer(
+  url: string,
+  status: number,
+  headers: IncomingHttpHeaders,
+  body: string,
+  apiKey: string
+): Balance | Transient {
   const detail = apiDetail(body, apiKey)
   const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`
   if (status >= 200 && status <= 299) {
@@ -101,7 +121,10 @@ function answer(url: string, status: number, headers: IncomingHttpHeaders, body:
       if (!(error instanceof BalanceFormatError)) throw error
       throw new ActionError(
         'outage',
-        redact(`The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`, apiKey)
+        redact(
+          `The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`,
+          apiKey
+        )
       )
     }
   }
@@ -111,7 +134,8 @@ function answer(url: string, status: number, headers: IncomingHttpHeaders, body:
       `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`
     )
   }
-  if (isRetryableStatus(status)) return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: requestedWaitMs(headers) }
+  if (isRetryableStatus(status))
+    return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: requestedWaitMs(headers) }
   if (status >= 300 && status <= 399) {
     const location = headers.location ? ` to ${redact(oneLine(headers.location), apiKey)}` : ''
     throw new ActionError(
@@ -119,7 +143,10 @@ function answer(url: string, status: number, headers: IncomingHttpHeaders, body:
       `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`
     )
   }
-  throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`)
+  throw new ActionError(
+    'request',
+    `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`
+  )
 }
 
 /** The API's `detail`, short and on one line; undefined when the body has none. */
@@ -134,7 +161,8 @@ function apiDetail(body: string, apiKey: string): string | undefined {
   return clip(oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200)
 }
 
-const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/
+const TLS_CODES =
+  /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/
 
 function connectionFailure(url: string, error: unknown, apiKey: string): Transient {
   const err = error as NodeJS.ErrnoException

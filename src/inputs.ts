@@ -49,13 +49,20 @@ export function readInputs(env: Env): Inputs {
       'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.'
     )
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
   if (/[\s\x00-\x1f\x7f]/.test(apiKey)) {
-    throw new ActionError('input', 'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.')
+    throw new ActionError(
+      'input',
+      'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.'
+    )
   }
   const get = (name: string): string => inputValue(env, name)
   const historyFile = get('history-file')
   if (get('minimum-days-remaining') && !historyFile) {
-    throw new ActionError('input', 'Input `minimum-days-remaining` needs `history-file`: the forecast is computed from the history of readings.')
+    throw new ActionError(
+      'input',
+      'Input `minimum-days-remaining` needs `history-file`: the forecast is computed from the history of readings.'
+    )
   }
   return {
     apiKey,
@@ -67,9 +74,15 @@ export function readInputs(env: Env): Inputs {
     maxRetries: parseWhole('max-retries', get('max-retries') || '3', 0, MAX_RETRIES_LIMIT),
     timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
     summary: parseBoolean('summary', get('summary'), true),
-    historyFile: historyFile ? (isAbsolute(historyFile) ? historyFile : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)) : undefined,
+    historyFile: historyFile
+      ? isAbsolute(historyFile)
+        ? historyFile
+        : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
+      : undefined,
     historyLimit: parseWhole('history-limit', get('history-limit') || '1000', 2, HISTORY_LIMIT_MAX),
-    minimumDaysRemaining: get('minimum-days-remaining') ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining')) : undefined
+    minimumDaysRemaining: get('minimum-days-remaining')
+      ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining'))
+      : undefined
   }
 }
 
@@ -78,7 +91,10 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/
 function parseDecimal(name: string, text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-    throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a non-negative decimal number, such as 10 or 0.5.`)
+    throw new ActionError(
+      'input',
+      `Input \`${name}\` is "${text}": it must be a non-negative decimal number, such as 10 or 0.5.`
+    )
   }
   return value
 }
@@ -124,7 +140,10 @@ function parseBaseUrl(text: string): string {
   try {
     url = new URL(text)
   } catch {
-    throw new ActionError('input', `Input \`base-url\` is "${text}": it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`)
+    throw new ActionError(
+      'input',
+      `Input \`base-url\` is "${text}": it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`
+    )
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new ActionError(
@@ -133,7 +152,10 @@ function parseBaseUrl(text: string): string {
     )
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ActionError('input', `Input \`base-url\` is "${url.origin}…": it must be the API's address alone, with no credentials, query or fragment.`)
+    throw new ActionError(
+      'input',
+      `Input \`base-url\` is "${url.origin}…": it must be the API's address alone, with no credentials, query or fragment.`
+    )
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

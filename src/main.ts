@@ -44,11 +44,18 @@ function track(path: string, balance: Balance, inputs: Inputs): Tracking | undef
   try {
     const history = recordReading(path, current, inputs.historyLimit, now)
     if (history.movedAside) {
-      core.warning(`The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`)
+      core.warning(
+        `The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`
+      )
     }
-    return { trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits), readings: history.readings }
+    return {
+      trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits),
+      readings: history.readings
+    }
   } catch (error) {
-    core.warning(`Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`)
+    core.warning(
+      `Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`
+    )
     return undefined
   }
 }

@@ -40,7 +40,8 @@ export function evaluate(balance: Balance, policy: Policy, trend?: Trend): Verdi
     gated,
     belowMinimum: gated < policy.minimumCredits,
     belowWarning: policy.warningCredits !== undefined && gated < policy.warningCredits,
-    shortOfRunway: policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
+    shortOfRunway:
+      policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
     nextCreditType: nextCreditType(balance)
   }
 }

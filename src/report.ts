@@ -9,7 +9,12 @@ import type { Inputs } from './inputs.js'
 import { SPENDING_ORDER, type Verdict } from './policy.js'
 import { formatAmount, type Reading, type Trend } from './trend.js'
 
-const LABELS: Readonly<Record<CreditType, string>> = { total: 'Total', regular: 'Regular', free: 'Free', referral: 'Referral' }
+const LABELS: Readonly<Record<CreditType, string>> = {
+  total: 'Total',
+  regular: 'Regular',
+  free: 'Free',
+  referral: 'Referral'
+}
 
 /** The step outputs for a balance that was read, by output name. */
 export function balanceOutputs(balance: Balance, verdict: Verdict, apiKey: string): Record<string, string> {
@@ -46,11 +51,18 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs): st
   const type = inputs.creditType
   const left = balance.values[type] - inputs.minimumCredits
   if (left <= 0) {
-    return inputs.minimumCredits > 0 ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.` : `No ${type} credits are left.`
+    return inputs.minimumCredits > 0
+      ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.`
+      : `No ${type} credits are left.`
   }
-  if (trend.burnRatePerDay === undefined) return 'Not enough readings yet for a burn rate: it takes two at different times.'
-  if (trend.daysRemaining === undefined) return `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`
-  const credits = inputs.minimumCredits > 0 ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}` : `${cents(left)} ${type} credits`
+  if (trend.burnRatePerDay === undefined)
+    return 'Not enough readings yet for a burn rate: it takes two at different times.'
+  if (trend.daysRemaining === undefined)
+    return `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`
+  const credits =
+    inputs.minimumCredits > 0
+      ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
+      : `${cents(left)} ${type} credits`
   return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`
 }
 
@@ -104,7 +116,10 @@ export function belowWarningMessage(balance: Balance, inputs: Inputs): string {
 }
 
 export function balanceLine(balance: Balance, verdict: Verdict): string {
-  const next = verdict.nextCreditType === 'none' ? 'no credits are left to spend' : `the next charge is taken from ${verdict.nextCreditType} credits`
+  const next =
+    verdict.nextCreditType === 'none'
+      ? 'no credits are left to spend'
+      : `the next charge is taken from ${verdict.nextCreditType} credits`
   return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, referral ${balance.texts.referral}, regular ${balance.texts.regular}; ${next}.`
 }
 
@@ -121,7 +136,10 @@ export function verdictText(balance: Balance, verdict: Verdict, inputs: Inputs, 
 /** The job summary for a balance that was read, with the trend when the history is tracked. */
 export function balanceSummary(balance: Balance, verdict: Verdict, inputs: Inputs, tracking?: Tracking): string {
   const rows = [...SPENDING_ORDER, 'total' as const].map(type => {
-    const notes = [type === inputs.creditType ? 'gated' : '', type === verdict.nextCreditType ? 'next charge' : ''].filter(Boolean)
+    const notes = [
+      type === inputs.creditType ? 'gated' : '',
+      type === verdict.nextCreditType ? 'next charge' : ''
+    ].filter(Boolean)
     return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`
   })
   return [
@@ -142,7 +160,9 @@ export function balanceSummary(balance: Balance, verdict: Verdict, inputs: Input
 
 /** The job summary when no balance was read. */
 export function failureSummary(message: string, failed: boolean): string {
-  const verdict = failed ? '❌ The balance was not read: the job fails.' : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).'
+  const verdict = failed
+    ? '❌ The balance was not read: the job fails.'
+    : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).'
   return ['### Swarms credit balance', '', `**Verdict:** ${verdict}`, '', `> ${escapeMarkdown(message)}`, ''].join('\n')
 }
 
@@ -154,8 +174,16 @@ function escapeMarkdown(text: string): string {
  * Sets the outputs, the annotations, the verdict and the summary for a balance that was read, with
  * the consumption trend when the history is tracked.
  */
-export async function reportBalance(balance: Balance, verdict: Verdict, inputs: Inputs, tracking?: Tracking): Promise<void> {
-  const outputs = { ...balanceOutputs(balance, verdict, inputs.apiKey), ...(tracking ? trendOutputs(tracking.trend) : {}) }
+export async function reportBalance(
+  balance: Balance,
+  verdict: Verdict,
+  inputs: Inputs,
+  tracking?: Tracking
+): Promise<void> {
+  const outputs = {
+    ...balanceOutputs(balance, verdict, inputs.apiKey),
+    ...(tracking ? trendOutputs(tracking.trend) : {})
+  }
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
   core.info(balanceLine(balance, verdict))
   if (tracking) core.info(forecastText(balance, tracking.trend, inputs))
@@ -172,7 +200,8 @@ export async function reportBalance(balance: Balance, verdict: Verdict, inputs: 
 export async function reportFailure(error: unknown, apiKey: string, inputs?: Inputs): Promise<void> {
   const message = redact(error instanceof ActionError ? error.message : unexpected(error), apiKey)
   const tolerated = error instanceof ActionError && error.kind === 'outage' && inputs?.failOnApiError === false
-  if (tolerated) core.warning(`${message} The job goes on because fail-on-api-error is false; no balance outputs are set.`)
+  if (tolerated)
+    core.warning(`${message} The job goes on because fail-on-api-error is false; no balance outputs are set.`)
   else core.setFailed(message)
   if (inputs?.summary) await writeSummary(failureSummary(message, !tolerated))
 }

@@ -30,7 +30,12 @@ export interface Trend {
  * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
  * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
  */
-export function computeTrend(readings: readonly Reading[], current: Reading, creditType: CreditType, minimumCredits: number): Trend {
+export function computeTrend(
+  readings: readonly Reading[],
+  current: Reading,
+  creditType: CreditType,
+  minimumCredits: number
+): Trend {
   const past = sortReadings(readings.filter(r => r !== current && r.at <= current.at))
   const series = [...past, current]
   const gated = (r: Reading) => r.values[creditType]
@@ -54,7 +59,8 @@ export function computeTrend(readings: readonly Reading[], current: Reading, cre
   const left = gated(current) - minimumCredits
   if (left <= 0) daysRemaining = 0
   else if (burnRatePerDay !== undefined && burnRatePerDay > 0) daysRemaining = left / burnRatePerDay
-  const depletionDate = daysRemaining === undefined ? undefined : new Date(current.at + daysRemaining * DAY_MS).toISOString().slice(0, 10)
+  const depletionDate =
+    daysRemaining === undefined ? undefined : new Date(current.at + daysRemaining * DAY_MS).toISOString().slice(0, 10)
   return { usedSinceLast, burnRatePerDay, daysRemaining, depletionDate, windowReadings: window.length }
 }
 

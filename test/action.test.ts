@@ -7,7 +7,10 @@ import { runAction, type ActionRun } from '../scripts/run-action.mjs'
 import { SAMPLE_BALANCE, balanceReply, startStandIn } from '../scripts/stand-in-api.mjs'
 
 const KEY = 'sk-test-7f3a9c21e0b4'
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string }
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string
+  version: string
+}
 
 type Server = Awaited<ReturnType<typeof startStandIn>>
 
@@ -48,7 +51,15 @@ function expectOneError(result: ActionRun, message: RegExp): void {
   expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m)
 }
 
-const BALANCE_OUTPUTS = ['total-credits', 'regular-credits', 'free-credits', 'referral-credits', 'below-minimum', 'next-credit-type', 'balance-json']
+const BALANCE_OUTPUTS = [
+  'total-credits',
+  'regular-credits',
+  'free-credits',
+  'referral-credits',
+  'below-minimum',
+  'next-credit-type',
+  'balance-json'
+]
 
 describe.concurrent('the action, as the runner runs it', () => {
   it('reads the balance into outputs and the summary, with one well-formed request', async () => {
@@ -69,7 +80,11 @@ describe.concurrent('the action, as the runner runs it', () => {
     expect(result.summary).toContain('✅ 75.0 total credits, at or above the minimum of 10')
     expect(result.requests).toHaveLength(1)
     expect(result.requests[0]).toMatchObject({ method: 'GET', path: '/v1/account/credits' })
-    expect(result.requests[0].headers).toMatchObject({ 'x-api-key': KEY, accept: 'application/json', 'user-agent': `${pkg.name}/${pkg.version}` })
+    expect(result.requests[0].headers).toMatchObject({
+      'x-api-key': KEY,
+      accept: 'application/json',
+      'user-agent': `${pkg.name}/${pkg.version}`
+    })
   })
 
   it('masks the key before anything else is logged', async () => {
@@ -104,14 +119,21 @@ describe.concurrent('the action, as the runner runs it', () => {
     expect(result.code).toBe(0)
     expect(result.errors).toEqual([])
     expect(result.warnings).toHaveLength(1)
-    expect(result.warnings[0]).toMatch(/total credits are 75\.0, below the warning threshold of 100 \(warning-credits\)/)
+    expect(result.warnings[0]).toMatch(
+      /total credits are 75\.0, below the warning threshold of 100 \(warning-credits\)/
+    )
   })
 
   it('keeps numeric strings and unknown fields as the API sent them; zero is a balance', async () => {
     const body = '{"credit":"0.00","free_credit":0,"referral_credits":0,"total_credits":"0.00","currency":"USD"}'
     const result = await run(balanceReply(body))
     expect(result.code).toBe(0)
-    expect(result.outputs).toMatchObject({ 'total-credits': '0.00', 'regular-credits': '0.00', 'next-credit-type': 'none', 'balance-json': body })
+    expect(result.outputs).toMatchObject({
+      'total-credits': '0.00',
+      'regular-credits': '0.00',
+      'next-credit-type': 'none',
+      'balance-json': body
+    })
   })
 
   it('takes the key from SWARMS_API_KEY when the input is empty, and masks it', async () => {
@@ -145,7 +167,9 @@ describe.concurrent('the action, as the runner runs it', () => {
   })
 
   it('fails at once when the key is rejected, without repeating it even when the API echoes it', async () => {
-    const result = await run([{ status: 401, body: { detail: `Invalid API key: ${KEY}` } }], { 'fail-on-api-error': 'false' })
+    const result = await run([{ status: 401, body: { detail: `Invalid API key: ${KEY}` } }], {
+      'fail-on-api-error': 'false'
+    })
     expectOneError(result, /rejected the API key \(HTTP 401: Invalid API key: \*\*\*\)/)
     expect(result.requests).toHaveLength(1)
     expect(result.outputs).toEqual({})
@@ -175,7 +199,10 @@ describe.concurrent('the action, as the runner runs it', () => {
   })
 
   it('waits as long as Retry-After asks on a 429, then reads the balance', async () => {
-    const result = await run([{ status: 429, headers: { 'retry-after': '1' }, body: { detail: 'Too Many Requests' } }, { body: SAMPLE_BALANCE }])
+    const result = await run([
+      { status: 429, headers: { 'retry-after': '1' }, body: { detail: 'Too Many Requests' } },
+      { body: SAMPLE_BALANCE }
+    ])
     expect(result.code).toBe(0)
     expect(result.outputs['total-credits']).toBe('75.0')
     expect(result.requests).toHaveLength(2)
@@ -183,7 +210,9 @@ describe.concurrent('the action, as the runner runs it', () => {
   })
 
   it('fails on an HTML page, saying what came back', async () => {
-    const result = await run([{ body: '<!DOCTYPE html><html><body>Sign in</body></html>', headers: { 'content-type': 'text/html' } }])
+    const result = await run([
+      { body: '<!DOCTYPE html><html><body>Sign in</body></html>', headers: { 'content-type': 'text/html' } }
+    ])
     expectOneError(result, /not a credit balance: the body is not JSON \(it starts with "<!DOCTYPE html>/)
     expect(result.requests).toHaveLength(1)
   })
@@ -194,7 +223,10 @@ describe.concurrent('the action, as the runner runs it', () => {
   })
 
   it('does not hang on a server that sends headers and then stalls', async () => {
-    const result = await run([{ stallBody: true, body: SAMPLE_BALANCE }], { 'timeout-seconds': '1', 'max-retries': '0' })
+    const result = await run([{ stallBody: true, body: SAMPLE_BALANCE }], {
+      'timeout-seconds': '1',
+      'max-retries': '0'
+    })
     expectOneError(result, /no complete answer within 1 s \(timeout-seconds\)/)
     expect(result.ms).toBeLessThan(15_000)
   })

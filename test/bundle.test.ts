@@ -24,7 +24,10 @@ describe('dist/index.js', () => {
   it('loads neither tunnel nor the unused modules on a run that needs no proxy', async () => {
     const server = await startStandIn()
     try {
-      const result = await runAction({ inputs: { 'api-key': 'sk-x', 'base-url': server.url }, env: { NODE_OPTIONS: `--import=${preload}` } })
+      const result = await runAction({
+        inputs: { 'api-key': 'sk-x', 'base-url': server.url },
+        env: { NODE_OPTIONS: `--import=${preload}` }
+      })
       expect(result.code).toBe(0)
       const loaded = /loaded-builtins: (.*)/.exec(result.stderr)?.[1].split(' ')
       expect(loaded).toContain('http')

@@ -41,11 +41,20 @@ describe('fetchBalance', () => {
     expect(balance?.values.total).toBe(75)
     expect(requests).toHaveLength(1)
     expect(requests[0]).toMatchObject({ method: 'GET', path: '/v1/account/credits' })
-    expect(requests[0].headers).toMatchObject({ 'x-api-key': KEY, accept: 'application/json', 'user-agent': 'test-agent/1' })
+    expect(requests[0].headers).toMatchObject({
+      'x-api-key': KEY,
+      accept: 'application/json',
+      'user-agent': 'test-agent/1'
+    })
   })
 
   it('retries 5xx, 408 and network-level failures with doubling backoff, then succeeds', async () => {
-    const { balance, waits, logs, requests } = await fetchWith([{ status: 503 }, { status: 408 }, { status: 502, body: { detail: 'bad gateway' } }, ok])
+    const { balance, waits, logs, requests } = await fetchWith([
+      { status: 503 },
+      { status: 408 },
+      { status: 502, body: { detail: 'bad gateway' } },
+      ok
+    ])
     expect(balance?.values.total).toBe(75)
     expect(requests).toHaveLength(4)
     expect(waits).toEqual([1000, 2000, 4000])
@@ -63,7 +72,9 @@ describe('fetchBalance', () => {
   })
 
   it('stops at once when the API asks for a wait longer than the cap', async () => {
-    const { error, requests, waits } = await fetchWith([{ status: 429, headers: { 'retry-after': '3600' }, body: { detail: 'hourly limit' } }])
+    const { error, requests, waits } = await fetchWith([
+      { status: 429, headers: { 'retry-after': '3600' }, body: { detail: 'hourly limit' } }
+    ])
     expect(requests).toHaveLength(1)
     expect(waits).toEqual([])
     expect(error?.kind).toBe('outage')
@@ -81,7 +92,9 @@ describe('fetchBalance', () => {
     const { error, requests } = await fetchWith([{ status, body: { detail: 'Invalid API key' } }])
     expect(requests).toHaveLength(1)
     expect(error?.kind).toBe('rejected')
-    expect(error?.message).toMatch(new RegExp(`rejected the API key \\(HTTP ${status}: Invalid API key\\).*\`api-key\``))
+    expect(error?.message).toMatch(
+      new RegExp(`rejected the API key \\(HTTP ${status}: Invalid API key\\).*\`api-key\``)
+    )
   })
 
   it('fails at once on another 4xx with the status and the detail', async () => {
@@ -118,7 +131,9 @@ describe('fetchBalance', () => {
 
   it('ends an attempt whose headers never come at the deadline, and retries it', async () => {
     const started = Date.now()
-    const { balance, requests, logs } = await fetchWith([{ delayMs: 10_000, body: SAMPLE_BALANCE }, ok], { timeoutSeconds: 0.3 })
+    const { balance, requests, logs } = await fetchWith([{ delayMs: 10_000, body: SAMPLE_BALANCE }, ok], {
+      timeoutSeconds: 0.3
+    })
     expect(balance?.values.total).toBe(75)
     expect(requests).toHaveLength(2)
     expect(logs[0]).toMatch(/no complete answer within 0\.3 s \(timeout-seconds\)/)
@@ -126,7 +141,10 @@ describe('fetchBalance', () => {
   })
 
   it('ends an attempt whose body stalls after the headers at the deadline', async () => {
-    const { error, requests } = await fetchWith([{ stallBody: true, body: SAMPLE_BALANCE }], { timeoutSeconds: 0.3, maxRetries: 1 })
+    const { error, requests } = await fetchWith([{ stallBody: true, body: SAMPLE_BALANCE }], {
+      timeoutSeconds: 0.3,
+      maxRetries: 1
+    })
     expect(requests).toHaveLength(2)
     expect(error?.kind).toBe('outage')
     expect(error?.message).toMatch(/no complete answer within 0\.3 s \(timeout-seconds\) \(2 attempts\)/)
@@ -138,9 +156,14 @@ describe('fetchBalance', () => {
     await standIn.close()
     standIn = undefined
     const waits: number[] = []
-    const error = await fetchBalance({ baseUrl: url, apiKey: KEY, maxRetries: 1, timeoutSeconds: 5, userAgent: 'x', sleep: async ms => void waits.push(ms) }).catch(
-      (e: unknown) => e as ActionError
-    )
+    const error = await fetchBalance({
+      baseUrl: url,
+      apiKey: KEY,
+      maxRetries: 1,
+      timeoutSeconds: 5,
+      userAgent: 'x',
+      sleep: async ms => void waits.push(ms)
+    }).catch((e: unknown) => e as ActionError)
     expect(error).toBeInstanceOf(ActionError)
     expect((error as ActionError).message).toMatch(/connection failed \(.*ECONNREFUSED.*\) \(2 attempts\).*HTTPS_PROXY/)
     expect(waits).toHaveLength(1)

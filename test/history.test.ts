@@ -36,7 +36,9 @@ function reading(iso: string, total: number): Reading {
 describe('the history format', () => {
   it('reads and writes the documented line, fields in their order', () => {
     const readings = parseHistory(LINE)
-    expect(readings).toEqual([{ at: Date.parse('2026-11-20T06:00:00.000Z'), values: { regular: 50, free: 20, referral: 5, total: 75 } }])
+    expect(readings).toEqual([
+      { at: Date.parse('2026-11-20T06:00:00.000Z'), values: { regular: 50, free: 20, referral: 5, total: 75 } }
+    ])
     expect(serializeHistory(readings)).toBe(LINE)
   })
 
@@ -48,9 +50,18 @@ describe('the history format', () => {
   it.each([
     ['not JSON', 'line 2: not JSON'],
     ['[1]', 'line 2: not a JSON object'],
-    ['{"at":"yesterday","credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}', 'line 2: "at" is not an ISO 8601 time'],
-    ['{"at":"2026-11-21T00:00:00Z","credit":1,"free_credit":0,"referral_credits":0}', 'line 2: "total_credits" is not a number'],
-    ['{"at":"2026-11-21T00:00:00Z","credit":"1","free_credit":0,"referral_credits":0,"total_credits":1}', 'line 2: "credit" is not a number']
+    [
+      '{"at":"yesterday","credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}',
+      'line 2: "at" is not an ISO 8601 time'
+    ],
+    [
+      '{"at":"2026-11-21T00:00:00Z","credit":1,"free_credit":0,"referral_credits":0}',
+      'line 2: "total_credits" is not a number'
+    ],
+    [
+      '{"at":"2026-11-21T00:00:00Z","credit":"1","free_credit":0,"referral_credits":0,"total_credits":1}',
+      'line 2: "credit" is not a number'
+    ]
   ])('names the first bad line: %s', (bad, message) => {
     expect(() => parseHistory(`${LINE}${bad}\n`)).toThrow(message)
   })
@@ -62,7 +73,9 @@ describe('the history file', () => {
     expect(loadHistory(path, NOW)).toEqual({ readings: [] })
     const saved = recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000, NOW)
     expect(saved.readings).toHaveLength(1)
-    expect(readFileSync(path, 'utf8')).toBe('{"at":"2026-11-24T06:00:00.000Z","credit":75,"free_credit":0,"referral_credits":0,"total_credits":75}\n')
+    expect(readFileSync(path, 'utf8')).toBe(
+      '{"at":"2026-11-24T06:00:00.000Z","credit":75,"free_credit":0,"referral_credits":0,"total_credits":75}\n'
+    )
   })
 
   it('appends, and keeps only the newest history-limit readings', () => {
@@ -100,7 +113,9 @@ describe('the history file', () => {
     const path = join(dir, 'history.jsonl')
     writeFileSync(path, LINE)
     failWrites.on = true
-    expect(() => saveHistory(path, [reading('2026-11-24T06:00:00Z', 75), reading('2026-11-25T06:00:00Z', 70)])).toThrow('ENOSPC')
+    expect(() => saveHistory(path, [reading('2026-11-24T06:00:00Z', 75), reading('2026-11-25T06:00:00Z', 70)])).toThrow(
+      'ENOSPC'
+    )
     expect(readFileSync(path, 'utf8')).toBe(LINE)
     expect(readdirSync(dir)).toEqual(['history.jsonl'])
   })

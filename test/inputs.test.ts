@@ -40,7 +40,11 @@ describe('readInputs', () => {
       'INPUT_HISTORY-LIMIT': '2',
       'INPUT_MINIMUM-DAYS-REMAINING': '7.5'
     })
-    expect(inputs).toMatchObject({ historyFile: '/home/runner/work/repo/.swarms/history.jsonl', historyLimit: 2, minimumDaysRemaining: 7.5 })
+    expect(inputs).toMatchObject({
+      historyFile: '/home/runner/work/repo/.swarms/history.jsonl',
+      historyLimit: 2,
+      minimumDaysRemaining: 7.5
+    })
     expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': '/var/tmp/h.jsonl' }).historyFile).toBe('/var/tmp/h.jsonl')
   })
 
@@ -112,10 +116,15 @@ describe('readInputs', () => {
   })
 
   it('never repeats credentials from a base-url', () => {
-    expect(failure({ ...KEY, 'INPUT_BASE-URL': 'https://user:hunter2@api.swarms.world' }).message).not.toContain('hunter2')
+    expect(failure({ ...KEY, 'INPUT_BASE-URL': 'https://user:hunter2@api.swarms.world' }).message).not.toContain(
+      'hunter2'
+    )
   })
 
-  it.each(['http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9000', 'http://127.1.2.3'])('accepts plain http to loopback: %s', url => {
-    expect(readInputs({ ...KEY, 'INPUT_BASE-URL': url }).baseUrl).toBe(url.replace(/\/$/, ''))
-  })
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9000', 'http://127.1.2.3'])(
+    'accepts plain http to loopback: %s',
+    url => {
+      expect(readInputs({ ...KEY, 'INPUT_BASE-URL': url }).baseUrl).toBe(url.replace(/\/$/, ''))
+    }
+  )
 })

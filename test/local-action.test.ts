@@ -9,6 +9,10 @@ import { expect, it } from 'vitest'
 import { startStandIn } from '../scripts/stand-in-api.mjs'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
+/** The package `npm run local-action` runs through npx, as package.json pins it. */
+const LOCAL_ACTION = /@github\/local-action@[\d.]+/.exec(
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['local-action']
+)![0]
 
 it('runs the action from source with the inputs of .env.example', async () => {
   const server = await startStandIn()
@@ -17,11 +21,14 @@ it('runs the action from source with the inputs of .env.example', async () => {
     const envFile = join(dir, '.env')
     const example = readFileSync(join(root, '.env.example'), 'utf8')
     expect(example).toMatch(/^INPUT_BASE-URL=http:\/\/127\.0\.0\.1:8787$/m)
-    writeFileSync(envFile, `${example.replace('http://127.0.0.1:8787', server.url).replace(/^LOCAL_ACTION_WORKSPACE=.*$/m, `LOCAL_ACTION_WORKSPACE=${dir}`)}\nINPUT_MAX-RETRIES=0\n`)
+    writeFileSync(
+      envFile,
+      `${example.replace('http://127.0.0.1:8787', server.url).replace(/^LOCAL_ACTION_WORKSPACE=.*$/m, `LOCAL_ACTION_WORKSPACE=${dir}`)}\nINPUT_MAX-RETRIES=0\n`
+    )
     const stdout = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'node_modules/@github/local-action/bin/local-action.js'), 'run', '.', 'src/main.ts', envFile], {
+      const child = spawn('npx', ['--yes', LOCAL_ACTION, 'run', '.', 'src/main.ts', envFile], {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', HOME: dir }
+        env: { ...process.env }
       })
       let out = ''
       child.stdout.on('data', chunk => (out += chunk))
@@ -31,8 +38,10 @@ it('runs the action from source with the inputs of .env.example', async () => {
     })
     expect(stdout).toContain('::set-output name=total-credits::75.0')
     expect(stdout).toContain('::set-output name=below-minimum::false')
-    expect(server.requests.map(r => [r.path, r.headers['x-api-key']])).toEqual([['/v1/account/credits', 'local-demo-key-not-a-secret']])
+    expect(server.requests.map(r => [r.path, r.headers['x-api-key']])).toEqual([
+      ['/v1/account/credits', 'local-demo-key-not-a-secret']
+    ])
   } finally {
     await server.close()
   }
-}, 60_000)
+}, 180_000)

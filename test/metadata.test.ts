@@ -17,16 +17,27 @@ function actionProblems(content: string): string[] {
   const problems = parsed.context.errors.getErrors().map(e => e.message)
   if (!parsed.value) return problems
   const template = convertActionTemplate(parsed.context, parsed.value)
-  problems.push(...parsed.context.errors.getErrors().map(e => e.message).filter(m => !problems.includes(m)))
+  problems.push(
+    ...parsed.context.errors
+      .getErrors()
+      .map(e => e.message)
+      .filter(m => !problems.includes(m))
+  )
   // The metadata docs require a description for every input and output, and name the keys each may
   // have; the parser's schema checks neither, so a typo such as `requried` would pass unseen.
-  for (const input of template.inputs ?? []) if (!input.description?.trim()) problems.push(`input ${input.id} has no description`)
-  for (const output of template.outputs ?? []) if (!output.description?.trim()) problems.push(`output ${output.id} has no description`)
+  for (const input of template.inputs ?? [])
+    if (!input.description?.trim()) problems.push(`input ${input.id} has no description`)
+  for (const output of template.outputs ?? [])
+    if (!output.description?.trim()) problems.push(`output ${output.id} has no description`)
   const raw = parse(content) as { inputs?: Record<string, object>; outputs?: Record<string, object> }
-  const allowed = { inputs: ['description', 'required', 'default', 'deprecationMessage'], outputs: ['description', 'value'] }
+  const allowed = {
+    inputs: ['description', 'required', 'default', 'deprecationMessage'],
+    outputs: ['description', 'value']
+  }
   for (const section of ['inputs', 'outputs'] as const) {
     for (const [id, definition] of Object.entries(raw[section] ?? {})) {
-      for (const key of Object.keys(definition ?? {})) if (!allowed[section].includes(key)) problems.push(`${section}.${id} has an unknown key: ${key}`)
+      for (const key of Object.keys(definition ?? {}))
+        if (!allowed[section].includes(key)) problems.push(`${section}.${id} has an unknown key: ${key}`)
     }
   }
   return problems
@@ -58,12 +69,28 @@ describe('action.yml', () => {
   // The validation is only worth running if it fails on what GitHub would refuse.
   it.each([
     ['an unknown key', ACTION.replace(/^branding:/m, 'brandding:'), /Unexpected value 'brandding'/],
-    ['an unknown input key', ACTION.replace(/^  summary:\n/m, '  summary:\n    requried: false\n'), /inputs.summary has an unknown key: requried/],
+    [
+      'an unknown input key',
+      ACTION.replace(/^ {2}summary:\n/m, '  summary:\n    requried: false\n'),
+      /inputs.summary has an unknown key: requried/
+    ],
     ['a missing description', ACTION.replace(/^description: .*\n/m, ''), /Required property is missing: description/],
-    ['an input without description', ACTION.replace(/^(  history-limit:\n)    description: .*\n/m, '$1'), /input history-limit has no description/],
-    ['an output without description', ACTION.replace(/^(  depletion-date:\n)    description: .*\n/m, '$1    value: x\n'), /output depletion-date has no description/],
+    [
+      'an input without description',
+      ACTION.replace(/^( {2}history-limit:\n) {4}description: .*\n/m, '$1'),
+      /input history-limit has no description/
+    ],
+    [
+      'an output without description',
+      ACTION.replace(/^( {2}depletion-date:\n) {4}description: .*\n/m, '$1    value: x\n'),
+      /output depletion-date has no description/
+    ],
     ['a wrong runs.using', ACTION.replace('using: node24', 'using: node22'), /Unexpected value 'node22'/],
-    ['an expression in a description', ACTION.replace(/^(  api-key:\n    description: )/m, '$1From ${{ secrets.KEY }}. '), /Unrecognized named-value: 'secrets'/]
+    [
+      'an expression in a description',
+      ACTION.replace(/^( {2}api-key:\n {4}description: )/m, '$1From ${{ secrets.KEY }}. '),
+      /Unrecognized named-value: 'secrets'/
+    ]
   ])('validation fails on %s', (_what, content, problem) => {
     expect(content).not.toBe(ACTION)
     expect(actionProblems(content).join('\n')).toMatch(problem)
@@ -82,12 +109,18 @@ describe('workflows', () => {
 
   it('validation fails on a workflow GitHub would refuse', async () => {
     const ci = read('.github/workflows/ci.yml')
-    expect(await workflowProblems('bad.yml', ci.replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest'))).not.toEqual([])
-    expect(await workflowProblems('bad.yml', ci.replace('timeout-minutes: 15', 'timeout-minutes: soon'))).not.toEqual([])
+    expect(
+      await workflowProblems('bad.yml', ci.replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest'))
+    ).not.toEqual([])
+    expect(await workflowProblems('bad.yml', ci.replace('timeout-minutes: 15', 'timeout-minutes: soon'))).not.toEqual(
+      []
+    )
   })
 
   it('self-test the action against the stand-in API started in an earlier step', () => {
-    const ci = parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { steps: { uses?: string; run?: string }[] }> }
+    const ci = parse(read('.github/workflows/ci.yml')) as {
+      jobs: Record<string, { steps: { uses?: string; run?: string }[] }>
+    }
     const steps = ci.jobs['self-test'].steps
     const start = steps.findIndex(s => s.run?.includes('scripts/stand-in-api.mjs'))
     const use = steps.findIndex(s => s.uses === './')

@@ -12,9 +12,18 @@ describe('evaluate', () => {
   })
 
   it('gates the chosen credit type only', () => {
-    expect(evaluate(balance, { creditType: 'free', minimumCredits: 21 })).toMatchObject({ gated: 20, belowMinimum: true })
-    expect(evaluate(balance, { creditType: 'regular', minimumCredits: 21 })).toMatchObject({ gated: 50, belowMinimum: false })
-    expect(evaluate(balance, { creditType: 'referral', minimumCredits: 5 })).toMatchObject({ gated: 5, belowMinimum: false })
+    expect(evaluate(balance, { creditType: 'free', minimumCredits: 21 })).toMatchObject({
+      gated: 20,
+      belowMinimum: true
+    })
+    expect(evaluate(balance, { creditType: 'regular', minimumCredits: 21 })).toMatchObject({
+      gated: 50,
+      belowMinimum: false
+    })
+    expect(evaluate(balance, { creditType: 'referral', minimumCredits: 5 })).toMatchObject({
+      gated: 5,
+      belowMinimum: false
+    })
   })
 
   it('warns below the warning threshold, and not without one', () => {

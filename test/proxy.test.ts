@@ -79,7 +79,9 @@ describe('behind an HTTPS proxy', () => {
     expect(result.outputs['total-credits']).toBe('75.0')
     const connects = proxy.connects.slice(before.connects)
     expect(connects.map(c => c.target)).toEqual([`${HOST}:443`])
-    expect(connects[0].headers['proxy-authorization']).toBe(`Basic ${Buffer.from(`runner:${PROXY_PASSWORD}`).toString('base64')}`)
+    expect(connects[0].headers['proxy-authorization']).toBe(
+      `Basic ${Buffer.from(`runner:${PROXY_PASSWORD}`).toString('base64')}`
+    )
     expect(api.requests.slice(before.requests).map(r => [r.path, r.headers['x-api-key'], r.headers.host])).toEqual([
       ['/v1/account/credits', KEY, HOST]
     ])
@@ -90,7 +92,10 @@ describe('behind an HTTPS proxy', () => {
 
   it('goes direct for a host in NO_PROXY', async () => {
     const before = proxy.connects.length
-    const result = await runAction({ inputs, env: { HTTPS_PROXY: proxyUrl(), NO_PROXY: `localhost,.swarms.test`, NODE_EXTRA_CA_CERTS: certFile } })
+    const result = await runAction({
+      inputs,
+      env: { HTTPS_PROXY: proxyUrl(), NO_PROXY: `localhost,.swarms.test`, NODE_EXTRA_CA_CERTS: certFile }
+    })
     expect(proxy.connects.length).toBe(before)
     // Direct, api.swarms.test does not resolve: the attempt fails at DNS, not at the proxy.
     expect(result.code).toBe(1)
@@ -103,7 +108,9 @@ describe('behind an HTTPS proxy', () => {
     const result = await runAction({ inputs: { ...inputs, 'max-retries': '3' }, env: { HTTPS_PROXY: proxyUrl() } })
     expect(result.code).toBe(1)
     expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toMatch(/^TLS error talking to https:\/\/api\.swarms\.test\/v1\/account\/credits: .*self-signed certificate.*NODE_EXTRA_CA_CERTS/)
+    expect(result.errors[0]).toMatch(
+      /^TLS error talking to https:\/\/api\.swarms\.test\/v1\/account\/credits: .*self-signed certificate.*NODE_EXTRA_CA_CERTS/
+    )
     expect(proxy.connects.length - before).toBe(1)
     expect(result.outputs).toEqual({})
   })

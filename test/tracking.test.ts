@@ -31,7 +31,11 @@ async function track(history: string | undefined, inputs: Record<string, string>
       env: { GITHUB_WORKSPACE: workspace }
     })
     const read = () => readFileSync(path, 'utf8')
-    const lines = () => read().trim().split('\n').map(l => JSON.parse(l) as { at: string; total_credits: number })
+    const lines = () =>
+      read()
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l) as { at: string; total_credits: number })
     return { ...result, path, workspace, read, lines, started, requests: server.requests }
   } finally {
     await server.close()
@@ -48,10 +52,18 @@ describe.concurrent('consumption tracking', () => {
     const result = await track(undefined)
     expect(result.code).toBe(0)
     expect(result.warnings).toEqual([])
-    expect(Object.fromEntries(TREND_OUTPUTS.map(n => [n, result.outputs[n]]))).toEqual(Object.fromEntries(TREND_OUTPUTS.map(n => [n, ''])))
+    expect(Object.fromEntries(TREND_OUTPUTS.map(n => [n, result.outputs[n]]))).toEqual(
+      Object.fromEntries(TREND_OUTPUTS.map(n => [n, '']))
+    )
     const lines = result.lines()
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), credit: 50, free_credit: 20, referral_credits: 5, total_credits: 75 })
+    expect(lines[0]).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      credit: 50,
+      free_credit: 20,
+      referral_credits: 5,
+      total_credits: 75
+    })
     expect(Date.parse(lines[0].at)).toBeGreaterThanOrEqual(result.started - 1000)
     expect(result.summary).toContain('Not enough readings yet for a burn rate')
   })
@@ -59,23 +71,33 @@ describe.concurrent('consumption tracking', () => {
   it('spending 25 a day: used 25 since the last reading, 3 days left, and a chart', async () => {
     const result = await track(line(2, 125) + line(1, 100))
     expect(result.code).toBe(0)
-    expect(result.outputs).toMatchObject({ 'credits-used-since-last': '25', 'burn-rate-per-day': '25', 'days-remaining': '3' })
+    expect(result.outputs).toMatchObject({
+      'credits-used-since-last': '25',
+      'burn-rate-per-day': '25',
+      'days-remaining': '3'
+    })
     expect(datesAfter(3, result.started)).toContain(result.outputs['depletion-date'])
     expect(result.lines().map(l => l.total_credits)).toEqual([125, 100, 75])
     expect(result.summary).toContain('```mermaid\nxychart-beta')
     expect(result.summary).toMatch(/line \[125, 100, 75\]/)
-    expect(result.summary).toContain(`At 25 credits a day, 75 total credits last about 3 days, until ${result.outputs['depletion-date']}.`)
+    expect(result.summary).toContain(
+      `At 25 credits a day, 75 total credits last about 3 days, until ${result.outputs['depletion-date']}.`
+    )
   })
 
   it('fails when the forecast is shorter than minimum-days-remaining, still setting the outputs and keeping the reading', async () => {
     const result = await track(line(2, 125) + line(1, 100), { 'minimum-days-remaining': '7' })
     expect(result.code).toBe(1)
     expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toMatch(/total credits \(75\.0\) last about 3 days at 25 credits a day \(until \d{4}-\d\d-\d\d\), fewer than the 7 of minimum-days-remaining/)
+    expect(result.errors[0]).toMatch(
+      /total credits \(75\.0\) last about 3 days at 25 credits a day \(until \d{4}-\d\d-\d\d\), fewer than the 7 of minimum-days-remaining/
+    )
     expect(result.outputs['days-remaining']).toBe('3')
     expect(result.outputs['total-credits']).toBe('75.0')
     expect(result.lines()).toHaveLength(3)
-    expect(result.summary).toMatch(/❌ 75\.0 total credits last about 3 days, fewer than the 7 of minimum-days-remaining/)
+    expect(result.summary).toMatch(
+      /❌ 75\.0 total credits last about 3 days, fewer than the 7 of minimum-days-remaining/
+    )
   })
 
   it('passes a forecast longer than minimum-days-remaining, and one that is not known', async () => {

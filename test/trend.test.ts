@@ -23,7 +23,12 @@ describe('computeTrend', () => {
   it('spends 25 a day: 75 credits last 3 days, until 2026-11-27', () => {
     const current = at(0, 75)
     const trend = computeTrend([at(2, 125), at(1, 100), current], current, 'total', 0)
-    expect(trend).toMatchObject({ usedSinceLast: 25, burnRatePerDay: 25, daysRemaining: 3, depletionDate: '2026-11-27' })
+    expect(trend).toMatchObject({
+      usedSinceLast: 25,
+      burnRatePerDay: 25,
+      daysRemaining: 3,
+      depletionDate: '2026-11-27'
+    })
   })
 
   it('counts only falls: a top-up between spends is left out of the burn rate', () => {
@@ -38,7 +43,10 @@ describe('computeTrend', () => {
   it('counts down to the minimum, and is 0 when the balance is already there', () => {
     const current = at(0, 75)
     expect(computeTrend([at(1, 100), current], current, 'total', 25).daysRemaining).toBe(2)
-    expect(computeTrend([at(1, 100), current], current, 'total', 80)).toMatchObject({ daysRemaining: 0, depletionDate: '2026-11-24' })
+    expect(computeTrend([at(1, 100), current], current, 'total', 80)).toMatchObject({
+      daysRemaining: 0,
+      depletionDate: '2026-11-24'
+    })
   })
 
   it('sorts readings out of time order, and ignores ones after the current', () => {
@@ -68,13 +76,21 @@ describe('computeTrend', () => {
 
   it('uses the whole history when it is shorter than the window', () => {
     const current = at(0, 70)
-    expect(computeTrend([at(3, 100), at(2, 90), current], current, 'total', 0)).toMatchObject({ windowReadings: 3, burnRatePerDay: 10 })
+    expect(computeTrend([at(3, 100), at(2, 90), current], current, 'total', 0)).toMatchObject({
+      windowReadings: 3,
+      burnRatePerDay: 10
+    })
   })
 
   it('leaves the forecast empty on a flat balance', () => {
     const current = at(0, 75)
     const trend = computeTrend([at(2, 75), at(1, 75), current], current, 'total', 0)
-    expect(trend).toMatchObject({ usedSinceLast: 0, burnRatePerDay: 0, daysRemaining: undefined, depletionDate: undefined })
+    expect(trend).toMatchObject({
+      usedSinceLast: 0,
+      burnRatePerDay: 0,
+      daysRemaining: undefined,
+      depletionDate: undefined
+    })
   })
 
   it('follows the gated credit type only', () => {
