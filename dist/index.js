@@ -284,7 +284,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(384);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(614);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -293,7 +293,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 384:
+/***/ 614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2130,7 +2130,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/logic/errors.ts
 class ActionError extends Error {
     kind;
     constructor(kind, message) {
@@ -2152,7 +2152,7 @@ function redact(text, secret) {
     return secret ? text.split(secret).join('***') : text;
 }
 
-;// CONCATENATED MODULE: ./src/balance.ts
+;// CONCATENATED MODULE: ./src/logic/balance.ts
 /**
  * The balance model: the API's answer, checked field by field and kept as the API wrote it.
  */
@@ -2240,7 +2240,7 @@ function describeText(body) {
     return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/logic/retry.ts
 /** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 10_000;
@@ -2277,7 +2277,7 @@ function single(value) {
     return text?.trim() || undefined;
 }
 
-;// CONCATENATED MODULE: ./src/client.ts
+;// CONCATENATED MODULE: ./src/io/client.ts
 
 
 
@@ -2439,7 +2439,7 @@ function seconds(ms) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/trend.ts
+;// CONCATENATED MODULE: ./src/logic/trend.ts
 const DAY_MS = 86_400_000;
 /** The burn rate looks back this far. */
 const WINDOW_DAYS = 7;
@@ -2486,7 +2486,7 @@ function formatAmount(value) {
     return String(Math.round(value * 10_000) / 10_000);
 }
 
-;// CONCATENATED MODULE: ./src/history.ts
+;// CONCATENATED MODULE: ./src/io/history.ts
 /**
  * The history file: JSON Lines, one reading a line, oldest first. Read leniently about order, strictly
  * about form: a file with any bad line is moved aside, never overwritten. Written atomically.
@@ -2589,7 +2589,7 @@ function recordReading(path, current, limit, now) {
     return { ...loaded, readings };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/logic/inputs.ts
 /**
  * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
  * Every input is checked before any request; an invalid one raises an `input` ActionError that names
@@ -2705,7 +2705,7 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./src/policy.ts
+;// CONCATENATED MODULE: ./src/logic/policy.ts
 /** Credits are spent free first, then referral, then regular (purchased) last. */
 const SPENDING_ORDER = ['free', 'referral', 'regular'];
 /** The verdict on a balance, and on its trend when the history is tracked. */
@@ -2926,7 +2926,7 @@ async function writeSummary(markdown) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/logic/version.ts
 /** Names the action in the User-Agent; a unit test keeps it equal to package.json's name and version. */
 const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';

@@ -2,14 +2,14 @@
  * Wires the parts: inputs, then the API, then the policy, then the report.
  */
 import * as core from '@actions/core'
-import type { Balance } from './balance.js'
-import { fetchBalance } from './client.js'
-import { recordReading } from './history.js'
-import { readApiKey, readInputs, type Env, type Inputs } from './inputs.js'
-import { evaluate } from './policy.js'
+import type { Balance } from './logic/balance.js'
+import { fetchBalance } from './io/client.js'
+import { recordReading } from './io/history.js'
+import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
+import { evaluate } from './logic/policy.js'
 import { reportBalance, reportFailure, type Tracking } from './report.js'
-import { computeTrend, type Reading } from './trend.js'
-import { USER_AGENT } from './version.js'
+import { computeTrend, type Reading } from './logic/trend.js'
+import { USER_AGENT } from './logic/version.js'
 
 export async function run(env: Env = process.env): Promise<void> {
   // Masked before anything else is logged, even when another input turns out to be invalid.

@@ -3,11 +3,11 @@
  * pure functions; `report*` hand them to the Actions toolkit.
  */
 import * as core from '@actions/core'
-import type { Balance, CreditType } from './balance.js'
-import { ActionError, oneLine, redact } from './errors.js'
-import type { Inputs } from './inputs.js'
-import { SPENDING_ORDER, type Verdict } from './policy.js'
-import { formatAmount, type Reading, type Trend } from './trend.js'
+import type { Balance, CreditType } from './logic/balance.js'
+import { ActionError, oneLine, redact } from './logic/errors.js'
+import type { Inputs } from './logic/inputs.js'
+import { SPENDING_ORDER, type Verdict } from './logic/policy.js'
+import { formatAmount, type Reading, type Trend } from './logic/trend.js'
 
 const LABELS: Readonly<Record<CreditType, string>> = {
   total: 'Total',

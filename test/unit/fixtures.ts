@@ -1,5 +1,5 @@
-import { parseBalance, type Balance } from '../src/balance.js'
-import type { Inputs } from '../src/inputs.js'
+import { parseBalance, type Balance } from '../../src/logic/balance.js'
+import type { Inputs } from '../../src/logic/inputs.js'
 
 export function balanceOf(credit: number, free: number, referral: number, total = credit + free + referral): Balance {
   return parseBalance(JSON.stringify({ credit, free_credit: free, referral_credits: referral, total_credits: total }))

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
-import { startStandIn } from '../scripts/stand-in-api.mjs'
+import { startStandIn } from '../../scripts/stand-in-api.mjs'
 
-const root = fileURLToPath(new URL('../', import.meta.url))
+const root = fileURLToPath(new URL('../../', import.meta.url))
 /** The package `npm run local-action` runs through npx, as package.json pins it. */
 const LOCAL_ACTION = /@github\/local-action@[\d.]+/.exec(
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['local-action']

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runAction } from '../scripts/run-action.mjs'
-import { balanceReply, startStandIn } from '../scripts/stand-in-api.mjs'
+import { runAction } from '../../scripts/run-action.mjs'
+import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const DAY = 86_400_000
 const TREND_OUTPUTS = ['credits-used-since-last', 'burn-rate-per-day', 'days-remaining', 'depletion-date']

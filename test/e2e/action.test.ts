@@ -3,11 +3,11 @@
 // the annotations, the job summary, and the requests the API received.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { runAction, type ActionRun } from '../scripts/run-action.mjs'
-import { SAMPLE_BALANCE, balanceReply, startStandIn } from '../scripts/stand-in-api.mjs'
+import { runAction, type ActionRun } from '../../scripts/run-action.mjs'
+import { SAMPLE_BALANCE, balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const KEY = 'sk-test-7f3a9c21e0b4'
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   name: string
   version: string
 }

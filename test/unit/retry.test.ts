@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BACKOFF_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../src/retry.js'
+import { BACKOFF_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../../src/logic/retry.js'
 
 describe('isRetryableStatus', () => {
   it('retries 408, 429 and 5xx only', () => {

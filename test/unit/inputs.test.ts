@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ActionError } from '../src/errors.js'
-import { readApiKey, readInputs, type Env } from '../src/inputs.js'
+import { ActionError } from '../../src/logic/errors.js'
+import { readApiKey, readInputs, type Env } from '../../src/logic/inputs.js'
 
 const KEY = { 'INPUT_API-KEY': 'sk-abc' }
 

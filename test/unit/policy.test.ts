@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate, nextCreditType } from '../src/policy.js'
-import type { Trend } from '../src/trend.js'
+import { evaluate, nextCreditType } from '../../src/logic/policy.js'
+import type { Trend } from '../../src/logic/trend.js'
 import { balanceOf } from './fixtures.js'
 
 describe('evaluate', () => {

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { runAction } from '../scripts/run-action.mjs'
-import { startStandIn } from '../scripts/stand-in-api.mjs'
+import { runAction } from '../../scripts/run-action.mjs'
+import { startStandIn } from '../../scripts/stand-in-api.mjs'
 
-const bundle = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8')
-const preload = fileURLToPath(new URL('./fixtures/loaded-builtins.mjs', import.meta.url))
+const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8')
+const preload = fileURLToPath(new URL('../fixtures/loaded-builtins.mjs', import.meta.url))
 
 describe('dist/index.js', () => {
   it('leaves out undici and @actions/exec, which the action never calls', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { fetchBalance, type ClientOptions } from '../src/client.js'
-import { ActionError } from '../src/errors.js'
-import { SAMPLE_BALANCE, startStandIn, type Reply } from '../scripts/stand-in-api.mjs'
+import { fetchBalance, type ClientOptions } from '../../src/io/client.js'
+import { ActionError } from '../../src/logic/errors.js'
+import { SAMPLE_BALANCE, startStandIn, type Reply } from '../../scripts/stand-in-api.mjs'
 
 const KEY = 'sk-live-0123456789'
 let standIn: Awaited<ReturnType<typeof startStandIn>> | undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BalanceFormatError, parseBalance } from '../src/balance.js'
+import { BalanceFormatError, parseBalance } from '../../src/logic/balance.js'
 
 describe('parseBalance', () => {
   it('reads the four balances and keeps them as the API wrote them', () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { loadHistory, parseHistory, recordReading, saveHistory, serializeHistory } from '../src/history.js'
-import type { Reading } from '../src/trend.js'
+import { loadHistory, parseHistory, recordReading, saveHistory, serializeHistory } from '../../src/io/history.js'
+import type { Reading } from '../../src/logic/trend.js'
 
 // writeFileSync, as the real one, unless a test makes it die after writing half of what it was given.
 const failWrites = vi.hoisted(() => ({ on: false }))

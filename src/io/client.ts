@@ -5,9 +5,9 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import { BalanceFormatError, parseBalance, type Balance } from './balance.js'
-import { ActionError, clip, oneLine, redact } from './errors.js'
-import { RETRY_AFTER_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from './retry.js'
+import { BalanceFormatError, parseBalance, type Balance } from '../logic/balance.js'
+import { ActionError, clip, oneLine, redact } from '../logic/errors.js'
+import { RETRY_AFTER_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../logic/retry.js'
 
 export const CREDITS_PATH = '/v1/account/credits'
 /** A balance is under 200 bytes; an answer larger than this is not one. */

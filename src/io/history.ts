@@ -4,8 +4,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { API_FIELDS, CREDIT_TYPES, type CreditType } from './balance.js'
-import { sortReadings, type Reading } from './trend.js'
+import { API_FIELDS, CREDIT_TYPES, type CreditType } from '../logic/balance.js'
+import { sortReadings, type Reading } from '../logic/trend.js'
 
 export class HistoryFormatError extends Error {}
 

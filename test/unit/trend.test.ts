@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DAY_MS, computeTrend, formatAmount, type Reading } from '../src/trend.js'
+import { DAY_MS, computeTrend, formatAmount, type Reading } from '../../src/logic/trend.js'
 
 const NOW = Date.parse('2026-11-24T06:00:00.000Z')
 
