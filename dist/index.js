@@ -284,7 +284,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(614);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(534);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -293,7 +293,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 614:
+/***/ 534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -302,177 +302,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -1282,6 +1111,988 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/logic/errors.ts
+class ActionError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(oneLine(message));
+        this.name = 'ActionError';
+        this.kind = kind;
+    }
+}
+/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** Cuts a text to `max` characters, marking the cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/logic/balance.ts
+/**
+ * The balance model: the API's answer, checked field by field and kept as the API wrote it.
+ */
+
+/** The credit types, in the names the action's inputs and outputs use. */
+const CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
+/** The API's field for each credit type. */
+const API_FIELDS = {
+    regular: 'credit',
+    free: 'free_credit',
+    referral: 'referral_credits',
+    total: 'total_credits'
+};
+/** Raised when a body is not a balance; the message says what came back instead. */
+class BalanceFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BalanceFormatError';
+    }
+}
+const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Parses a response body into a Balance, or throws BalanceFormatError naming the problem. `scrub`
+ * (the key's redaction) runs over any excerpt of the body before it is clipped into the message.
+ */
+function parseBalance(body, scrub = text => text) {
+    // Node 21+ passes each number's source text to the reviver: keep `50.0` as the API wrote it.
+    // The reviver sees every nesting level, so sources are kept per holder object.
+    const sources = new WeakMap();
+    let parsed;
+    try {
+        parsed = JSON.parse(body, function (key, value, context) {
+            if (typeof value === 'number' && context?.source !== undefined) {
+                let own = sources.get(this);
+                if (!own)
+                    sources.set(this, (own = new Map()));
+                own.set(key, context.source);
+            }
+            return value;
+        });
+    }
+    catch {
+        throw new BalanceFormatError(`the body is not JSON (${describeText(scrub(body))})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new BalanceFormatError(`the body is JSON ${describeJson(parsed, scrub)}, not an object`);
+    }
+    const object = parsed;
+    const values = {};
+    const texts = {};
+    for (const type of CREDIT_TYPES) {
+        const field = API_FIELDS[type];
+        const [value, text] = readNumber(object, field, sources.get(object)?.get(field), scrub);
+        values[type] = value;
+        texts[type] = text;
+    }
+    return { values, texts, json: body.trim() };
+}
+function readNumber(object, field, source, scrub) {
+    if (!(field in object))
+        throw new BalanceFormatError(`the field "${field}" is missing`);
+    const raw = object[field];
+    if (typeof raw === 'number' && Number.isFinite(raw))
+        return [raw, source ?? String(raw)];
+    if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
+        const value = Number(raw.trim());
+        if (Number.isFinite(value))
+            return [value, raw.trim()];
+    }
+    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not a number`);
+}
+function describeJson(value, scrub) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(clip(scrub(value), 40))}`;
+    if (typeof value === 'object')
+        return 'an object';
+    return `${typeof value} ${String(value)}`;
+}
+/** A short, one-line description of a text body: what a person needs to recognise it. */
+function describeText(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'it is empty';
+    return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
+}
+
+;// CONCATENATED MODULE: ./src/logic/api.js
+// Names the Swarms API and the runner define, stated once for the action, the scripts and the tests.
+// JavaScript, so that the scripts (which run under plain Node, with no TypeScript step) can import it.
+
+/** The credit-balance endpoint, below `base-url`. */
+const CREDITS_PATH = '/v1/account/credits'
+
+/**
+ * The environment variable through which the runner passes input `name`: `INPUT_`, then the name in
+ * capitals with spaces as underscores (the rule of @actions/core's getInput).
+ * @param {string} name
+ * @returns {string}
+ */
+function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+;// CONCATENATED MODULE: ./src/logic/rate-limit.ts
+function header(headers, name) {
+    const value = headers[name];
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    return text || undefined;
+}
+/** A whole number as a header gives it; undefined when absent or anything else. */
+function whole(headers, name) {
+    const text = header(headers, name);
+    return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+function parseRateLimit(headers) {
+    const reset = whole(headers, 'x-ratelimit-reset');
+    const tier = header(headers, 'x-ratelimit-tier');
+    return {
+        tier: tier && /^[\x21-\x7e]{1,40}$/.test(tier) ? tier : undefined,
+        remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
+        remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
+        limitMinute: whole(headers, 'x-ratelimit-limit-minute'),
+        limitDay: whole(headers, 'x-ratelimit-limit-day'),
+        resetAt: reset === undefined ? undefined : reset * 1000
+    };
+}
+/** For a 429 without Retry-After: how long until the minute window resets; undefined when unknown. */
+function waitUntilResetMs(headers, now) {
+    const resetAt = parseRateLimit(headers).resetAt;
+    return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
+}
+
+;// CONCATENATED MODULE: ./src/logic/retry.ts
+/** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 10_000;
+/** The longest server-requested wait honoured; a longer one ends the retries at once. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** 408, 429 and 5xx are transient; every other status is an answer. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/** The wait before retry number `retry` (1-based): ~1 s, ~2 s, ~4 s … capped, with jitter. */
+function backoffMs(retry, random = Math.random) {
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
+ * Undefined when it asks for none or says it in a form that is not one of these.
+ */
+function requestedWaitMs(headers, now = Date.now()) {
+    const ms = single(headers['retry-after-ms']);
+    if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms))
+        return Math.ceil(Number(ms));
+    const after = single(headers['retry-after']);
+    if (after === undefined)
+        return undefined;
+    if (/^\d+$/.test(after))
+        return Number(after) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
+    const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function single(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    return text?.trim() || undefined;
+}
+
+;// CONCATENATED MODULE: ./src/logic/secret.ts
+/**
+ * Keeping the API key out of everything the action writes. The runner's `::add-mask::` hides the key
+ * from the log only, and only whole; an API (or a proxy, or an attacker's server) can echo the key
+ * escaped, encoded or cut. So every text is scrubbed of every run of the key's characters of
+ * FRAGMENT_LENGTH or more, in each form the key can take in transit, before anything clips it.
+ */
+/** The shortest run of the key's characters that is redacted; also the shortest key accepted. */
+const FRAGMENT_LENGTH = 8;
+const REDACTED = '***';
+/** The forms in which a key can come back: as it is, JSON-escaped, URL-encoded (either case). */
+function keyForms(key) {
+    const encoded = encodeURIComponent(key);
+    const forms = [key, JSON.stringify(key).slice(1, -1), encoded, encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase())];
+    return [...new Set(forms)];
+}
+/**
+ * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
+ * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole.
+ */
+function redact(text, key) {
+    if (!key || !text)
+        return text;
+    const covered = new Uint8Array(text.length);
+    let any = false;
+    for (const form of keyForms(key)) {
+        const size = Math.min(FRAGMENT_LENGTH, form.length);
+        const windows = new Set();
+        for (let i = 0; i + size <= form.length; i++)
+            windows.add(form.slice(i, i + size));
+        for (let i = 0; i + size <= text.length; i++) {
+            if (windows.has(text.slice(i, i + size))) {
+                covered.fill(1, i, i + size);
+                any = true;
+            }
+        }
+    }
+    if (!any)
+        return text;
+    let out = '';
+    for (let i = 0; i < text.length;) {
+        if (covered[i]) {
+            while (i < text.length && covered[i])
+                i++;
+            out += REDACTED;
+        }
+        else
+            out += text[i++];
+    }
+    return out;
+}
+/** Redacts every string value of a record (outputs), keeping the keys. */
+function redactAll(values, key) {
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value, key)]));
+}
+
+;// CONCATENATED MODULE: ./src/io/client.ts
+
+
+
+
+
+
+
+/** A balance is under 200 bytes; an answer larger than this is not one. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
+const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
+/** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
+async function fetchBalance(options) {
+    const url = `${options.baseUrl}${CREDITS_PATH}`;
+    const attempts = options.maxRetries + 1;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    if (keepTlsVerificationOn()) {
+        options.log?.('NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.');
+    }
+    for (let attempt = 1;; attempt++) {
+        const result = await attemptOnce(url, options);
+        if ('balance' in result)
+            return result;
+        const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
+        const fail = (detail) => new ActionError('outage', redact(`Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`, options.apiKey));
+        if (attempt >= attempts)
+            throw fail(result.advice);
+        const requested = result.requestedWaitMs;
+        if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
+            throw fail(`The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
+        }
+        const wait = requested ?? backoffMs(attempt, options.random);
+        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`, options.apiKey));
+        await sleep(wait);
+    }
+}
+async function attemptOnce(url, options) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutSeconds * 1000);
+    const client = new lib_HttpClient(options.userAgent, [prepareWith(deadline.signal)], {
+        allowRetries: false, // retries are ours: the client's own skip 429 and ignore Retry-After
+        allowRedirects: false, // a redirect would carry x-api-key to wherever it points
+        keepAlive: false,
+        socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
+    });
+    try {
+        const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' });
+        const body = await readCapped(response.message, BODY_LIMIT_BYTES);
+        return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options);
+    }
+    catch (error) {
+        if (error instanceof ActionError)
+            throw error;
+        if (deadline.signal.aborted) {
+            return {
+                reason: `no complete answer within ${options.timeoutSeconds} s (timeout-seconds)`,
+                advice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`
+            };
+        }
+        if (error instanceof BodyTooLargeError) {
+            throw new ActionError('outage', `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`);
+        }
+        return connectionFailure(url, error, options.apiKey);
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+}
+/** Turns a complete HTTP answer into a balance, a transient failure, or a final ActionError. */
+function answer(url, status, headers, body, options) {
+    const apiKey = options.apiKey;
+    const detail = apiDetail(body, apiKey);
+    const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+    if (status >= 200 && status <= 299) {
+        try {
+            return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
+        }
+        catch (error) {
+            if (!(error instanceof BalanceFormatError))
+                throw error;
+            throw new ActionError('outage', redact(`The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`, apiKey));
+        }
+    }
+    if (status === 401 || status === 403) {
+        throw new ActionError('rejected', `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`);
+    }
+    if (isRetryableStatus(status)) {
+        const now = options.now?.() ?? Date.now();
+        const wait = requestedWaitMs(headers, now) ?? (status === 429 ? waitUntilResetMs(headers, now) : undefined);
+        return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait };
+    }
+    if (status >= 300 && status <= 399) {
+        const location = headers.location ? ` to ${clip(oneLine(redact(headers.location, apiKey)), 200)}` : '';
+        throw new ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
+    }
+    throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
+}
+/** The API's `detail`, short and on one line; undefined when the body has none. */
+function apiDetail(body, apiKey) {
+    let detail;
+    try {
+        detail = JSON.parse(body)?.detail;
+    }
+    catch {
+        return undefined;
+    }
+    if (detail === undefined || detail === null || detail === '')
+        return undefined;
+    return clip(oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
+}
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
+function connectionFailure(url, error, apiKey) {
+    const err = error;
+    const code = typeof err?.code === 'string' ? err.code : undefined;
+    const message = oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
+    const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
+    if (code && TLS_CODES.test(code)) {
+        // Not transient: the same certificate comes back on every attempt.
+        throw new ActionError('outage', `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`);
+    }
+    return {
+        reason: `connection failed (${cause})`,
+        advice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`
+    };
+}
+/**
+ * Prepares each request the client makes: the attempt's deadline; certificate verification on, whatever
+ * the environment says; and an IPv6 literal without its brackets, which DNS would otherwise be asked for.
+ */
+function prepareWith(signal) {
+    return {
+        prepareRequest(request) {
+            request.signal = signal;
+            request.rejectUnauthorized = true;
+            if (request.host)
+                request.host = request.host.replace(/^\[(.*)\]$/, '$1');
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
+    };
+}
+/**
+ * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
+ * verification off for every connection, the proxy tunnel's included (it does not see request options),
+ * so it is removed from this process before the first request. Returns whether it was set.
+ */
+function keepTlsVerificationOn(env = process.env) {
+    if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
+        return false;
+    delete env.NODE_TLS_REJECT_UNAUTHORIZED;
+    return true;
+}
+class BodyTooLargeError extends Error {
+}
+/**
+ * Reads a response body up to `limit` bytes. Unlike HttpClientResponse.readBody, it rejects when the
+ * connection errors or closes early, so an aborted attempt ends instead of waiting forever.
+ */
+function readCapped(message, limit) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit) {
+                reject(new BodyTooLargeError());
+                message.destroy();
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the whole answer arrived'));
+        });
+    });
+}
+function seconds(ms) {
+    return String(Math.round(ms / 100) / 10);
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/logic/trend.ts
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** The burn rate looks back this far. */
+const WINDOW_DAYS = 7;
+/** A burn rate needs a window at least this long: minutes of data are noise, not a rate. */
+const MIN_WINDOW_MS = HOUR_MS;
+/** A forecast further away than this is no depletion. */
+const MAX_FORECAST_DAYS = 36_500;
+/** A fall smaller than this is rounding, not spending. */
+const SPEND_EPSILON = 0.000001;
+/** The readings up to the current one, oldest first, the current one last. */
+function seriesTo(readings, current) {
+    return [...sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
+}
+/**
+ * The burn-rate window of a series ending with the current reading: from the newest reading at least
+ * 7 days old (else the oldest) to the current one.
+ */
+function burnWindow(series) {
+    const current = series[series.length - 1];
+    const cutoff = current.at - WINDOW_DAYS * DAY_MS;
+    let start = 0;
+    for (let i = 0; i < series.length - 1; i++)
+        if (series[i].at <= cutoff)
+            start = i;
+    return series.slice(start);
+}
+/** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
+function fall(before, after) {
+    const spent = before - after;
+    return spent < SPEND_EPSILON ? 0 : spent;
+}
+/**
+ * The spend per day of `type` over a window: the falls between consecutive readings, rises left
+ * out, divided by the window's days. Undefined while the window spans less than MIN_WINDOW_MS.
+ */
+function burnRate(window, type) {
+    if (window.length < 2)
+        return undefined;
+    const spanMs = window[window.length - 1].at - window[0].at;
+    if (spanMs < MIN_WINDOW_MS)
+        return undefined;
+    let spent = 0;
+    for (let i = 1; i < window.length; i++)
+        spent += fall(window[i - 1].values[type], window[i].values[type]);
+    return spent / (spanMs / DAY_MS);
+}
+/** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
+function dateAfter(from, days) {
+    if (!(days <= MAX_FORECAST_DAYS))
+        return undefined;
+    return new Date(from + days * DAY_MS).toISOString().slice(0, 10);
+}
+/**
+ * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
+ * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
+ */
+function computeTrend(readings, current, creditType, minimumCredits) {
+    const series = seriesTo(readings, current);
+    const gated = (r) => r.values[creditType];
+    const previous = series.length > 1 ? series[series.length - 2] : undefined;
+    const usedSinceLast = previous === undefined ? undefined : fall(gated(previous), gated(current));
+    const window = burnWindow(series);
+    const burnRatePerDay = burnRate(window, creditType);
+    let daysRemaining;
+    const left = gated(current) - minimumCredits;
+    if (left <= 0)
+        daysRemaining = 0;
+    else if (burnRatePerDay !== undefined && burnRatePerDay > 0 && left / burnRatePerDay <= MAX_FORECAST_DAYS) {
+        daysRemaining = left / burnRatePerDay;
+    }
+    const depletionDate = daysRemaining === undefined ? undefined : dateAfter(current.at, daysRemaining);
+    return { usedSinceLast, burnRatePerDay, daysRemaining, depletionDate, windowReadings: window.length };
+}
+/** Oldest first; readings with the same time keep their order. */
+function sortReadings(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
+}
+/** A number for an output: at most 4 decimals, without the float noise of a subtraction. */
+function formatAmount(value) {
+    return String(Math.round(value * 10_000) / 10_000);
+}
+
+;// CONCATENATED MODULE: ./src/io/history.ts
+/**
+ * The history file: JSON Lines, one reading a line, oldest first. Only a regular file (or nothing) is a
+ * history; a symbolic link is followed and stays a link. Read leniently about order, a byte order mark
+ * and CRLF line ends, strictly about form: a file with any bad line, or too large to be one, is moved
+ * aside, never overwritten. The read-modify-write runs under a lock file beside it and ends in an
+ * atomic rename; temporary files a killed run left behind are removed on a later write.
+ */
+
+
+
+
+
+
+/** A larger file is not read into memory: it is moved aside like a corrupt one. */
+const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
+/** How long a run waits for another run's lock, and when a lock is taken to be a dead run's. */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+/** Temporary files of the action's own naming older than this were left by a killed run. */
+const TEMPORARY_STALE_MS = 10 * 60_000;
+class HistoryFormatError extends Error {
+}
+/** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
+class HistoryReadError extends Error {
+}
+/** Parses the file's text, in file order; throws HistoryFormatError naming the first bad line. */
+function parseHistory(text) {
+    const readings = [];
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        if (line.trim() === '')
+            continue;
+        try {
+            readings.push(parseReading(line));
+        }
+        catch (error) {
+            throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
+        }
+    }
+    return readings;
+}
+function parseReading(line) {
+    let object;
+    try {
+        object = JSON.parse(line);
+    }
+    catch {
+        throw new Error('not JSON');
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object))
+        throw new Error('not a JSON object');
+    const record = object;
+    const at = typeof record.at === 'string' && /^\d{4}-\d\d-\d\dT/.test(record.at) ? Date.parse(record.at) : Number.NaN;
+    if (Number.isNaN(at))
+        throw new Error('"at" is not an ISO 8601 time');
+    const values = {};
+    for (const type of CREDIT_TYPES) {
+        const value = record[API_FIELDS[type]];
+        if (typeof value !== 'number' || !Number.isFinite(value))
+            throw new Error(`"${API_FIELDS[type]}" is not a number`);
+        values[type] = value;
+    }
+    return { at, values };
+}
+/** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
+const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
+function serializeHistory(readings) {
+    return readings
+        .map(r => {
+        const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
+        return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
+    })
+        .join('');
+}
+function kindOf(stats) {
+    if (stats.isFile())
+        return undefined;
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function notAHistory(path, kind) {
+    return new ActionError('input', `Input \`history-file\` is ${JSON.stringify(path)}, which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`);
+}
+/**
+ * Before any request, without opening anything: the path holds a regular file, a link to one, or
+ * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
+ * the read, which reports them.
+ */
+function checkHistoryPath(path) {
+    let stats;
+    try {
+        stats = (0,external_node_fs_namespaceObject.statSync)(path); // follows links; a dangling link is ENOENT, a history still to be made
+    }
+    catch {
+        return;
+    }
+    const kind = kindOf(stats);
+    if (kind)
+        throw notAHistory(path, kind);
+}
+/** The file a history path stands for: a symbolic link's target (resolved even when dangling). */
+function historyTarget(path) {
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (let hops = 0; hops < 40; hops++) {
+        try {
+            if (!(0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink())
+                return current;
+        }
+        catch {
+            return current;
+        }
+        try {
+            return (0,external_node_fs_namespaceObject.realpathSync)(current);
+        }
+        catch {
+            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current)); // dangling: follow by hand
+        }
+    }
+    return current;
+}
+/**
+ * Reads the history, adds the current reading, keeps the newest `limit`, drops readings dated after
+ * the current one, and saves it, all under the lock. Throws HistoryReadError when the history cannot
+ * be read; a history read but not saved comes back with `notSaved`.
+ */
+async function recordReading(path, current, limit) {
+    const target = historyTarget(path);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    }
+    catch {
+        // A folder that cannot be made: nothing to read, and the save below says why it failed.
+    }
+    const lock = await acquireLock(`${target}.lock`);
+    if (lock === 'busy') {
+        throw new HistoryReadError(`another run has held the lock ${target}.lock for over ${LOCK_WAIT_MS / 1000} s; it is removed after ${LOCK_STALE_MS / 1000} s`);
+    }
+    try {
+        const loaded = loadHistory(target, current.at);
+        const kept = loaded.readings.filter(r => r.at <= current.at);
+        const readings = sortReadings([...kept, current]).slice(-limit);
+        const recorded = { readings, movedAside: loaded.movedAside, droppedFuture: loaded.readings.length - kept.length };
+        if (lock !== 'held')
+            return { ...recorded, notSaved: lock.reason };
+        try {
+            removeStaleTemporaries(target);
+            saveHistory(target, readings);
+            return recorded;
+        }
+        catch (error) {
+            return { ...recorded, notSaved: describe(error) };
+        }
+    }
+    finally {
+        if (lock === 'held')
+            (0,external_node_fs_namespaceObject.rmSync)(`${target}.lock`, { force: true });
+    }
+}
+/**
+ * Reads the history at `target` (already resolved); a missing file is an empty history; a bad or
+ * oversized one is moved aside. Opening does not block (a FIFO swapped in after the check is refused).
+ */
+function loadHistory(target, now) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(target, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { readings: [] };
+        throw new HistoryReadError(describe(error));
+    }
+    let text;
+    let reason;
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const kind = kindOf(stats);
+        if (kind)
+            throw new HistoryReadError(`it is ${kind}`);
+        if (stats.size > HISTORY_MAX_BYTES)
+            reason = `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB`;
+        else
+            text = (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        throw new HistoryReadError(describe(error));
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (text !== undefined) {
+        try {
+            return { readings: parseHistory(text) };
+        }
+        catch (error) {
+            if (!(error instanceof HistoryFormatError))
+                throw error;
+            reason = error.message;
+        }
+    }
+    const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(target, to);
+    }
+    catch (error) {
+        throw new HistoryReadError(`it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`);
+    }
+    return { readings: [], movedAside: { to, reason: reason ?? 'unreadable' } };
+}
+const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+function temporaryName(target) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+}
+/** Replaces the file in one step: a temporary file in the same folder, then a rename over it. */
+function saveHistory(target, readings) {
+    const temporary = temporaryName(target);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, serializeHistory(readings), { flag: 'wx' });
+        (0,external_node_fs_namespaceObject.renameSync)(temporary, target);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        throw error;
+    }
+}
+/** Removes this history's temporary files that a killed run left behind (older than 10 minutes). */
+function removeStaleTemporaries(target, now = Date.now()) {
+    const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
+    for (const name of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.dirname)(target))) {
+        if (!name.startsWith(prefix) || !TEMPORARY.test(name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), name);
+        try {
+            if (now - (0,external_node_fs_namespaceObject.lstatSync)(path).mtimeMs > TEMPORARY_STALE_MS)
+                (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+        }
+        catch {
+            // Gone already, or another run's: not ours to insist on.
+        }
+    }
+}
+/**
+ * Takes the lock file, created exclusively. Waits up to LOCK_WAIT_MS for another run; a lock older
+ * than LOCK_STALE_MS is a dead run's and is taken over. 'busy' when it could not be had in time; a
+ * reason when it cannot be made at all (a read-only folder), so that the history is read, not saved.
+ */
+async function acquireLock(lockPath, waitMs = LOCK_WAIT_MS) {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(lockPath, `${process.pid} ${new Date().toISOString()}\n`, { flag: 'wx' });
+            return 'held';
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                return { reason: describe(error) };
+        }
+        try {
+            if (Date.now() - (0,external_node_fs_namespaceObject.statSync)(lockPath).mtimeMs > LOCK_STALE_MS) {
+                (0,external_node_fs_namespaceObject.rmSync)(lockPath, { force: true });
+                continue;
+            }
+        }
+        catch {
+            continue; // released between the two calls: try again at once
+        }
+        if (Date.now() >= deadline)
+            return 'busy';
+        await new Promise(resolve => setTimeout(resolve, 25 + Math.random() * 50));
+    }
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1711,7 +2522,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -2130,463 +2941,190 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/logic/errors.ts
-class ActionError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(oneLine(message));
-        this.name = 'ActionError';
-        this.kind = kind;
-    }
-}
-/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** Cuts a text to `max` characters, marking the cut. */
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-/** Replaces every occurrence of the secret in `text`; the runner masks it too, but only in the log. */
-function redact(text, secret) {
-    return secret ? text.split(secret).join('***') : text;
-}
-
-;// CONCATENATED MODULE: ./src/logic/balance.ts
+;// CONCATENATED MODULE: ./src/logic/credit-flow.ts
 /**
- * The balance model: the API's answer, checked field by field and kept as the API wrote it.
+ * Where the credits go: the spend of each credit type, and the dates on which the free credits and
+ * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
+ * and referral credits together), and refuses billable requests at or below 1.00 total credits.
  */
 
-/** The credit types, in the names the action's inputs and outputs use. */
-const CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
-/** The API's field for each credit type. */
-const API_FIELDS = {
-    regular: 'credit',
-    free: 'free_credit',
-    referral: 'referral_credits',
-    total: 'total_credits'
+
+/** At or below this many total credits, the API answers billable requests with HTTP 402. */
+const BILLABLE_FLOOR = 1;
+function isBillable(totalCredits) {
+    return totalCredits > BILLABLE_FLOOR;
+}
+function creditFlow(readings, current) {
+    const window = burnWindow(seriesTo(readings, current));
+    const total = burnRate(window, 'total');
+    const burnRates = total === undefined
+        ? undefined
+        : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
+    const { free, total: balance } = current.values;
+    const spending = total !== undefined && total > 0;
+    const freeDepletionDate = spending && free > 0 ? dateAfter(current.at, free / total) : undefined;
+    const billableDepletionDate = !isBillable(balance)
+        ? dateAfter(current.at, 0)
+        : spending
+            ? dateAfter(current.at, (balance - BILLABLE_FLOOR) / total)
+            : undefined;
+    return { burnRates, freeDepletionDate, billableDepletionDate };
+}
+
+;// CONCATENATED MODULE: ./src/render/messages.ts
+
+
+/** Days in words: one decimal below 10, whole days above. */
+function about(days) {
+    return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
+}
+/** Credits in words: at most two decimals. */
+function cents(credits) {
+    return String(Math.round(credits * 100) / 100);
+}
+/** A time span in words: minutes, hours or days. */
+function span(ms) {
+    const minutes = ms / 60_000;
+    if (minutes < 90)
+        return `${Math.round(minutes)} minutes`;
+    const hours = minutes / 60;
+    if (hours < 48)
+        return `${Math.round(hours * 10) / 10} hours`;
+    return `${Math.round((hours / 24) * 10) / 10} days`;
+}
+function balanceLine(balance, verdict) {
+    const next = verdict.nextCreditType === 'none'
+        ? 'no credits are left to spend'
+        : verdict.nextCreditType === 'free'
+            ? 'the next charge is taken from free credits'
+            : 'the next charge is taken from the regular balance (purchased and referral credits)';
+    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}.`;
+}
+const floorNote = `the Swarms API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits`;
+function belowMinimumMessage(balance, verdict, inputs) {
+    const floor = verdict.billable ? '' : ` At ${balance.texts.total} total credits, ${floorNote}.`;
+    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`;
+}
+function belowWarningMessage(balance, inputs) {
+    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`;
+}
+function notBillableMessage(balance) {
+    return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`;
+}
+function runwayMessage(balance, trend, inputs) {
+    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
+}
+function historyUnreadableMessage(path, reason, inputs) {
+    const gates = [
+        inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
+        inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
+    ].filter(Boolean);
+    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
+}
+function historyNotReadWarning(path, reason) {
+    return `The history file ${path} could not be read (${oneLine(reason)}). The balance was read; the trend is not known.`;
+}
+function historyNotSavedWarning(path, reason) {
+    return `The history file ${path} could not be written (${oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`;
+}
+function historyMovedAsideWarning(path, reason, to) {
+    return `The history file ${path} is not a balance history (${oneLine(reason)}); moved it to ${to} and started a fresh history.`;
+}
+function futureReadingsWarning(path, count) {
+    return `The history file ${path} held ${count === 1 ? '1 reading' : `${count} readings`} dated after this one (a clock set ahead?); dropped ${count === 1 ? 'it' : 'them'}.`;
+}
+function overBudgetMessage(spent, budget) {
+    return `Swarms credits spent this month (UTC): ${cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`;
+}
+function forecastOverBudgetMessage(spent, forecast, budget) {
+    return `Swarms credits spent this month (UTC): ${cents(spent)}; at the current rate the month ends at about ${cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`;
+}
+function spendSpikeMessage(spent, overMs, times) {
+    return `Swarms credits are being spent fast: ${cents(spent)} since the last check, ${span(overMs)} ago, ${Math.round(times * 10) / 10} times the usual rate. A job may be looping: check the workflows that call Swarms.`;
+}
+function outageAdvice(failOnApiError) {
+    return failOnApiError
+        ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
+        : ' The job goes on because fail-on-api-error is false; no balance outputs are set.';
+}
+function unexpectedMessage(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return `Unexpected error in the Swarms credit-balance action: ${oneLine(text)}. Please report it with this line.`;
+}
+function outputFileMessage(reason) {
+    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
+}
+function summaryWriteMessage(reason) {
+    return `Could not write the job summary (${oneLine(reason)}); the outputs are set.`;
+}
+
+;// CONCATENATED MODULE: ./src/io/toolkit.ts
+/**
+ * The toolkit edge: the one module that hands what the action found to the runner, through
+ * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
+ * already; it redacts once more, in case any text from the API slipped through with the key in it.
+ */
+
+
+
+
+/** The runner caps one step's summary at 1 MiB. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const runner = {
+    mask: secret => core_setSecret(secret),
+    info: line => info(line),
+    warning: message => warning(message),
+    fail: message => setFailed(message),
+    setOutput: (name, value) => setOutput(name, value),
+    appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (!file)
+            return false;
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown);
+        return true;
+    }
 };
-/** Raised when a body is not a balance; the message says what came back instead. */
-class BalanceFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BalanceFormatError';
-    }
-}
-const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/** Parses a response body into a Balance, or throws BalanceFormatError naming the problem. */
-function parseBalance(body) {
-    // Node 21+ passes each number's source text to the reviver: keep `50.0` as the API wrote it.
-    // The reviver sees every nesting level, so sources are kept per holder object.
-    const sources = new WeakMap();
-    let parsed;
-    try {
-        parsed = JSON.parse(body, function (key, value, context) {
-            if (typeof value === 'number' && context?.source !== undefined) {
-                let own = sources.get(this);
-                if (!own)
-                    sources.set(this, (own = new Map()));
-                own.set(key, context.source);
-            }
-            return value;
-        });
-    }
-    catch {
-        throw new BalanceFormatError(`the body is not JSON (${describeText(body)})`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new BalanceFormatError(`the body is JSON ${describeJson(parsed)}, not an object`);
-    }
-    const object = parsed;
-    const values = {};
-    const texts = {};
-    for (const type of CREDIT_TYPES) {
-        const field = API_FIELDS[type];
-        const [value, text] = readNumber(object, field, sources.get(object)?.get(field));
-        values[type] = value;
-        texts[type] = text;
-    }
-    return { values, texts, json: body.trim() };
-}
-function readNumber(object, field, source) {
-    if (!(field in object))
-        throw new BalanceFormatError(`the field "${field}" is missing`);
-    const raw = object[field];
-    if (typeof raw === 'number' && Number.isFinite(raw))
-        return [raw, source ?? String(raw)];
-    if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
-        const value = Number(raw.trim());
-        if (Number.isFinite(value))
-            return [value, raw.trim()];
-    }
-    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw)}, not a number`);
-}
-function describeJson(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(clip(value, 40))}`;
-    if (typeof value === 'object')
-        return 'an object';
-    return `${typeof value} ${String(value)}`;
-}
-/** A short, one-line description of a text body: what a person needs to recognise it. */
-function describeText(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return 'it is empty';
-    return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
-}
-
-;// CONCATENATED MODULE: ./src/logic/retry.ts
-/** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 10_000;
-/** The longest server-requested wait honoured; a longer one ends the retries at once. */
-const RETRY_AFTER_CAP_MS = 60_000;
-/** 408, 429 and 5xx are transient; every other status is an answer. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
-/** The wait before retry number `retry` (1-based): ~1 s, ~2 s, ~4 s … capped, with jitter. */
-function backoffMs(retry, random = Math.random) {
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
 /**
- * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
- * Undefined when it asks for none or says it in a form that is not one of these.
+ * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
+ * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
  */
-function requestedWaitMs(headers, now = Date.now()) {
-    const ms = single(headers['retry-after-ms']);
-    if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms))
-        return Math.ceil(Number(ms));
-    const after = single(headers['retry-after']);
-    if (after === undefined)
-        return undefined;
-    if (/^\d+$/.test(after))
-        return Number(after) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
-    const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function single(value) {
-    const text = Array.isArray(value) ? value[0] : value;
-    return text?.trim() || undefined;
-}
-
-;// CONCATENATED MODULE: ./src/io/client.ts
-
-
-
-
-const CREDITS_PATH = '/v1/account/credits';
-/** A balance is under 200 bytes; an answer larger than this is not one. */
-const BODY_LIMIT_BYTES = 64 * 1024;
-const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later, or set `fail-on-api-error: false` so that an outage does not fail the job.';
-/** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
-async function fetchBalance(options) {
-    const url = `${options.baseUrl}${CREDITS_PATH}`;
-    const attempts = options.maxRetries + 1;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    for (let attempt = 1;; attempt++) {
-        const result = await attemptOnce(url, options);
-        if (!('reason' in result))
-            return result;
-        const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
-        const fail = (detail) => new ActionError('outage', redact(`Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`, options.apiKey));
-        if (attempt >= attempts)
-            throw fail(result.advice);
-        const requested = result.requestedWaitMs;
-        if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
-            throw fail(`The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
-        }
-        const wait = requested ?? backoffMs(attempt, options.random);
-        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`, options.apiKey));
-        await sleep(wait);
-    }
-}
-async function attemptOnce(url, options) {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), options.timeoutSeconds * 1000);
-    const client = new lib_HttpClient(options.userAgent, [abortWith(deadline.signal)], {
-        allowRetries: false, // retries are ours: the client's own skip 429 and ignore Retry-After
-        allowRedirects: false, // a redirect would carry x-api-key to wherever it points
-        keepAlive: false,
-        socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
-    });
+function emit(report, apiKey, sink = runner) {
+    const safe = (text) => redact(text, apiKey);
+    for (const line of report.log)
+        sink.info(safe(line));
+    for (const warning of report.warnings)
+        sink.warning(safe(warning));
+    if (report.error)
+        sink.fail(safe(report.error));
     try {
-        const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' });
-        const body = await readCapped(response.message, BODY_LIMIT_BYTES);
-        return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options.apiKey);
+        for (const [name, value] of Object.entries(report.outputs))
+            sink.setOutput(name, safe(value));
     }
     catch (error) {
-        if (error instanceof ActionError)
-            throw error;
-        if (deadline.signal.aborted) {
-            return {
-                reason: `no complete answer within ${options.timeoutSeconds} s (timeout-seconds)`,
-                advice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`
-            };
-        }
-        if (error instanceof BodyTooLargeError) {
-            throw new ActionError('outage', `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`);
-        }
-        return connectionFailure(url, error, options.apiKey);
+        sink.fail(outputFileMessage(reason(error)));
     }
-    finally {
-        clearTimeout(timer);
-        client.dispose();
-    }
-}
-/** Turns a complete HTTP answer into a balance, a transient failure, or a final ActionError. */
-function answer(url, status, headers, body, apiKey) {
-    const detail = apiDetail(body, apiKey);
-    const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
-    if (status >= 200 && status <= 299) {
-        try {
-            return parseBalance(body);
-        }
-        catch (error) {
-            if (!(error instanceof BalanceFormatError))
-                throw error;
-            throw new ActionError('outage', redact(`The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`, apiKey));
-        }
-    }
-    if (status === 401 || status === 403) {
-        throw new ActionError('rejected', `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`);
-    }
-    if (isRetryableStatus(status))
-        return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: requestedWaitMs(headers) };
-    if (status >= 300 && status <= 399) {
-        const location = headers.location ? ` to ${redact(oneLine(headers.location), apiKey)}` : '';
-        throw new ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
-    }
-    throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
-}
-/** The API's `detail`, short and on one line; undefined when the body has none. */
-function apiDetail(body, apiKey) {
-    let detail;
+    if (report.summary === undefined)
+        return;
     try {
-        detail = JSON.parse(body)?.detail;
-    }
-    catch {
-        return undefined;
-    }
-    if (detail === undefined || detail === null || detail === '')
-        return undefined;
-    return clip(oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
-}
-const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
-function connectionFailure(url, error, apiKey) {
-    const err = error;
-    const code = typeof err?.code === 'string' ? err.code : undefined;
-    const message = oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
-    const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
-    if (code && TLS_CODES.test(code)) {
-        // Not transient: the same certificate comes back on every attempt.
-        throw new ActionError('outage', `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted; if the runner reaches the internet through a TLS-inspecting proxy, add its CA certificate with NODE_EXTRA_CA_CERTS.`);
-    }
-    return {
-        reason: `connection failed (${cause})`,
-        advice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`
-    };
-}
-/** Sets the attempt's deadline signal on each request the client makes. */
-function abortWith(signal) {
-    return {
-        prepareRequest(request) {
-            request.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
-    };
-}
-class BodyTooLargeError extends Error {
-}
-/**
- * Reads a response body up to `limit` bytes. Unlike HttpClientResponse.readBody, it rejects when the
- * connection errors or closes early, so an aborted attempt ends instead of waiting forever.
- */
-function readCapped(message, limit) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > limit) {
-                reject(new BodyTooLargeError());
-                message.destroy();
-            }
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', reject);
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new Error('the connection closed before the whole answer arrived'));
-        });
-    });
-}
-function seconds(ms) {
-    return String(Math.round(ms / 100) / 10);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/logic/trend.ts
-const DAY_MS = 86_400_000;
-/** The burn rate looks back this far. */
-const WINDOW_DAYS = 7;
-/**
- * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
- * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
- */
-function computeTrend(readings, current, creditType, minimumCredits) {
-    const past = sortReadings(readings.filter(r => r !== current && r.at <= current.at));
-    const series = [...past, current];
-    const gated = (r) => r.values[creditType];
-    const previous = past.at(-1);
-    const usedSinceLast = previous === undefined ? undefined : Math.max(0, gated(previous) - gated(current));
-    // The window starts at the newest reading at least 7 days old, else at the oldest one.
-    const cutoff = current.at - WINDOW_DAYS * DAY_MS;
-    let start = 0;
-    for (let i = 0; i < past.length; i++)
-        if (past[i].at <= cutoff)
-            start = i;
-    const window = series.slice(start);
-    const days = (current.at - window[0].at) / DAY_MS;
-    let burnRatePerDay;
-    if (window.length >= 2 && days > 0) {
-        let spent = 0;
-        for (let i = 1; i < window.length; i++)
-            spent += Math.max(0, gated(window[i - 1]) - gated(window[i]));
-        burnRatePerDay = spent / days;
-    }
-    let daysRemaining;
-    const left = gated(current) - minimumCredits;
-    if (left <= 0)
-        daysRemaining = 0;
-    else if (burnRatePerDay !== undefined && burnRatePerDay > 0)
-        daysRemaining = left / burnRatePerDay;
-    const depletionDate = daysRemaining === undefined ? undefined : new Date(current.at + daysRemaining * DAY_MS).toISOString().slice(0, 10);
-    return { usedSinceLast, burnRatePerDay, daysRemaining, depletionDate, windowReadings: window.length };
-}
-/** Oldest first; readings with the same time keep their order. */
-function sortReadings(readings) {
-    return [...readings].sort((a, b) => a.at - b.at);
-}
-/** A number for an output: at most 4 decimals, without the float noise of a subtraction. */
-function formatAmount(value) {
-    return String(Math.round(value * 10_000) / 10_000);
-}
-
-;// CONCATENATED MODULE: ./src/io/history.ts
-/**
- * The history file: JSON Lines, one reading a line, oldest first. Read leniently about order, strictly
- * about form: a file with any bad line is moved aside, never overwritten. Written atomically.
- */
-
-
-
-
-class HistoryFormatError extends Error {
-}
-/** Parses the file's text, in file order; throws HistoryFormatError naming the first bad line. */
-function parseHistory(text) {
-    const readings = [];
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        if (lines[i].trim() === '')
-            continue;
-        try {
-            readings.push(parseReading(lines[i]));
-        }
-        catch (error) {
-            throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
-        }
-    }
-    return readings;
-}
-function parseReading(line) {
-    let object;
-    try {
-        object = JSON.parse(line);
-    }
-    catch {
-        throw new Error('not JSON');
-    }
-    if (object === null || typeof object !== 'object' || Array.isArray(object))
-        throw new Error('not a JSON object');
-    const record = object;
-    const at = typeof record.at === 'string' && /^\d{4}-\d\d-\d\dT/.test(record.at) ? Date.parse(record.at) : Number.NaN;
-    if (Number.isNaN(at))
-        throw new Error('"at" is not an ISO 8601 time');
-    const values = {};
-    for (const type of CREDIT_TYPES) {
-        const value = record[API_FIELDS[type]];
-        if (typeof value !== 'number' || !Number.isFinite(value))
-            throw new Error(`"${API_FIELDS[type]}" is not a number`);
-        values[type] = value;
-    }
-    return { at, values };
-}
-/** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
-const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
-function serializeHistory(readings) {
-    return readings
-        .map(r => {
-        const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
-        return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
-    })
-        .join('');
-}
-/** Reads the history; a missing file (or folder) is an empty history; a bad one is moved aside. */
-function loadHistory(path, now) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        sink.appendSummary(clipBytes(safe(report.summary), SUMMARY_LIMIT_BYTES));
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return { readings: [] };
-        throw error;
-    }
-    try {
-        return { readings: parseHistory(text) };
-    }
-    catch (error) {
-        if (!(error instanceof HistoryFormatError))
-            throw error;
-        const to = `${path}.corrupt-${now.toISOString().replace(/[-:.]/g, '')}`;
-        (0,external_node_fs_namespaceObject.renameSync)(path, to);
-        return { readings: [], movedAside: { to, reason: error.message } };
+        sink.warning(summaryWriteMessage(reason(error)));
     }
 }
-/** Replaces the file in one step: a temporary file in the same folder, then a rename over it. */
-function saveHistory(path, readings) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const temporary = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, serializeHistory(readings));
-        (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
-        throw error;
-    }
+/** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
+function clipBytes(markdown, limit) {
+    if (Buffer.byteLength(markdown) <= limit)
+        return markdown;
+    const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n';
+    let cut = Buffer.from(markdown)
+        .subarray(0, limit - Buffer.byteLength(note))
+        .toString('utf8');
+    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+    return cut + note;
 }
-/** Appends the current reading, keeps the newest `limit`, and saves. Returns what was saved. */
-function recordReading(path, current, limit, now) {
-    const loaded = loadHistory(path, now);
-    const readings = sortReadings([...loaded.readings, current]).slice(-limit);
-    saveHistory(path, readings);
-    return { ...loaded, readings };
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/logic/inputs.ts
@@ -2598,91 +3136,130 @@ function recordReading(path, current, limit, now) {
 
 
 
-const DEFAULT_BASE_URL = 'https://api.swarms.world';
+
+
+/**
+ * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
+ * fills these in; they apply here when the action runs without it (locally, or from a test).
+ */
+const DEFAULTS = {
+    'api-key': '',
+    'base-url': 'https://api.swarms.world',
+    'minimum-credits': '0',
+    'credit-type': 'total',
+    'warning-credits': '',
+    'fail-on-api-error': 'true',
+    'max-retries': '3',
+    'timeout-seconds': '30',
+    summary: 'true',
+    'history-file': '',
+    'history-limit': '1000',
+    'minimum-days-remaining': '',
+    'monthly-budget': '',
+    'spike-factor': ''
+};
+const DEFAULT_BASE_URL = DEFAULTS['base-url'];
 const MAX_RETRIES_LIMIT = 10;
 const TIMEOUT_SECONDS_LIMIT = 600;
-const HISTORY_LIMIT_MAX = 1_000_000;
+const HISTORY_LIMIT_MAX = 100_000;
+/** The most characters of a bad value an error message repeats. */
+const ECHO_LIMIT = 100;
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
 function inputValue(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    return (env[inputVariable(name)] ?? '').trim();
 }
 /** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
 function readApiKey(env) {
     return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
 }
+/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
+const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
 function readInputs(env) {
     const apiKey = readApiKey(env);
     if (!apiKey) {
         throw new ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
     }
-    // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-    if (/[\s\x00-\x1f\x7f]/.test(apiKey)) {
-        throw new ActionError('input', 'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.');
+    if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
+        // Never echo the key: say only what is wrong with it.
+        throw new ActionError('input', `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`);
     }
-    const get = (name) => inputValue(env, name);
+    const given = (name) => inputValue(env, name);
+    const get = (name) => given(name) || DEFAULTS[name];
+    const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
     const historyFile = get('history-file');
-    if (get('minimum-days-remaining') && !historyFile) {
-        throw new ActionError('input', 'Input `minimum-days-remaining` needs `history-file`: the forecast is computed from the history of readings.');
+    for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
+        if (get(name) && !historyFile) {
+            throw new ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
+        }
     }
     return {
         apiKey,
-        baseUrl: parseBaseUrl(get('base-url') || DEFAULT_BASE_URL),
-        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits') || '0'),
-        creditType: parseCreditType(get('credit-type') || 'total'),
-        warningCredits: get('warning-credits') ? parseDecimal('warning-credits', get('warning-credits')) : undefined,
-        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error'), true),
-        maxRetries: parseWhole('max-retries', get('max-retries') || '3', 0, MAX_RETRIES_LIMIT),
-        timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
-        summary: parseBoolean('summary', get('summary'), true),
+        baseUrl: parseBaseUrl(get('base-url')),
+        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
+        creditType: parseCreditType(get('credit-type')),
+        warningCredits: optional('warning-credits', parseDecimal),
+        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
+        maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
+        timeoutSeconds: parseTimeout(get('timeout-seconds')),
+        summary: parseBoolean('summary', get('summary')),
         historyFile: historyFile
             ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
                 ? historyFile
                 : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
             : undefined,
-        historyLimit: parseWhole('history-limit', get('history-limit') || '1000', 2, HISTORY_LIMIT_MAX),
-        minimumDaysRemaining: get('minimum-days-remaining')
-            ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining'))
-            : undefined
+        historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
+        minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
+        monthlyBudget: optional('monthly-budget', parseDecimal),
+        spikeFactor: optional('spike-factor', parseFactor)
     };
+}
+/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
+function echo(text) {
+    return JSON.stringify(clip(oneLine(text), ECHO_LIMIT));
 }
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 function parseDecimal(name, text) {
     const value = Number(text);
     if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-        throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a non-negative decimal number, such as 10 or 0.5.`);
+        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`);
     }
     return value;
 }
 function parseWhole(name, text, min, max) {
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < min || value > max) {
-        throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from ${min} to ${max}.`);
+        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`);
     }
     return value;
 }
 function parseTimeout(text) {
     const value = Number(text);
     if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
-        throw new ActionError('input', `Input \`timeout-seconds\` is "${text}": it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
+        throw new ActionError('input', `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
+    }
+    return value;
+}
+function parseFactor(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
+        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`);
     }
     return value;
 }
 function parseCreditType(text) {
     if (CREDIT_TYPES.includes(text))
         return text;
-    throw new ActionError('input', `Input \`credit-type\` is "${text}": it must be one of ${CREDIT_TYPES.join(', ')}.`);
+    throw new ActionError('input', `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`);
 }
 // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
-function parseBoolean(name, text, fallback) {
-    if (text === '')
-        return fallback;
+function parseBoolean(name, text) {
     if (TRUE.includes(text))
         return true;
     if (FALSE.includes(text))
         return false;
-    throw new ActionError('input', `Input \`${name}\` is "${text}": it must be true or false.`);
+    throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`);
 }
 /** https anywhere; plain http only to a loopback host, for local testing. */
 function parseBaseUrl(text) {
@@ -2691,13 +3268,13 @@ function parseBaseUrl(text) {
         url = new URL(text);
     }
     catch {
-        throw new ActionError('input', `Input \`base-url\` is "${text}": it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
+        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        throw new ActionError('input', `Input \`base-url\` is "${text}": https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
+        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new ActionError('input', `Input \`base-url\` is "${url.origin}…": it must be the API's address alone, with no credentials, query or fragment.`);
+        throw new ActionError('input', `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`);
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -2706,224 +3283,171 @@ function isLoopback(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./src/logic/policy.ts
-/** Credits are spent free first, then referral, then regular (purchased) last. */
-const SPENDING_ORDER = ['free', 'referral', 'regular'];
-/** The verdict on a balance, and on its trend when the history is tracked. */
-function evaluate(balance, policy, trend) {
+
+/** Swarms spends free credits first, then the regular balance, which combines purchased and referral credits. */
+const SPENDING_ORDER = (/* unused pure expression or super */ null && (['free', 'regular']));
+/**
+ * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
+ * applies is its error); `history-unreadable` fails it only when a gate needs the history.
+ */
+const FINDINGS = [
+    'below-minimum',
+    'history-unreadable',
+    'short-of-runway',
+    'over-budget',
+    'forecast-over-budget',
+    'spend-spike',
+    'below-warning',
+    'not-billable'
+];
+/** The verdict on a balance, and on what the history shows when it is tracked. */
+function evaluate(balance, policy, tracked) {
     const gated = balance.values[policy.creditType];
-    const days = trend?.daysRemaining;
+    const days = tracked?.daysRemaining;
+    const budget = policy.monthlyBudget;
+    const spent = tracked?.spentThisMonth;
+    const forecast = tracked?.forecastThisMonth;
+    const findings = {
+        'below-minimum': gated < policy.minimumCredits,
+        'history-unreadable': tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
+        'short-of-runway': policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
+        'over-budget': budget !== undefined && spent !== undefined && spent > budget,
+        'forecast-over-budget': budget !== undefined && forecast !== undefined && forecast > budget,
+        'spend-spike': tracked?.spendSpike === true,
+        'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
+        'not-billable': !isBillable(balance.values.total)
+    };
     return {
         creditType: policy.creditType,
         gated,
-        belowMinimum: gated < policy.minimumCredits,
-        belowWarning: policy.warningCredits !== undefined && gated < policy.warningCredits,
-        shortOfRunway: policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-        nextCreditType: nextCreditType(balance)
+        belowMinimum: findings['below-minimum'],
+        belowWarning: findings['below-warning'],
+        shortOfRunway: findings['short-of-runway'],
+        overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
+        billable: !findings['not-billable'],
+        nextCreditType: nextCreditType(balance),
+        outcome: decide(findings)
     };
 }
-function nextCreditType(balance) {
-    return SPENDING_ORDER.find(type => balance.values[type] > 0) ?? 'none';
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-/**
- * Reporting: step outputs, annotations and the job summary. The wording and the summary's Markdown are
- * pure functions; `report*` hand them to the Actions toolkit.
- */
-
-
-
-
-const LABELS = {
-    total: 'Total',
-    regular: 'Regular',
-    free: 'Free',
-    referral: 'Referral'
-};
-/** The step outputs for a balance that was read, by output name. */
-function balanceOutputs(balance, verdict, apiKey) {
-    return {
-        'total-credits': balance.texts.total,
-        'regular-credits': balance.texts.regular,
-        'free-credits': balance.texts.free,
-        'referral-credits': balance.texts.referral,
-        'below-minimum': String(verdict.belowMinimum),
-        'next-credit-type': verdict.nextCreditType,
-        'balance-json': redact(balance.json, apiKey)
-    };
-}
-/** The consumption outputs: empty strings where they cannot be known yet. */
-function trendOutputs(trend) {
-    const amount = (value) => (value === undefined ? '' : formatAmount(value));
-    return {
-        'credits-used-since-last': amount(trend.usedSinceLast),
-        'burn-rate-per-day': amount(trend.burnRatePerDay),
-        'days-remaining': amount(trend.daysRemaining),
-        'depletion-date': trend.depletionDate ?? ''
-    };
-}
-/** The forecast in words, for the summary and the log. */
-function forecastText(balance, trend, inputs) {
-    const type = inputs.creditType;
-    const left = balance.values[type] - inputs.minimumCredits;
-    if (left <= 0) {
-        return inputs.minimumCredits > 0
-            ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.`
-            : `No ${type} credits are left.`;
-    }
-    if (trend.burnRatePerDay === undefined)
-        return 'Not enough readings yet for a burn rate: it takes two at different times.';
-    if (trend.daysRemaining === undefined)
-        return `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
-    const credits = inputs.minimumCredits > 0
-        ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
-        : `${cents(left)} ${type} credits`;
-    return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
-}
-/** Days in words: one decimal below 10, whole days above. */
-function about(days) {
-    return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
-}
-/** Credits in words: at most two decimals. */
-function cents(credits) {
-    return String(Math.round(credits * 100) / 100);
-}
-function runwayMessage(balance, trend, inputs) {
-    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
-}
-/** At most this many readings in the summary's chart, so that it stays legible. */
-const CHART_POINTS = 50;
-/** The trend section of the summary: a Mermaid line of the gated balance, the burn rate, the forecast. */
-function trendSummary(balance, tracking, inputs) {
-    const points = tracking.readings.slice(-CHART_POINTS);
-    const label = (at) => `"${new Date(at).toISOString().slice(5, 16).replace('T', ' ')}"`;
-    const used = tracking.trend.usedSinceLast;
-    return [
-        '#### Trend',
-        '',
-        '```mermaid',
-        'xychart-beta',
-        `  title "${LABELS[inputs.creditType]} credits, last ${points.length} readings (UTC)"`,
-        `  x-axis [${points.map(r => label(r.at)).join(', ')}]`,
-        '  y-axis "Credits"',
-        `  line [${points.map(r => formatAmount(r.values[inputs.creditType])).join(', ')}]`,
-        '```',
-        '',
-        `Burn rate: **${tracking.trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(tracking.trend.burnRatePerDay)} credits a day`}**` +
-            (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
-        '',
-        forecastText(balance, tracking.trend, inputs),
-        ''
-    ].join('\n');
-}
-function belowMinimumMessage(balance, inputs) {
-    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits). Add credits to the account, or lower \`minimum-credits\`.`;
-}
-function belowWarningMessage(balance, inputs) {
-    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`;
-}
-function balanceLine(balance, verdict) {
-    const next = verdict.nextCreditType === 'none'
-        ? 'no credits are left to spend'
-        : `the next charge is taken from ${verdict.nextCreditType} credits`;
-    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, referral ${balance.texts.referral}, regular ${balance.texts.regular}; ${next}.`;
-}
-function verdictText(balance, verdict, inputs, tracking) {
-    const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`;
-    if (verdict.belowMinimum)
-        return `❌ ${gated}, below the minimum of ${inputs.minimumCredits}: the job fails.`;
-    if (tracking && verdict.shortOfRunway) {
-        return `❌ ${gated} last about ${about(tracking.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining: the job fails.`;
-    }
-    if (verdict.belowWarning)
-        return `⚠️ ${gated}, below the warning threshold of ${inputs.warningCredits}.`;
-    return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`;
-}
-/** The job summary for a balance that was read, with the trend when the history is tracked. */
-function balanceSummary(balance, verdict, inputs, tracking) {
-    const rows = [...SPENDING_ORDER, 'total'].map(type => {
-        const notes = [
-            type === inputs.creditType ? 'gated' : '',
-            type === verdict.nextCreditType ? 'next charge' : ''
-        ].filter(Boolean);
-        return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
+const FAILING = ['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget'];
+/** Ranks the findings: the first failing one is the error; warnings that the error already says are left out. */
+function decide(findings) {
+    const failure = FAILING.find(finding => findings[finding]);
+    const warnings = FINDINGS.filter(finding => {
+        if (!findings[finding] || FAILING.includes(finding))
+            return false;
+        if (finding === 'forecast-over-budget')
+            return !findings['over-budget'];
+        if (finding === 'below-warning' || finding === 'not-billable')
+            return !findings['below-minimum'];
+        return true;
     });
-    return [
-        '### Swarms credit balance',
-        '',
-        '| Credit type | Balance | |',
-        '| --- | ---: | --- |',
-        ...rows,
-        '',
-        `Gated on **${inputs.creditType}** credits · minimum **${inputs.minimumCredits}** · warning below **${inputs.warningCredits ?? 'none'}**` +
-            (inputs.minimumDaysRemaining === undefined ? '' : ` · minimum days remaining **${inputs.minimumDaysRemaining}**`),
-        '',
-        `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
-        '',
-        ...(tracking ? [trendSummary(balance, tracking, inputs)] : [])
-    ].join('\n');
+    return { failure, warnings };
 }
-/** The job summary when no balance was read. */
-function failureSummary(message, failed) {
-    const verdict = failed
-        ? '❌ The balance was not read: the job fails.'
-        : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).';
-    return ['### Swarms credit balance', '', `**Verdict:** ${verdict}`, '', `> ${escapeMarkdown(message)}`, ''].join('\n');
+/** Free credits are spent first, then the regular balance (purchased and referral credits together). */
+function nextCreditType(balance) {
+    if (balance.values.free > 0)
+        return 'free';
+    if (balance.values.regular > 0 || balance.values.referral > 0)
+        return 'regular';
+    return 'none';
 }
-function escapeMarkdown(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A failure to read the balance fails the job, except an outage under `fail-on-api-error: false`. */
+function failsTheJob(kind, failOnApiError) {
+    return !(kind === 'outage' && failOnApiError === false);
 }
+
+;// CONCATENATED MODULE: ./src/logic/spend-guards.ts
 /**
- * Sets the outputs, the annotations, the verdict and the summary for a balance that was read, with
- * the consumption trend when the history is tracked.
+ * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
+ * and where the month is heading) and a runaway-spend alarm (the spend since the last check against
+ * the usual rate). Pure; time comes with the readings.
  */
-async function reportBalance(balance, verdict, inputs, tracking) {
-    const outputs = {
-        ...balanceOutputs(balance, verdict, inputs.apiKey),
-        ...(tracking ? trendOutputs(tracking.trend) : {})
+
+/** The usual rate needs readings spanning at least this long; until then the alarm is silent. */
+const USUAL_RATE_MIN_SPAN_MS = 24 * HOUR_MS;
+/** 00:00 UTC on the 1st of the month `at` lies in, and of the next month. */
+function monthBounds(at) {
+    const date = new Date(at);
+    return {
+        start: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+        end: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
     };
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    info(balanceLine(balance, verdict));
-    if (tracking)
-        info(forecastText(balance, tracking.trend, inputs));
-    if (verdict.belowMinimum)
-        setFailed(belowMinimumMessage(balance, inputs));
-    else if (tracking && verdict.shortOfRunway)
-        setFailed(runwayMessage(balance, tracking.trend, inputs));
-    else if (verdict.belowWarning)
-        warning(belowWarningMessage(balance, inputs));
-    if (inputs.summary)
-        await writeSummary(balanceSummary(balance, verdict, inputs, tracking));
 }
 /**
- * Reports a failure as one line. An outage is a warning when `fail-on-api-error` is false; anything
- * else fails the job. `inputs` is undefined when the inputs themselves were the failure.
+ * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
+ * consecutive readings whose later reading lies in the month (so the fall from the last reading before
+ * the month to the first in it counts); rises are top-ups, left out. 0 on the first reading.
  */
-async function reportFailure(error, apiKey, inputs) {
-    const message = redact(error instanceof ActionError ? error.message : unexpected(error), apiKey);
-    const tolerated = error instanceof ActionError && error.kind === 'outage' && inputs?.failOnApiError === false;
-    if (tolerated)
-        warning(`${message} The job goes on because fail-on-api-error is false; no balance outputs are set.`);
-    else
-        setFailed(message);
-    if (inputs?.summary)
-        await writeSummary(failureSummary(message, !tolerated));
-}
-function unexpected(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return `Unexpected error in the Swarms credit-balance action: ${oneLine(text)}. Please report it with this line.`;
-}
-/** No GITHUB_STEP_SUMMARY (a local run, an old runner) is not an error: the summary is skipped. */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(markdown, true).write();
+function spentThisMonth(readings, current) {
+    const series = seriesTo(readings, current);
+    const { start } = monthBounds(current.at);
+    let spent = 0;
+    for (let i = 1; i < series.length; i++) {
+        if (series[i].at >= start)
+            spent += fall(series[i - 1].values.total, series[i].values.total);
     }
-    catch (error) {
-        warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return spent;
+}
+/** The spend so far plus the total burn rate times the days left in the month; undefined without a rate. */
+function forecastThisMonth(spent, totalBurnRatePerDay, now) {
+    if (totalBurnRatePerDay === undefined)
+        return undefined;
+    return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
+}
+/**
+ * The runaway-spend alarm: the spend per hour since the previous reading against the usual spend per
+ * hour, the total burn rate over the burn-rate window as it stood at the previous reading. Undefined
+ * while the usual rate is not known (readings before this one spanning under 24 hours).
+ */
+function checkSpike(readings, current, factor) {
+    const series = seriesTo(readings, current);
+    if (series.length < 3)
+        return undefined;
+    const before = series.slice(0, -1);
+    const previous = before[before.length - 1];
+    if (previous.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
+        return undefined;
+    const usualPerDay = burnRate(burnWindow(before), 'total');
+    const overMs = current.at - previous.at;
+    if (usualPerDay === undefined || overMs <= 0)
+        return undefined;
+    const spent = fall(previous.values.total, current.values.total);
+    const recentPerHour = spent / (overMs / HOUR_MS);
+    const usualPerHour = usualPerDay / 24;
+    const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
+    return { spike: usualPerHour > 0 && recentPerHour > factor * usualPerHour, spent, overMs, times };
+}
+
+;// CONCATENATED MODULE: ./src/logic/tracking.ts
+/**
+ * Everything the history tells at the current reading: the trend of the gated balance, where the
+ * credits go, this month's spend and the runaway-spend alarm. Pure: one call over the readings.
+ */
+
+
+
+function analyse(readings, current, inputs) {
+    const trend = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits);
+    const flow = creditFlow(readings, current);
+    const spent = spentThisMonth(readings, current);
+    const forecast = forecastThisMonth(spent, flow.burnRates?.total, current.at);
+    const spike = inputs.spikeFactor === undefined ? undefined : checkSpike(readings, current, inputs.spikeFactor);
+    return {
+        readings,
+        current,
+        trend,
+        ...flow,
+        spentThisMonth: spent,
+        forecastThisMonth: forecast,
+        spike,
+        tracked: {
+            daysRemaining: trend.daysRemaining,
+            spentThisMonth: spent,
+            forecastThisMonth: forecast,
+            spendSpike: spike?.spike
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/logic/version.ts
@@ -2932,9 +3456,502 @@ const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
+;// CONCATENATED MODULE: ./src/render/outputs.ts
+
+/** The order of burn-rates-json: the total, then the types in spending order. */
+const RATE_ORDER = ['total', 'free', 'regular', 'referral'];
+const amount = (value) => (value === undefined ? '' : formatAmount(value));
+const outputs_whole = (value) => (value === undefined ? '' : String(value));
+const flag = (value) => (value === undefined ? '' : String(value));
+/** The outputs of a balance that was read. */
+function balanceOutputs(answer, verdict) {
+    const { balance, rateLimit } = answer;
+    return {
+        'total-credits': balance.texts.total,
+        'regular-credits': balance.texts.regular,
+        'free-credits': balance.texts.free,
+        'referral-credits': balance.texts.referral,
+        'below-minimum': String(verdict.belowMinimum),
+        'next-credit-type': verdict.nextCreditType,
+        billable: String(verdict.billable),
+        'balance-json': balance.json,
+        'rate-limit-tier': rateLimit.tier ?? '',
+        'requests-remaining-minute': outputs_whole(rateLimit.remainingMinute),
+        'requests-remaining-day': outputs_whole(rateLimit.remainingDay)
+    };
+}
+/** The consumption outputs, with a history. */
+function trackingOutputs(tracking, verdict) {
+    const { trend, burnRates } = tracking;
+    return {
+        'credits-used-since-last': amount(trend.usedSinceLast),
+        'burn-rate-per-day': amount(trend.burnRatePerDay),
+        'days-remaining': amount(trend.daysRemaining),
+        'depletion-date': trend.depletionDate ?? '',
+        'burn-rates-json': burnRates
+            ? JSON.stringify(Object.fromEntries(RATE_ORDER.map(type => [type, Number(formatAmount(burnRates[type]))])))
+            : '',
+        'free-depletion-date': tracking.freeDepletionDate ?? '',
+        'billable-depletion-date': tracking.billableDepletionDate ?? '',
+        'spent-this-month': amount(tracking.spentThisMonth),
+        'forecast-this-month': amount(tracking.forecastThisMonth),
+        'over-budget': flag(verdict.overBudget),
+        'spend-spike': flag(tracking.spike?.spike)
+    };
+}
+/** The same outputs, empty: set when tracking is on but the history could not be read. */
+function emptyTrackingOutputs() {
+    return Object.fromEntries(TRACKING_OUTPUTS.map(name => [name, '']));
+}
+const TRACKING_OUTPUTS = [
+    'credits-used-since-last',
+    'burn-rate-per-day',
+    'days-remaining',
+    'depletion-date',
+    'burn-rates-json',
+    'free-depletion-date',
+    'billable-depletion-date',
+    'spent-this-month',
+    'forecast-this-month',
+    'over-budget',
+    'spend-spike'
+];
+
+;// CONCATENATED MODULE: ./src/render/chart.ts
+
+/**
+ * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
+ * under Mermaid's default (white) and dark (#333) themes and GitHub's dark page (#0d1117).
+ */
+const LINE_COLOURS = ['#e8590c', '#868e96'];
+const DAILY_SLOTS = 30;
+const HOURLY_UP_TO_MS = 2 * DAY_MS;
+const NAMES = {
+    total: 'Total',
+    regular: 'Regular',
+    free: 'Free',
+    referral: 'Referral'
+};
+/** The readings on the time grid; undefined while they fill fewer than two slots. */
+function timeGrid(readings, options) {
+    const sorted = sortReadings(readings.filter(r => r.at <= options.now));
+    if (sorted.length < 2)
+        return undefined;
+    const spanMs = options.now - sorted[0].at;
+    const unit = spanMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
+    const step = unit === 'hour' ? HOUR_MS : DAY_MS;
+    const slotOf = (at) => Math.floor(at / step) * step;
+    const last = slotOf(options.now);
+    const first = Math.max(slotOf(sorted[0].at), unit === 'day' ? last - (DAILY_SLOTS - 1) * step : -Infinity);
+    const starts = [];
+    const values = [];
+    let next = 0;
+    let value;
+    for (let start = first; start <= last; start += step) {
+        while (next < sorted.length && sorted[next].at < start + step)
+            value = sorted[next++].values[options.creditType];
+        starts.push(start);
+        values.push(value ?? sorted[0].values[options.creditType]);
+    }
+    return starts.length < 2 ? undefined : { unit, starts, values };
+}
+/** A round upper bound for the y-axis: 1, 2, 2.5 or 5 times a power of ten, above the highest value. */
+function niceCeiling(value) {
+    if (!(value > 0))
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 2, 2.5, 5, 10].find(f => f * power >= value * 1.05) ?? 10;
+    return step * power;
+}
+function date(at) {
+    return new Date(at).toISOString().slice(0, 10);
+}
+function quoted(text) {
+    return `"${text.replace(/"/g, "'")}"`;
+}
+/**
+ * The Markdown of the trend chart: a Mermaid block with the balance (and the minimum, when above 0)
+ * on the grid; with fewer than two readings, a sentence saying when the chart appears.
+ */
+function trendChart(readings, options) {
+    const grid = timeGrid(readings, options);
+    if (!grid) {
+        return '_The chart appears once the readings span more than an hour: keep the history file between runs (with actions/cache) and check again later._';
+    }
+    const { unit, starts, values } = grid;
+    const slots = starts.length - 1;
+    const top = niceCeiling(Math.max(...values, options.minimumCredits));
+    const range = unit === 'day'
+        ? `${date(starts[0])} to ${date(starts[slots])}`
+        : `${new Date(starts[0]).toISOString().slice(0, 13).replace('T', ' ')}:00 to ${new Date(starts[slots]).toISOString().slice(0, 13).replace('T', ' ')}:00`;
+    return [
+        '```mermaid',
+        `%%{init: ${JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: LINE_COLOURS.join(', ') } } })}}%%`,
+        'xychart-beta',
+        `  title ${quoted(`${NAMES[options.creditType]} credits, ${range} (UTC)`)}`,
+        `  x-axis ${quoted(unit === 'day' ? 'Days before the last reading' : 'Hours before the last reading')} ${-slots} --> 0`,
+        `  y-axis "Credits" 0 --> ${top}`,
+        `  line [${values.map(formatAmount).join(', ')}]`,
+        ...(options.minimumCredits > 0
+            ? [`  line [${values.map(() => formatAmount(options.minimumCredits)).join(', ')}]`]
+            : []),
+        '```'
+    ].join('\n');
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/**
+ * The same points as one line of text, scaled from 0 like the chart: "Total credits, 30 days: 125 ▇▇▆▅▄ 75".
+ * Undefined with fewer than two readings.
+ */
+function sparkline(readings, options) {
+    const grid = timeGrid(readings, options);
+    if (!grid)
+        return undefined;
+    const top = Math.max(...grid.values);
+    const bars = grid.values
+        .map(v => BARS[top > 0 ? Math.min(BARS.length - 1, Math.max(0, Math.round((v / top) * (BARS.length - 1)))) : 0])
+        .join('');
+    const count = grid.values.length;
+    const span = `${count} ${grid.unit === 'day' ? 'days' : 'hours'}`;
+    const first = formatAmount(grid.values[0]);
+    const last = formatAmount(grid.values[count - 1]);
+    return `${NAMES[options.creditType]} credits, ${span}: ${first} ${bars} ${last}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/summary.ts
+
+
+
+
+const LABELS = {
+    total: 'Total',
+    regular: 'Regular (purchased)',
+    free: 'Free',
+    referral: 'Referral'
+};
+const HEADING = '### Swarms credit balance';
+/** A Markdown code span holding `text` as it is, whatever backticks it holds. */
+function codeSpan(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence} ${text.replace(/\s+/g, ' ')} ${fence}`;
+}
+/** The verdict in one line, from the outcome the policy decided. */
+function verdictText(balance, verdict, inputs, tracking) {
+    const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`;
+    const failure = verdict.outcome.failure;
+    const fails = ': the job fails.';
+    if (failure)
+        return `❌ ${FAILURE_TEXT[failure](gated, inputs, tracking)}${fails}`;
+    const warnings = verdict.outcome.warnings.map(finding => WARNING_TEXT[finding]?.(gated, inputs, tracking));
+    if (warnings.length)
+        return `⚠️ ${warnings.join('; ')}.`;
+    return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`;
+}
+const FAILURE_TEXT = {
+    'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
+    'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
+    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${about(tracking?.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
+    'over-budget': (_gated, inputs, tracking) => `${cents(tracking?.spentThisMonth ?? 0)} credits spent this month, over the budget of ${inputs.monthlyBudget}`
+};
+const WARNING_TEXT = {
+    'forecast-over-budget': (_gated, inputs, tracking) => `on course to spend ${cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
+    'spend-spike': () => 'spending is far above its usual rate',
+    'below-warning': (gated, inputs) => `${gated}, below the warning threshold of ${inputs.warningCredits}`,
+    'not-billable': () => `at or below ${BILLABLE_FLOOR.toFixed(2)} total credits the API refuses billable requests`
+};
+function balanceTable(balance, verdict, inputs) {
+    const rows = ['free', 'regular', 'referral', 'total'].map(type => {
+        const notes = [
+            type === inputs.creditType ? 'gated' : '',
+            type === verdict.nextCreditType ? 'next charge' : '',
+            type === 'referral' ? 'spent with the regular balance' : ''
+        ].filter(Boolean);
+        return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
+    });
+    return ['| Credit type | Balance | |', '| --- | ---: | --- |', ...rows];
+}
+/** "free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today"; undefined when none were sent. */
+function rateLimitText(rateLimit) {
+    const count = (n) => n.toLocaleString('en-US');
+    const parts = [
+        rateLimit.remainingMinute === undefined
+            ? ''
+            : `${count(rateLimit.remainingMinute)}${rateLimit.limitMinute === undefined ? '' : ` of ${count(rateLimit.limitMinute)}`} requests left this minute`,
+        rateLimit.remainingDay === undefined
+            ? ''
+            : `${count(rateLimit.remainingDay)}${rateLimit.limitDay === undefined ? '' : ` of ${count(rateLimit.limitDay)}`} today`
+    ].filter(Boolean);
+    if (!parts.length && rateLimit.tier === undefined)
+        return undefined;
+    const tier = rateLimit.tier === undefined
+        ? 'Rate limits'
+        : /^[\w-]+$/.test(rateLimit.tier)
+            ? `${rateLimit.tier[0].toUpperCase()}${rateLimit.tier.slice(1)} tier`
+            : `${codeSpan(rateLimit.tier)} tier`;
+    return parts.length ? `${tier}: ${parts.join(', ')}.` : `${tier}.`;
+}
+/** The job summary for a balance that was read, with the history's sections when it is tracked. */
+function balanceSummary(answer, verdict, inputs, tracking, historyNote) {
+    const { balance } = answer;
+    const gates = [
+        `Gated on **${inputs.creditType}** credits`,
+        `minimum **${inputs.minimumCredits}**`,
+        `warning below **${inputs.warningCredits ?? 'none'}**`,
+        inputs.minimumDaysRemaining === undefined ? '' : `minimum days remaining **${inputs.minimumDaysRemaining}**`,
+        inputs.monthlyBudget === undefined ? '' : `monthly budget **${inputs.monthlyBudget}**`
+    ].filter(Boolean);
+    const rateLimits = rateLimitText(answer.rateLimit);
+    return [
+        HEADING,
+        '',
+        ...balanceTable(balance, verdict, inputs),
+        '',
+        'Swarms spends free credits first, then the regular balance (purchased and referral credits together).',
+        '',
+        gates.join(' · '),
+        '',
+        `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
+        '',
+        ...(verdict.billable
+            ? []
+            : [
+                `The API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits: at ${balance.texts.total}, agents cannot run.`,
+                ''
+            ]),
+        ...(rateLimits ? [rateLimits, ''] : []),
+        ...(tracking ? [trendSection(balance, tracking, inputs)] : historyNote ? ['#### Trend', '', historyNote, ''] : [])
+    ].join('\n');
+}
+/** The forecast in words, for the summary and the log. */
+function forecastText(balance, trend, inputs, spanMs) {
+    const type = inputs.creditType;
+    const left = balance.values[type] - inputs.minimumCredits;
+    if (left <= 0) {
+        return inputs.minimumCredits > 0
+            ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.`
+            : `No ${type} credits are left.`;
+    }
+    if (trend.burnRatePerDay === undefined) {
+        return `No forecast yet: the history spans ${span(spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
+    }
+    if (trend.daysRemaining === undefined) {
+        return trend.burnRatePerDay > 0
+            ? `At ${cents(trend.burnRatePerDay)} credits a day, the ${type} credits last more than 100 years: no depletion in sight.`
+            : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
+    }
+    const credits = inputs.minimumCredits > 0
+        ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
+        : `${cents(left)} ${type} credits`;
+    return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
+}
+/** "37 readings over 9.2 days": so that a history that started over shows. */
+function historySpanText(tracking) {
+    const count = tracking.readings.length;
+    const first = tracking.readings[0]?.at ?? tracking.current.at;
+    return count === 1 ? '1 reading so far (this one).' : `${count} readings over ${span(tracking.current.at - first)}.`;
+}
+function trendSection(balance, tracking, inputs) {
+    const { trend } = tracking;
+    const used = trend.usedSinceLast;
+    const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at);
+    const chartOptions = {
+        creditType: inputs.creditType,
+        minimumCredits: inputs.minimumCredits,
+        now: tracking.current.at
+    };
+    const line = sparkline(tracking.readings, chartOptions);
+    return [
+        '#### Trend',
+        '',
+        `History: ${historySpanText(tracking)}`,
+        '',
+        trendChart(tracking.readings, chartOptions),
+        '',
+        ...(line ? [line, ''] : []),
+        `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(trend.burnRatePerDay)} credits a day`}**` +
+            (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
+        '',
+        forecastText(balance, trend, inputs, spanMs),
+        '',
+        ...creditFlowSection(balance, tracking),
+        ...monthSection(tracking, inputs),
+        ...spikeSection(tracking)
+    ].join('\n');
+}
+function creditFlowSection(balance, tracking) {
+    const rates = tracking.burnRates;
+    if (!rates)
+        return [];
+    const runsOut = {
+        free: tracking.freeDepletionDate,
+        total: tracking.billableDepletionDate
+    };
+    const rows = ['free', 'regular', 'referral', 'total'].map(type => `| ${LABELS[type]} | ${balance.texts[type]} | ${formatAmount(rates[type])} | ${runsOut[type] ?? ''} |`);
+    return [
+        '#### Where the credits go',
+        '',
+        '| Credit type | Balance | Spent a day | Runs out |',
+        '| --- | ---: | ---: | --- |',
+        ...rows,
+        '',
+        creditTimeline(balance, tracking),
+        ''
+    ];
+}
+/** "At 25 credits a day, free credits run out about …; then … The API stops accepting billable requests about …" */
+function creditTimeline(balance, tracking) {
+    const { free, regular, referral, total: left } = balance.values;
+    const rate = tracking.burnRates?.total;
+    const floor = BILLABLE_FLOOR.toFixed(2);
+    if (left <= BILLABLE_FLOOR)
+        return `The total is ${cents(left)}, at or below ${floor}: the API refuses billable requests now.`;
+    if (rate === undefined)
+        return 'Not enough history yet to say when each balance runs out.';
+    if (rate <= 0)
+        return 'Nothing is being spent: no balance runs out.';
+    const regularBalance = cents(regular + referral);
+    const first = free > 0
+        ? tracking.freeDepletionDate
+            ? `At ${cents(rate)} credits a day, free credits run out about ${tracking.freeDepletionDate}; then charges come from the regular balance (${regularBalance} credits).`
+            : `At ${cents(rate)} credits a day, the free credits last more than 100 years.`
+        : `At ${cents(rate)} credits a day, charges come from the regular balance (${regularBalance} credits).`;
+    const last = tracking.billableDepletionDate
+        ? ` The API stops accepting billable requests about ${tracking.billableDepletionDate}, when the total falls to ${floor}.`
+        : '';
+    return first + last;
+}
+/** A text progress bar of `fraction` (0 to 1 and beyond), 20 cells wide. */
+function progressBar(fraction) {
+    const cells = 20;
+    const filled = Math.min(cells, Math.max(0, Math.round(fraction * cells)));
+    return `\`${'█'.repeat(filled)}${'░'.repeat(cells - filled)}\``;
+}
+function monthSection(tracking, inputs) {
+    const spent = tracking.spentThisMonth;
+    const forecast = tracking.forecastThisMonth;
+    const course = forecast === undefined ? '' : `, on course for ${cents(forecast)}`;
+    if (inputs.monthlyBudget === undefined)
+        return ['#### This month', '', `${cents(spent)} credits spent so far (UTC)${course}.`, ''];
+    const budget = inputs.monthlyBudget;
+    const percent = budget > 0 ? ` (${Math.round((spent / budget) * 100)}%)` : '';
+    return [
+        '#### This month',
+        '',
+        `This month: ${cents(spent)} of ${budget} credits spent${percent}${course}.`,
+        '',
+        budget > 0 ? progressBar(spent / budget) : '',
+        ''
+    ];
+}
+function spikeSection(tracking) {
+    const spike = tracking.spike;
+    if (!spike?.spike)
+        return [];
+    return [
+        `**Runaway spend:** ${cents(spike.spent)} credits since the last check, ${span(spike.overMs)} ago: ${Math.round(spike.times * 10) / 10} times the usual rate.`,
+        ''
+    ];
+}
+/** The job summary when no balance was read: the message in a code span, since it may quote the API. */
+function failureSummary(message, failed) {
+    const verdict = failed
+        ? '❌ The balance was not read: the job fails.'
+        : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).';
+    return [HEADING, '', `**Verdict:** ${verdict}`, '', codeSpan(message), ''].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/render/report.ts
+
+
+
+
+
+
+function balanceReport(answer, verdict, inputs, tracking, notes) {
+    const { balance } = answer;
+    const log = [balanceLine(balance, verdict)];
+    if (tracking) {
+        const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at);
+        log.push(forecastText(balance, tracking.trend, inputs, spanMs));
+        const line = sparkline(tracking.readings, {
+            creditType: inputs.creditType,
+            minimumCredits: inputs.minimumCredits,
+            now: tracking.current.at
+        });
+        if (line)
+            log.push(line);
+    }
+    const findingText = (finding) => {
+        switch (finding) {
+            case 'below-minimum':
+                return belowMinimumMessage(balance, verdict, inputs);
+            case 'history-unreadable':
+                return historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs);
+            case 'short-of-runway':
+                return runwayMessage(balance, tracking.trend, inputs);
+            case 'over-budget':
+                return overBudgetMessage(tracking.spentThisMonth, inputs.monthlyBudget);
+            case 'forecast-over-budget':
+                return forecastOverBudgetMessage(tracking.spentThisMonth, tracking.forecastThisMonth, inputs.monthlyBudget);
+            case 'spend-spike':
+                return spendSpikeMessage(tracking.spike.spent, tracking.spike.overMs, tracking.spike.times);
+            case 'below-warning':
+                return belowWarningMessage(balance, inputs);
+            case 'not-billable':
+                return notBillableMessage(balance);
+        }
+    };
+    const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
+    const outputs = {
+        ...balanceOutputs(answer, verdict),
+        ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
+    };
+    const unreadNote = notes?.unreadable ? historyNotReadWarning(notes.path, notes.unreadable) : undefined;
+    return {
+        log,
+        warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
+        error: verdict.outcome.failure && findingText(verdict.outcome.failure),
+        outputs,
+        summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+    };
+}
+/** The history's own troubles: warnings, except an unreadable history that already fails the job. */
+function historyNoteWarnings(notes, verdict) {
+    const warnings = [];
+    if (notes.unreadable && verdict.outcome.failure !== 'history-unreadable') {
+        warnings.push(historyNotReadWarning(notes.path, notes.unreadable));
+    }
+    if (notes.movedAside)
+        warnings.push(historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to));
+    if (notes.droppedFuture > 0)
+        warnings.push(futureReadingsWarning(notes.path, notes.droppedFuture));
+    if (notes.notSaved)
+        warnings.push(historyNotSavedWarning(notes.path, notes.notSaved));
+    return warnings;
+}
+/**
+ * A run that read no balance: one line. An outage is a warning when `fail-on-api-error` is false
+ * (the policy says so); anything else fails the job. `inputs` is undefined when they were the failure.
+ */
+function failureReport(error, inputs) {
+    const known = error instanceof ActionError;
+    const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError);
+    const base = known ? error.message : unexpectedMessage(error);
+    const message = known && error.kind === 'outage' ? base + outageAdvice(fails) : base;
+    return {
+        log: [],
+        warnings: fails ? [] : [message],
+        error: fails ? message : undefined,
+        outputs: {},
+        summary: inputs?.summary ? failureSummary(message, fails) : undefined
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * Wires the parts: inputs, then the API, then the policy, then the report.
+ * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
+ * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
 
 
@@ -2944,50 +3961,55 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
-async function run(env = process.env) {
+
+async function run({ env = process.env, now, sink = runner } = {}) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
     if (apiKey)
-        core_setSecret(apiKey);
+        sink.mask(apiKey);
     let inputs;
     try {
         inputs = readInputs(env);
-        const balance = await fetchBalance({
+        if (inputs.historyFile)
+            checkHistoryPath(inputs.historyFile);
+        const answer = await fetchBalance({
             baseUrl: inputs.baseUrl,
             apiKey,
             maxRetries: inputs.maxRetries,
             timeoutSeconds: inputs.timeoutSeconds,
             userAgent: USER_AGENT,
-            log: message => info(message)
+            log: message => sink.info(message)
         });
-        const tracking = inputs.historyFile ? track(inputs.historyFile, balance, inputs) : undefined;
-        await reportBalance(balance, evaluate(balance, inputs, tracking?.trend), inputs, tracking);
+        const at = now ?? Date.now();
+        const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {};
+        const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
+        emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink);
     }
     catch (error) {
-        await reportFailure(error, apiKey, inputs);
+        emit(failureReport(error, inputs), apiKey, sink);
     }
 }
 /**
- * Appends this reading to the history and computes the trend. Only a balance that was read gets
- * here, so a failed read never touches the file. A history that cannot be kept is a warning: the
- * balance itself was read.
+ * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
+ * failed read never touches the file. A history that cannot be read leaves the trend unknown (the
+ * policy fails the job when a gate needs it); one read but not saved still gives the trend.
  */
-function track(path, balance, inputs) {
-    const now = new Date();
-    const current = { at: now.getTime(), values: balance.values };
+async function track(path, answer, at, inputs) {
+    const current = { at, values: answer.balance.values };
     try {
-        const history = recordReading(path, current, inputs.historyLimit, now);
-        if (history.movedAside) {
-            warning(`The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`);
-        }
-        return {
-            trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits),
-            readings: history.readings
+        const recorded = await recordReading(path, current, inputs.historyLimit);
+        const notes = {
+            path,
+            movedAside: recorded.movedAside,
+            droppedFuture: recorded.droppedFuture,
+            notSaved: recorded.notSaved
         };
+        return { tracking: analyse(recorded.readings, current, inputs), notes };
     }
     catch (error) {
-        warning(`Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`);
-        return undefined;
+        if (!(error instanceof HistoryReadError) && !(error instanceof ActionError))
+            throw error;
+        return { notes: { path, droppedFuture: 0, unreadable: error.message } };
     }
 }
 

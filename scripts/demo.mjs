@@ -9,21 +9,41 @@ import { node24 } from './node24.mjs'
 import { runAction } from './run-action.mjs'
 import { SAMPLE_BALANCE, balanceReply, startStandIn } from './stand-in-api.mjs'
 
-const { values, positionals } = parseArgs({ options: { balance: { type: 'string' } }, allowPositionals: true })
-const balance = values.balance ?? SAMPLE_BALANCE
-const standIn = await startStandIn({ reply: balanceReply(balance) })
+const USAGE = `Usage: npm run demo [-- [name=value …] [--balance JSON]]
+  Runs the built action (dist/index.js) as the runner would, against a local stand-in API.
+  name=value            any input of action.yml, e.g. minimum-credits=100 credit-type=free
+  --balance JSON        the balance the stand-in answers with
+  --help                this text`
+
+/** Exits with the usage and a one-line reason: no stack trace for a typo. */
+function usage(reason) {
+  if (reason) console.error(`demo: ${reason}`)
+  console.error(USAGE)
+  process.exit(reason ? 2 : 0)
+}
+
+let parsed
+try {
+  parsed = parseArgs({ options: { balance: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true })
+} catch (error) {
+  usage(error instanceof Error ? error.message : String(error))
+}
+const { values, positionals } = parsed
+if (values.help) usage()
 /** @type {Record<string, string>} */
 const inputs = {
   'api-key': 'demo-key-not-a-secret',
-  'base-url': standIn.url,
   'minimum-credits': '10',
   'warning-credits': '20'
 }
 for (const pair of positionals) {
   const at = pair.indexOf('=')
-  if (at < 1) throw new Error(`expected name=value, got "${pair}"`)
+  if (at < 1) usage(`expected an input as name=value, got ${JSON.stringify(pair)}`)
   inputs[pair.slice(0, at)] = pair.slice(at + 1)
 }
+const balance = values.balance ?? SAMPLE_BALANCE
+const standIn = await startStandIn({ reply: balanceReply(balance) })
+inputs['base-url'] ??= standIn.url
 try {
   const run = await runAction({ inputs })
   console.log(

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { inputVariable } from '../src/logic/api.js'
 import { node24 } from './node24.mjs'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
@@ -49,7 +50,7 @@ export async function runAction({
   /** @type {Record<string, string>} */
   const childEnv = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, ...env }
   if (summary) childEnv.GITHUB_STEP_SUMMARY = summaryFile
-  for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs)) childEnv[inputVariable(name)] = value
   try {
     const started = performance.now()
     const { code, stdout, stderr } = await spawnCollect(node, [entry], childEnv, killAfterMs)

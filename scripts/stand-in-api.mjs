@@ -5,10 +5,12 @@
 import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { pathToFileURL } from 'node:url'
+import { CREDITS_PATH } from '../src/logic/api.js'
+
+export { CREDITS_PATH }
 
 /** The API's example answer, as text: the API writes `50.0`, which JSON.stringify would not. */
 export const SAMPLE_BALANCE = '{"credit": 50.0, "free_credit": 20.0, "referral_credits": 5.0, "total_credits": 75.0}'
-export const CREDITS_PATH = '/v1/account/credits'
 
 /**
  * @typedef {object} Reply
@@ -28,7 +30,25 @@ export const CREDITS_PATH = '/v1/account/credits'
  */
 
 /**
- * How the real API answers: the balance for any key, 401 without one, 404 elsewhere.
+ * The rate-limit headers the real API sends where its limiter ran: a free-tier account part-way
+ * through its minute and its day (its documented limits: 100 a minute, 1,200 a day).
+ * @param {number} [resetAt] the minute window's reset, in unix seconds
+ * @returns {Record<string, string>}
+ */
+export function rateLimitHeaders(resetAt = Math.ceil(Date.now() / 60_000) * 60) {
+  return {
+    'x-ratelimit-tier': 'free',
+    'x-ratelimit-limit-minute': '100',
+    'x-ratelimit-remaining-minute': '94',
+    'x-ratelimit-limit-day': '1200',
+    'x-ratelimit-remaining-day': '1047',
+    'x-ratelimit-reset': String(resetAt)
+  }
+}
+
+/**
+ * How the real API answers: the balance for any key, with its rate-limit headers; 401 without a key
+ * (before the limiter, so without them); 404 elsewhere.
  * @param {string | object} [balance] JSON text sent as it is, or an object to serialise
  */
 export function balanceReply(balance = SAMPLE_BALANCE) {
@@ -37,9 +57,10 @@ export function balanceReply(balance = SAMPLE_BALANCE) {
     if (request.path !== CREDITS_PATH) return { status: 404, body: { detail: 'Not Found' } }
     if (request.method !== 'GET') return { status: 405, body: { detail: 'Method Not Allowed' } }
     if (!request.headers['x-api-key']) return { status: 401, body: { detail: 'API key is missing' } }
+    const headers = rateLimitHeaders()
     return typeof balance === 'string'
-      ? { body: balance, headers: { 'content-type': 'application/json' } }
-      : { body: balance }
+      ? { body: balance, headers: { 'content-type': 'application/json', ...headers } }
+      : { body: balance, headers }
   }
 }
 
@@ -77,7 +98,10 @@ export async function startStandIn(options = {}) {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  await new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(undefined)))
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve(undefined))
+  })
   const address = /** @type {import('node:net').AddressInfo} */ (server.address())
   return {
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
@@ -93,10 +117,23 @@ export async function startStandIn(options = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = (await import('node:util')).parseArgs({
+  const { parseArgs } = await import('node:util')
+  const { values } = parseArgs({
     options: { port: { type: 'string', default: '8787' }, balance: { type: 'string' } }
   })
   const balance = values.balance ?? SAMPLE_BALANCE
-  const standIn = await startStandIn({ reply: balanceReply(balance), port: Number(values.port) })
-  console.log(`Swarms API stand-in listening on ${standIn.url} (GET ${CREDITS_PATH}; Ctrl-C stops it)`)
+  try {
+    const standIn = await startStandIn({ reply: balanceReply(balance), port: Number(values.port) })
+    console.log(
+      `Swarms API stand-in listening on ${standIn.url} (GET ${CREDITS_PATH}; Ctrl-C stops it, or kill %1 when started with &)`
+    )
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code
+    console.error(
+      code === 'EADDRINUSE'
+        ? `stand-in: port ${values.port} on 127.0.0.1 is in use (another stand-in?): stop it, or pass --port with another port.`
+        : `stand-in: cannot listen on 127.0.0.1:${values.port}: ${error instanceof Error ? error.message : String(error)}`
+    )
+    process.exit(1)
+  }
 }

@@ -1,61 +1,72 @@
 /**
- * Wires the parts: inputs, then the API, then the policy, then the report.
+ * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
+ * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
-import * as core from '@actions/core'
-import type { Balance } from './logic/balance.js'
-import { fetchBalance } from './io/client.js'
-import { recordReading } from './io/history.js'
+import { fetchBalance, type Answer } from './io/client.js'
+import { HistoryReadError, checkHistoryPath, recordReading } from './io/history.js'
+import { emit, runner, type Sink } from './io/toolkit.js'
+import { ActionError } from './logic/errors.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
 import { evaluate } from './logic/policy.js'
-import { reportBalance, reportFailure, type Tracking } from './report.js'
-import { computeTrend, type Reading } from './logic/trend.js'
+import { analyse } from './logic/tracking.js'
 import { USER_AGENT } from './logic/version.js'
+import type { Reading } from './logic/trend.js'
+import { balanceReport, failureReport, type HistoryNotes } from './render/report.js'
 
-export async function run(env: Env = process.env): Promise<void> {
+export interface RunOptions {
+  readonly env?: Env
+  /** The current time, in ms since the epoch: the reading's time. Defaults to the clock. */
+  readonly now?: number
+  readonly sink?: Sink
+}
+
+export async function run({ env = process.env, now, sink = runner }: RunOptions = {}): Promise<void> {
   // Masked before anything else is logged, even when another input turns out to be invalid.
   const apiKey = readApiKey(env)
-  if (apiKey) core.setSecret(apiKey)
+  if (apiKey) sink.mask(apiKey)
   let inputs: Inputs | undefined
   try {
     inputs = readInputs(env)
-    const balance = await fetchBalance({
+    if (inputs.historyFile) checkHistoryPath(inputs.historyFile)
+    const answer = await fetchBalance({
       baseUrl: inputs.baseUrl,
       apiKey,
       maxRetries: inputs.maxRetries,
       timeoutSeconds: inputs.timeoutSeconds,
       userAgent: USER_AGENT,
-      log: message => core.info(message)
+      log: message => sink.info(message)
     })
-    const tracking = inputs.historyFile ? track(inputs.historyFile, balance, inputs) : undefined
-    await reportBalance(balance, evaluate(balance, inputs, tracking?.trend), inputs, tracking)
+    const at = now ?? Date.now()
+    const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {}
+    const verdict = evaluate(
+      answer.balance,
+      inputs,
+      tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined)
+    )
+    emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink)
   } catch (error) {
-    await reportFailure(error, apiKey, inputs)
+    emit(failureReport(error, inputs), apiKey, sink)
   }
 }
 
 /**
- * Appends this reading to the history and computes the trend. Only a balance that was read gets
- * here, so a failed read never touches the file. A history that cannot be kept is a warning: the
- * balance itself was read.
+ * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
+ * failed read never touches the file. A history that cannot be read leaves the trend unknown (the
+ * policy fails the job when a gate needs it); one read but not saved still gives the trend.
  */
-function track(path: string, balance: Balance, inputs: Inputs): Tracking | undefined {
-  const now = new Date()
-  const current: Reading = { at: now.getTime(), values: balance.values }
+async function track(path: string, answer: Answer, at: number, inputs: Inputs) {
+  const current: Reading = { at, values: answer.balance.values }
   try {
-    const history = recordReading(path, current, inputs.historyLimit, now)
-    if (history.movedAside) {
-      core.warning(
-        `The history file ${path} is not a balance history (${history.movedAside.reason}); moved it to ${history.movedAside.to} and started a fresh history.`
-      )
+    const recorded = await recordReading(path, current, inputs.historyLimit)
+    const notes: HistoryNotes = {
+      path,
+      movedAside: recorded.movedAside,
+      droppedFuture: recorded.droppedFuture,
+      notSaved: recorded.notSaved
     }
-    return {
-      trend: computeTrend(history.readings, current, inputs.creditType, inputs.minimumCredits),
-      readings: history.readings
-    }
+    return { tracking: analyse(recorded.readings, current, inputs), notes }
   } catch (error) {
-    core.warning(
-      `Could not keep the history file ${path}: ${error instanceof Error ? error.message : String(error)}. The balance was read; the trend is not known.`
-    )
-    return undefined
+    if (!(error instanceof HistoryReadError) && !(error instanceof ActionError)) throw error
+    return { notes: { path, droppedFuture: 0, unreadable: error.message } satisfies HistoryNotes }
   }
 }

@@ -6,10 +6,12 @@ import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { BalanceFormatError, parseBalance, type Balance } from '../logic/balance.js'
-import { ActionError, clip, oneLine, redact } from '../logic/errors.js'
+import { CREDITS_PATH } from '../logic/api.js'
+import { ActionError, clip, oneLine } from '../logic/errors.js'
+import { parseRateLimit, waitUntilResetMs, type RateLimit } from '../logic/rate-limit.js'
 import { RETRY_AFTER_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../logic/retry.js'
+import { redact } from '../logic/secret.js'
 
-export const CREDITS_PATH = '/v1/account/credits'
 /** A balance is under 200 bytes; an answer larger than this is not one. */
 export const BODY_LIMIT_BYTES = 64 * 1024
 
@@ -23,6 +25,14 @@ export interface ClientOptions {
   readonly log?: (message: string) => void
   readonly sleep?: (ms: number) => Promise<void>
   readonly random?: () => number
+  /** The clock, for a wait until a rate-limit reset. */
+  readonly now?: () => number
+}
+
+/** A balance that was read, with the rate limits the answer reported. */
+export interface Answer {
+  readonly balance: Balance
+  readonly rateLimit: RateLimit
 }
 
 /** A failed attempt worth retrying: what went wrong, what to advise if it is the last, and any wait asked for. */
@@ -32,17 +42,22 @@ interface Transient {
   readonly requestedWaitMs?: number
 }
 
-const OUTAGE_ADVICE =
-  'The API may be down or rate limiting: try again later, or set `fail-on-api-error: false` so that an outage does not fail the job.'
+/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
+const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.'
 
 /** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
-export async function fetchBalance(options: ClientOptions): Promise<Balance> {
+export async function fetchBalance(options: ClientOptions): Promise<Answer> {
   const url = `${options.baseUrl}${CREDITS_PATH}`
   const attempts = options.maxRetries + 1
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  if (keepTlsVerificationOn()) {
+    options.log?.(
+      'NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.'
+    )
+  }
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(url, options)
-    if (!('reason' in result)) return result
+    if ('balance' in result) return result
     const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`
     const fail = (detail: string): ActionError =>
       new ActionError(
@@ -70,10 +85,10 @@ export async function fetchBalance(options: ClientOptions): Promise<Balance> {
   }
 }
 
-async function attemptOnce(url: string, options: ClientOptions): Promise<Balance | Transient> {
+async function attemptOnce(url: string, options: ClientOptions): Promise<Answer | Transient> {
   const deadline = new AbortController()
   const timer = setTimeout(() => deadline.abort(), options.timeoutSeconds * 1000)
-  const client = new HttpClient(options.userAgent, [abortWith(deadline.signal)], {
+  const client = new HttpClient(options.userAgent, [prepareWith(deadline.signal)], {
     allowRetries: false, // retries are ours: the client's own skip 429 and ignore Retry-After
     allowRedirects: false, // a redirect would carry x-api-key to wherever it points
     keepAlive: false,
@@ -82,7 +97,7 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Balance
   try {
     const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' })
     const body = await readCapped(response.message, BODY_LIMIT_BYTES)
-    return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options.apiKey)
+    return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options)
   } catch (error) {
     if (error instanceof ActionError) throw error
     if (deadline.signal.aborted) {
@@ -110,13 +125,14 @@ function answer(
   status: number,
   headers: IncomingHttpHeaders,
   body: string,
-  apiKey: string
-): Balance | Transient {
+  options: ClientOptions
+): Answer | Transient {
+  const apiKey = options.apiKey
   const detail = apiDetail(body, apiKey)
   const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`
   if (status >= 200 && status <= 299) {
     try {
-      return parseBalance(body)
+      return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) }
     } catch (error) {
       if (!(error instanceof BalanceFormatError)) throw error
       throw new ActionError(
@@ -134,10 +150,13 @@ function answer(
       `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`
     )
   }
-  if (isRetryableStatus(status))
-    return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: requestedWaitMs(headers) }
+  if (isRetryableStatus(status)) {
+    const now = options.now?.() ?? Date.now()
+    const wait = requestedWaitMs(headers, now) ?? (status === 429 ? waitUntilResetMs(headers, now) : undefined)
+    return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait }
+  }
   if (status >= 300 && status <= 399) {
-    const location = headers.location ? ` to ${redact(oneLine(headers.location), apiKey)}` : ''
+    const location = headers.location ? ` to ${clip(oneLine(redact(headers.location, apiKey)), 200)}` : ''
     throw new ActionError(
       'request',
       `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`
@@ -173,7 +192,7 @@ function connectionFailure(url: string, error: unknown, apiKey: string): Transie
     // Not transient: the same certificate comes back on every attempt.
     throw new ActionError(
       'outage',
-      `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted; if the runner reaches the internet through a TLS-inspecting proxy, add its CA certificate with NODE_EXTRA_CA_CERTS.`
+      `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`
     )
   }
   return {
@@ -182,15 +201,31 @@ function connectionFailure(url: string, error: unknown, apiKey: string): Transie
   }
 }
 
-/** Sets the attempt's deadline signal on each request the client makes. */
-function abortWith(signal: AbortSignal): RequestHandler {
+/**
+ * Prepares each request the client makes: the attempt's deadline; certificate verification on, whatever
+ * the environment says; and an IPv6 literal without its brackets, which DNS would otherwise be asked for.
+ */
+function prepareWith(signal: AbortSignal): RequestHandler {
   return {
-    prepareRequest(request: RequestOptions) {
+    prepareRequest(request: RequestOptions & { rejectUnauthorized?: boolean }) {
       request.signal = signal
+      request.rejectUnauthorized = true
+      if (request.host) request.host = request.host.replace(/^\[(.*)\]$/, '$1')
     },
     canHandleAuthentication: () => false,
     handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
   }
+}
+
+/**
+ * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
+ * verification off for every connection, the proxy tunnel's included (it does not see request options),
+ * so it is removed from this process before the first request. Returns whether it was set.
+ */
+export function keepTlsVerificationOn(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1') return false
+  delete env.NODE_TLS_REJECT_UNAUTHORIZED
+  return true
 }
 
 class BodyTooLargeError extends Error {}

@@ -34,8 +34,11 @@ export class BalanceFormatError extends Error {
 
 const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 
-/** Parses a response body into a Balance, or throws BalanceFormatError naming the problem. */
-export function parseBalance(body: string): Balance {
+/**
+ * Parses a response body into a Balance, or throws BalanceFormatError naming the problem. `scrub`
+ * (the key's redaction) runs over any excerpt of the body before it is clipped into the message.
+ */
+export function parseBalance(body: string, scrub: (text: string) => string = text => text): Balance {
   // Node 21+ passes each number's source text to the reviver: keep `50.0` as the API wrote it.
   // The reviver sees every nesting level, so sources are kept per holder object.
   const sources = new WeakMap<object, Map<string, string>>()
@@ -50,24 +53,29 @@ export function parseBalance(body: string): Balance {
       return value
     })
   } catch {
-    throw new BalanceFormatError(`the body is not JSON (${describeText(body)})`)
+    throw new BalanceFormatError(`the body is not JSON (${describeText(scrub(body))})`)
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new BalanceFormatError(`the body is JSON ${describeJson(parsed)}, not an object`)
+    throw new BalanceFormatError(`the body is JSON ${describeJson(parsed, scrub)}, not an object`)
   }
   const object = parsed as Record<string, unknown>
   const values = {} as Record<CreditType, number>
   const texts = {} as Record<CreditType, string>
   for (const type of CREDIT_TYPES) {
     const field = API_FIELDS[type]
-    const [value, text] = readNumber(object, field, sources.get(object)?.get(field))
+    const [value, text] = readNumber(object, field, sources.get(object)?.get(field), scrub)
     values[type] = value
     texts[type] = text
   }
   return { values, texts, json: body.trim() }
 }
 
-function readNumber(object: Record<string, unknown>, field: string, source: string | undefined): [number, string] {
+function readNumber(
+  object: Record<string, unknown>,
+  field: string,
+  source: string | undefined,
+  scrub: (text: string) => string
+): [number, string] {
   if (!(field in object)) throw new BalanceFormatError(`the field "${field}" is missing`)
   const raw = object[field]
   if (typeof raw === 'number' && Number.isFinite(raw)) return [raw, source ?? String(raw)]
@@ -75,13 +83,13 @@ function readNumber(object: Record<string, unknown>, field: string, source: stri
     const value = Number(raw.trim())
     if (Number.isFinite(value)) return [value, raw.trim()]
   }
-  throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw)}, not a number`)
+  throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not a number`)
 }
 
-function describeJson(value: unknown): string {
+function describeJson(value: unknown, scrub: (text: string) => string): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the string ${JSON.stringify(clip(value, 40))}`
+  if (typeof value === 'string') return `the string ${JSON.stringify(clip(scrub(value), 40))}`
   if (typeof value === 'object') return 'an object'
   return `${typeof value} ${String(value)}`
 }

@@ -29,8 +29,3 @@ export function oneLine(text: string): string {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
-
-/** Replaces every occurrence of the secret in `text`; the runner masks it too, but only in the log. */
-export function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('***') : text
-}

@@ -4,13 +4,39 @@
  * it and says what it accepts.
  */
 import { isAbsolute, resolve } from 'node:path'
+import { inputVariable } from './api.js'
 import { CREDIT_TYPES, type CreditType } from './balance.js'
-import { ActionError } from './errors.js'
+import { ActionError, clip, oneLine } from './errors.js'
+import { FRAGMENT_LENGTH } from './secret.js'
 
-export const DEFAULT_BASE_URL = 'https://api.swarms.world'
+/**
+ * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
+ * fills these in; they apply here when the action runs without it (locally, or from a test).
+ */
+export const DEFAULTS = {
+  'api-key': '',
+  'base-url': 'https://api.swarms.world',
+  'minimum-credits': '0',
+  'credit-type': 'total',
+  'warning-credits': '',
+  'fail-on-api-error': 'true',
+  'max-retries': '3',
+  'timeout-seconds': '30',
+  summary: 'true',
+  'history-file': '',
+  'history-limit': '1000',
+  'minimum-days-remaining': '',
+  'monthly-budget': '',
+  'spike-factor': ''
+} as const satisfies Record<string, string>
+export type InputName = keyof typeof DEFAULTS
+
+export const DEFAULT_BASE_URL = DEFAULTS['base-url']
 export const MAX_RETRIES_LIMIT = 10
 export const TIMEOUT_SECONDS_LIMIT = 600
-export const HISTORY_LIMIT_MAX = 1_000_000
+export const HISTORY_LIMIT_MAX = 100_000
+/** The most characters of a bad value an error message repeats. */
+export const ECHO_LIMIT = 100
 
 export interface Inputs {
   readonly apiKey: string
@@ -27,19 +53,26 @@ export interface Inputs {
   readonly historyFile?: string
   readonly historyLimit: number
   readonly minimumDaysRemaining?: number
+  /** Credits the account may spend in one calendar month (UTC); undefined for no budget. */
+  readonly monthlyBudget?: number
+  /** The runaway-spend alarm's factor (above 1); undefined for no alarm. */
+  readonly spikeFactor?: number
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
 
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
 export function inputValue(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+  return (env[inputVariable(name)] ?? '').trim()
 }
 
 /** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
 export function readApiKey(env: Env): string {
   return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim()
 }
+
+/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
+const KEY_CHARACTERS = /^[\x21-\x7e]+$/
 
 export function readInputs(env: Env): Inputs {
   const apiKey = readApiKey(env)
@@ -49,41 +82,51 @@ export function readInputs(env: Env): Inputs {
       'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.'
     )
   }
-  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-  if (/[\s\x00-\x1f\x7f]/.test(apiKey)) {
+  if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
+    // Never echo the key: say only what is wrong with it.
     throw new ActionError(
       'input',
-      'Input `api-key` contains whitespace or control characters: paste the key alone, with nothing around it.'
+      `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`
     )
   }
-  const get = (name: string): string => inputValue(env, name)
+  const given = (name: InputName): string => inputValue(env, name)
+  const get = (name: InputName): string => given(name) || DEFAULTS[name]
+  const optional = <T>(name: InputName, parse: (name: InputName, text: string) => T): T | undefined =>
+    get(name) ? parse(name, get(name)) : undefined
   const historyFile = get('history-file')
-  if (get('minimum-days-remaining') && !historyFile) {
-    throw new ActionError(
-      'input',
-      'Input `minimum-days-remaining` needs `history-file`: the forecast is computed from the history of readings.'
-    )
+  for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor'] as const) {
+    if (get(name) && !historyFile) {
+      throw new ActionError(
+        'input',
+        `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`
+      )
+    }
   }
   return {
     apiKey,
-    baseUrl: parseBaseUrl(get('base-url') || DEFAULT_BASE_URL),
-    minimumCredits: parseDecimal('minimum-credits', get('minimum-credits') || '0'),
-    creditType: parseCreditType(get('credit-type') || 'total'),
-    warningCredits: get('warning-credits') ? parseDecimal('warning-credits', get('warning-credits')) : undefined,
-    failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error'), true),
-    maxRetries: parseWhole('max-retries', get('max-retries') || '3', 0, MAX_RETRIES_LIMIT),
-    timeoutSeconds: parseTimeout(get('timeout-seconds') || '30'),
-    summary: parseBoolean('summary', get('summary'), true),
+    baseUrl: parseBaseUrl(get('base-url')),
+    minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
+    creditType: parseCreditType(get('credit-type')),
+    warningCredits: optional('warning-credits', parseDecimal),
+    failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
+    maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
+    timeoutSeconds: parseTimeout(get('timeout-seconds')),
+    summary: parseBoolean('summary', get('summary')),
     historyFile: historyFile
       ? isAbsolute(historyFile)
         ? historyFile
         : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
       : undefined,
-    historyLimit: parseWhole('history-limit', get('history-limit') || '1000', 2, HISTORY_LIMIT_MAX),
-    minimumDaysRemaining: get('minimum-days-remaining')
-      ? parseDecimal('minimum-days-remaining', get('minimum-days-remaining'))
-      : undefined
+    historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
+    minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
+    monthlyBudget: optional('monthly-budget', parseDecimal),
+    spikeFactor: optional('spike-factor', parseFactor)
   }
+}
+
+/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
+function echo(text: string): string {
+  return JSON.stringify(clip(oneLine(text), ECHO_LIMIT))
 }
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/
@@ -93,7 +136,7 @@ function parseDecimal(name: string, text: string): number {
   if (!DECIMAL.test(text) || !Number.isFinite(value)) {
     throw new ActionError(
       'input',
-      `Input \`${name}\` is "${text}": it must be a non-negative decimal number, such as 10 or 0.5.`
+      `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`
     )
   }
   return value
@@ -102,7 +145,10 @@ function parseDecimal(name: string, text: string): number {
 function parseWhole(name: string, text: string, min: number, max: number): number {
   const value = Number(text)
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new ActionError('input', `Input \`${name}\` is "${text}": it must be a whole number from ${min} to ${max}.`)
+    throw new ActionError(
+      'input',
+      `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`
+    )
   }
   return value
 }
@@ -112,7 +158,18 @@ function parseTimeout(text: string): number {
   if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
     throw new ActionError(
       'input',
-      `Input \`timeout-seconds\` is "${text}": it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`
+      `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`
+    )
+  }
+  return value
+}
+
+function parseFactor(name: string, text: string): number {
+  const value = Number(text)
+  if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
+    throw new ActionError(
+      'input',
+      `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`
     )
   }
   return value
@@ -120,18 +177,20 @@ function parseTimeout(text: string): number {
 
 function parseCreditType(text: string): CreditType {
   if ((CREDIT_TYPES as readonly string[]).includes(text)) return text as CreditType
-  throw new ActionError('input', `Input \`credit-type\` is "${text}": it must be one of ${CREDIT_TYPES.join(', ')}.`)
+  throw new ActionError(
+    'input',
+    `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`
+  )
 }
 
 // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
-function parseBoolean(name: string, text: string, fallback: boolean): boolean {
-  if (text === '') return fallback
+function parseBoolean(name: string, text: string): boolean {
   if (TRUE.includes(text)) return true
   if (FALSE.includes(text)) return false
-  throw new ActionError('input', `Input \`${name}\` is "${text}": it must be true or false.`)
+  throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`)
 }
 
 /** https anywhere; plain http only to a loopback host, for local testing. */
@@ -142,19 +201,19 @@ function parseBaseUrl(text: string): string {
   } catch {
     throw new ActionError(
       'input',
-      `Input \`base-url\` is "${text}": it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`
+      `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`
     )
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new ActionError(
       'input',
-      `Input \`base-url\` is "${text}": https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`
+      `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`
     )
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new ActionError(
       'input',
-      `Input \`base-url\` is "${url.origin}…": it must be the API's address alone, with no credentials, query or fragment.`
+      `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`
     )
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`

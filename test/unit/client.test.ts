@@ -27,8 +27,8 @@ async function fetchWith(replies: Reply[], options: Partial<ClientOptions> = {})
     random: () => 1,
     ...options
   }).then(
-    balance => ({ balance, error: undefined }),
-    (error: unknown) => ({ balance: undefined, error: error as ActionError })
+    answer => ({ balance: answer.balance, rateLimit: answer.rateLimit, error: undefined }),
+    (error: unknown) => ({ balance: undefined, rateLimit: undefined, error: error as ActionError })
   )
   return { ...result, waits, logs, requests: standIn.requests }
 }
@@ -71,6 +71,33 @@ describe('fetchBalance', () => {
     expect(waits).toEqual([3000, 250])
   })
 
+  it('waits until X-RateLimit-Reset on a 429 that has no Retry-After', async () => {
+    const now = Date.parse('2026-11-25T06:00:00Z')
+    const reset = String(now / 1000 + 7)
+    const { balance, waits } = await fetchWith([{ status: 429, headers: { 'x-ratelimit-reset': reset } }, ok], {
+      now: () => now
+    })
+    expect(balance).toBeDefined()
+    expect(waits).toEqual([7000])
+  })
+
+  it('reads the rate limits the answer reports', async () => {
+    const { rateLimit } = await fetchWith([
+      {
+        body: SAMPLE_BALANCE,
+        headers: {
+          'x-ratelimit-tier': 'free',
+          'x-ratelimit-remaining-minute': '94',
+          'x-ratelimit-limit-minute': '100',
+          'x-ratelimit-remaining-day': 'many',
+          'x-ratelimit-limit-day': '1200'
+        }
+      }
+    ])
+    expect(rateLimit).toMatchObject({ tier: 'free', remainingMinute: 94, limitMinute: 100, limitDay: 1200 })
+    expect(rateLimit?.remainingDay).toBeUndefined()
+  })
+
   it('stops at once when the API asks for a wait longer than the cap', async () => {
     const { error, requests, waits } = await fetchWith([
       { status: 429, headers: { 'retry-after': '3600' }, body: { detail: 'hourly limit' } }
@@ -85,7 +112,7 @@ describe('fetchBalance', () => {
     const { error, requests } = await fetchWith([{ status: 503, body: { detail: 'maintenance' } }], { maxRetries: 2 })
     expect(requests).toHaveLength(3)
     expect(error?.kind).toBe('outage')
-    expect(error?.message).toMatch(/HTTP 503: maintenance \(3 attempts\)\. .*fail-on-api-error: false/)
+    expect(error?.message).toMatch(/HTTP 503: maintenance \(3 attempts\)\. .*try again later/)
   })
 
   it.each([401, 403])('fails at once on %i: the key was rejected', async status => {
@@ -108,6 +135,12 @@ describe('fetchBalance', () => {
     const { error } = await fetchWith([{ status: 401, body: { detail: `key ${KEY} is not valid` } }])
     expect(error?.message).not.toContain(KEY)
     expect(error?.message).toContain('key *** is not valid')
+  })
+
+  it('redacts before it clips: no fragment of a key echoed near the clip point', async () => {
+    const { error } = await fetchWith([{ body: `<p>${'x'.repeat(50)}${KEY}</p>` }])
+    expect(error?.message).toMatch(/not JSON/)
+    for (let i = 0; i + 8 <= KEY.length; i++) expect(error?.message).not.toContain(KEY.slice(i, i + 8))
   })
 
   it('does not follow a redirect, so the key goes nowhere else', async () => {

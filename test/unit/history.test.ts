@@ -3,7 +3,17 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { loadHistory, parseHistory, recordReading, saveHistory, serializeHistory } from '../../src/io/history.js'
+import {
+  acquireLock,
+  checkHistoryPath,
+  historyTarget,
+  loadHistory,
+  parseHistory,
+  recordReading,
+  removeStaleTemporaries,
+  saveHistory,
+  serializeHistory
+} from '../../src/io/history.js'
 import type { Reading } from '../../src/logic/trend.js'
 
 // writeFileSync, as the real one, unless a test makes it die after writing half of what it was given.
@@ -20,7 +30,7 @@ vi.mock('node:fs', async original => {
   }
 })
 
-const NOW = new Date('2026-11-24T06:00:00.000Z')
+const NOW = Date.parse('2026-11-24T06:00:00.000Z')
 const LINE = '{"at":"2026-11-20T06:00:00.000Z","credit":50,"free_credit":20,"referral_credits":5,"total_credits":75}\n'
 let dir: string
 
@@ -65,36 +75,42 @@ describe('the history format', () => {
   ])('names the first bad line: %s', (bad, message) => {
     expect(() => parseHistory(`${LINE}${bad}\n`)).toThrow(message)
   })
+
+  it('reads a byte order mark and CRLF line ends as if absent', () => {
+    expect(parseHistory(`\uFEFF${LINE.replace('\n', '\r\n')}${LINE.replace('\n', '\r\n')}`)).toHaveLength(2)
+    expect(() => parseHistory(`${LINE}\uFEFF${LINE}`)).toThrow('line 2: not JSON')
+  })
 })
 
 describe('the history file', () => {
-  it('starts fresh when the file, or its folder, is missing, and creates both', () => {
+  it('starts fresh when the file, or its folder, is missing, and creates both', async () => {
     const path = join(dir, 'deep', 'er', 'history.jsonl')
     expect(loadHistory(path, NOW)).toEqual({ readings: [] })
-    const saved = recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000, NOW)
+    const saved = await recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000)
     expect(saved.readings).toHaveLength(1)
     expect(readFileSync(path, 'utf8')).toBe(
       '{"at":"2026-11-24T06:00:00.000Z","credit":75,"free_credit":0,"referral_credits":0,"total_credits":75}\n'
     )
   })
 
-  it('appends, and keeps only the newest history-limit readings', () => {
+  it('appends, and keeps only the newest history-limit readings', async () => {
     const path = join(dir, 'history.jsonl')
-    for (let day = 20; day <= 24; day++) recordReading(path, reading(`2026-11-${day}T06:00:00Z`, 100 - day), 3, NOW)
+    for (let day = 20; day <= 24; day++) await recordReading(path, reading(`2026-11-${day}T06:00:00Z`, 100 - day), 3)
     expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([78, 77, 76])
   })
 
-  it('saves the readings sorted by time, whatever order the file had them in', () => {
+  it('saves the readings sorted by time, dropping those dated after the current one', async () => {
     const path = join(dir, 'history.jsonl')
     writeFileSync(path, serializeHistory([reading('2026-11-23T00:00:00Z', 3), reading('2026-11-21T00:00:00Z', 1)]))
-    recordReading(path, reading('2026-11-22T00:00:00Z', 2), 1000, NOW)
-    expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([1, 2, 3])
+    const saved = await recordReading(path, reading('2026-11-22T00:00:00Z', 2), 1000)
+    expect(saved.droppedFuture).toBe(1)
+    expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([1, 2])
   })
 
-  it('moves a corrupt file aside, never overwriting it, and starts fresh', () => {
+  it('moves a corrupt file aside, never overwriting it, and starts fresh', async () => {
     const path = join(dir, 'history.jsonl')
     writeFileSync(path, `${LINE}{"at":\n`)
-    const saved = recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000, NOW)
+    const saved = await recordReading(path, reading('2026-11-24T06:00:00Z', 75), 1000)
     expect(saved.movedAside).toEqual({ to: `${path}.corrupt-20261124T060000000Z`, reason: 'line 2: not JSON' })
     expect(readFileSync(saved.movedAside!.to, 'utf8')).toBe(`${LINE}{"at":\n`)
     expect(parseHistory(readFileSync(path, 'utf8'))).toHaveLength(1)
@@ -118,5 +134,50 @@ describe('the history file', () => {
     )
     expect(readFileSync(path, 'utf8')).toBe(LINE)
     expect(readdirSync(dir)).toEqual(['history.jsonl'])
+  })
+})
+
+describe('the lock and the leftovers', () => {
+  it('holds the lock exclusively, waits for it, and takes over a stale one', async () => {
+    const lock = join(dir, 'h.lock')
+    expect(await acquireLock(lock, 0)).toBe('held')
+    expect(await acquireLock(lock, 100)).toBe('busy')
+    fs.utimesSync(lock, new Date(0), new Date(0))
+    expect(await acquireLock(lock, 0)).toBe('held')
+  })
+
+  it('reports a lock that cannot be made at all, so that the history is read but not saved', async () => {
+    expect(await acquireLock(join(dir, 'no-such-folder', 'h.lock'), 0)).toEqual({
+      reason: expect.stringContaining('ENOENT')
+    })
+  })
+
+  it('removes only its own temporary files, and only stale ones', () => {
+    const target = join(dir, 'history.jsonl')
+    const names = [
+      '.history.jsonl.1.abc123.tmp',
+      '.history.jsonl.2.def456.tmp',
+      '.other.jsonl.3.abc123.tmp',
+      'notes.tmp'
+    ]
+    for (const name of names) writeFileSync(join(dir, name), '')
+    const old = new Date(Date.now() - 11 * 60_000)
+    for (const name of [names[0], names[2], names[3]]) fs.utimesSync(join(dir, name), old, old)
+    removeStaleTemporaries(target)
+    expect(readdirSync(dir).sort()).toEqual([names[1], names[2], names[3]].sort())
+  })
+})
+
+describe('the history path', () => {
+  it('accepts nothing, a file, and a link (even a dangling one), and names anything else', () => {
+    const file = join(dir, 'h.jsonl')
+    expect(() => checkHistoryPath(file)).not.toThrow()
+    writeFileSync(file, LINE)
+    expect(() => checkHistoryPath(file)).not.toThrow()
+    fs.symlinkSync(join(dir, 'missing.jsonl'), join(dir, 'dangling'))
+    expect(() => checkHistoryPath(join(dir, 'dangling'))).not.toThrow()
+    expect(historyTarget(join(dir, 'dangling'))).toBe(join(dir, 'missing.jsonl'))
+    expect(() => checkHistoryPath(dir)).toThrow(/`history-file` is ".*", which is a directory/)
+    expect(() => checkHistoryPath('/dev/null')).toThrow(/which is a character device/)
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ActionError } from '../../src/logic/errors.js'
 import { readApiKey, readInputs, type Env } from '../../src/logic/inputs.js'
 
-const KEY = { 'INPUT_API-KEY': 'sk-abc' }
+const KEY = { 'INPUT_API-KEY': 'sk-abcdef12' }
 
 function failure(env: Env): ActionError {
   try {
@@ -17,7 +17,7 @@ function failure(env: Env): ActionError {
 describe('readInputs', () => {
   it('fills every default when only the key is given', () => {
     expect(readInputs(KEY)).toEqual({
-      apiKey: 'sk-abc',
+      apiKey: 'sk-abcdef12',
       baseUrl: 'https://api.swarms.world',
       minimumCredits: 0,
       creditType: 'total',
@@ -28,7 +28,9 @@ describe('readInputs', () => {
       summary: true,
       historyFile: undefined,
       historyLimit: 1000,
-      minimumDaysRemaining: undefined
+      minimumDaysRemaining: undefined,
+      monthlyBudget: undefined,
+      spikeFactor: undefined
     })
   })
 
@@ -84,7 +86,10 @@ describe('readInputs', () => {
   })
 
   it.each([
-    ['INPUT_API-KEY', 'sk a', /`api-key`.*whitespace/],
+    ['INPUT_API-KEY', 'sk abcdef12', /`api-key`.*not an API key.*without spaces/],
+    ['INPUT_API-KEY', 'sk-abc\u200bdef12', /`api-key`.*printable ASCII/],
+    ['INPUT_API-KEY', 'sk-🔑-abcdef12', /`api-key`.*printable ASCII/],
+    ['INPUT_API-KEY', 'abcdefg', /`api-key`.*at least 8 characters/],
     ['INPUT_BASE-URL', 'http://api.swarms.world', /`base-url`.*https is required/],
     ['INPUT_BASE-URL', 'http://10.0.0.1:8080', /`base-url`.*https is required/],
     ['INPUT_BASE-URL', 'ftp://127.0.0.1', /`base-url`.*https is required/],
@@ -102,12 +107,33 @@ describe('readInputs', () => {
     ['INPUT_MAX-RETRIES', '11', /`max-retries`/],
     ['INPUT_TIMEOUT-SECONDS', '0', /`timeout-seconds`.*above 0/],
     ['INPUT_TIMEOUT-SECONDS', '601', /`timeout-seconds`/],
-    ['INPUT_HISTORY-LIMIT', '1', /`history-limit` is "1".*whole number from 2/],
+    ['INPUT_HISTORY-LIMIT', '1', /`history-limit` is "1".*whole number from 2 to 100000/],
+    ['INPUT_HISTORY-LIMIT', '100001', /`history-limit`/],
+    ['INPUT_MONTHLY-BUDGET', '300', /`monthly-budget` needs `history-file`/],
+    ['INPUT_SPIKE-FACTOR', '3', /`spike-factor` needs `history-file`/],
     ['INPUT_MINIMUM-DAYS-REMAINING', '3', /`minimum-days-remaining` needs `history-file`/]
   ])('rejects %s=%j, naming the input and what it accepts', (variable, value, message) => {
     const error = failure({ ...KEY, [variable]: value })
     expect(error.kind).toBe('input')
     expect(error.message).toMatch(message)
+  })
+
+  it('never echoes the key, and clips any other echo to 100 characters', () => {
+    const key = 'sk-abc def-secret-value'
+    expect(failure({ 'INPUT_API-KEY': key }).message).not.toContain('secret-value')
+    const long = failure({ ...KEY, 'INPUT_MINIMUM-CREDITS': 'x'.repeat(100_000) }).message
+    expect(long).toContain(`"${'x'.repeat(100)}…"`)
+    expect(long.length).toBeLessThan(250)
+  })
+
+  it('reads the spend guards with a history, a spike factor only above 1', () => {
+    const tracked = { ...KEY, 'INPUT_HISTORY-FILE': 'h.jsonl' }
+    expect(readInputs({ ...tracked, 'INPUT_MONTHLY-BUDGET': '300', 'INPUT_SPIKE-FACTOR': '2.5' })).toMatchObject({
+      monthlyBudget: 300,
+      spikeFactor: 2.5
+    })
+    expect(failure({ ...tracked, 'INPUT_SPIKE-FACTOR': '1' }).message).toMatch(/`spike-factor` is "1".*above 1/)
+    expect(failure({ ...tracked, 'INPUT_MONTHLY-BUDGET': '-5' }).message).toMatch(/`monthly-budget`/)
   })
 
   it('rejects a minimum-days-remaining that is not a number', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate, nextCreditType } from '../../src/logic/policy.js'
-import type { Trend } from '../../src/logic/trend.js'
+import {
+  FINDINGS,
+  decide,
+  evaluate,
+  failsTheJob,
+  nextCreditType,
+  type Finding,
+  type Tracked
+} from '../../src/logic/policy.js'
 import { balanceOf } from './fixtures.js'
 
 describe('evaluate', () => {
@@ -34,7 +41,7 @@ describe('evaluate', () => {
 
   it('is short of runway only when the forecast is known and below minimum-days-remaining', () => {
     const policy = { creditType: 'total', minimumCredits: 0, minimumDaysRemaining: 7 } as const
-    const forecast = (daysRemaining?: number): Trend => ({ daysRemaining, windowReadings: 2 })
+    const forecast = (daysRemaining?: number): Tracked => ({ daysRemaining })
     expect(evaluate(balance, policy, forecast(6.9)).shortOfRunway).toBe(true)
     expect(evaluate(balance, policy, forecast(7)).shortOfRunway).toBe(false)
     expect(evaluate(balance, policy, forecast(undefined)).shortOfRunway).toBe(false)
@@ -50,12 +57,84 @@ describe('evaluate', () => {
 describe('nextCreditType', () => {
   it.each([
     [balanceOf(50, 20, 5), 'free'],
-    [balanceOf(50, 0, 5), 'referral'],
+    [balanceOf(50, 0, 5), 'regular'],
+    [balanceOf(0, 0, 5), 'regular'],
     [balanceOf(50, 0, 0), 'regular'],
     [balanceOf(0, 0, 0), 'none'],
     [balanceOf(0, 0.01, 0), 'free'],
-    [balanceOf(0, -1, 3), 'referral']
-  ] as const)('spends free, then referral, then regular: %#', (balance, expected) => {
+    [balanceOf(0, -1, 3), 'regular']
+  ] as const)('spends free, then the regular balance (purchased and referral): %#', (balance, expected) => {
     expect(nextCreditType(balance)).toBe(expected)
+  })
+})
+
+describe('the outcome', () => {
+  const none = Object.fromEntries(FINDINGS.map(f => [f, false])) as Record<Finding, boolean>
+  const only = (...findings: Finding[]) => ({ ...none, ...Object.fromEntries(findings.map(f => [f, true])) })
+
+  it('fails on the first of below the minimum, an unreadable history, short of runway, over budget', () => {
+    expect(decide(only('over-budget', 'short-of-runway', 'below-minimum')).failure).toBe('below-minimum')
+    expect(decide(only('over-budget', 'short-of-runway')).failure).toBe('short-of-runway')
+    expect(decide(only('over-budget', 'history-unreadable')).failure).toBe('history-unreadable')
+    expect(decide(only('over-budget')).failure).toBe('over-budget')
+    expect(decide(none)).toEqual({ failure: undefined, warnings: [] })
+  })
+
+  it('warns on the forecast over budget, a spike, the warning threshold and the billable floor, in that order', () => {
+    expect(decide(only('not-billable', 'below-warning', 'spend-spike', 'forecast-over-budget')).warnings).toEqual([
+      'forecast-over-budget',
+      'spend-spike',
+      'below-warning',
+      'not-billable'
+    ])
+  })
+
+  it('leaves out the warnings that the error already says', () => {
+    expect(decide(only('below-minimum', 'below-warning', 'not-billable', 'spend-spike')).warnings).toEqual([
+      'spend-spike'
+    ])
+    expect(decide(only('over-budget', 'forecast-over-budget')).warnings).toEqual([])
+  })
+
+  it('says billable above 1.00 total credits only, and warns at the floor', () => {
+    const policy = { creditType: 'total', minimumCredits: 0 } as const
+    expect(evaluate(balanceOf(1.01, 0, 0), policy).billable).toBe(true)
+    expect(evaluate(balanceOf(1, 0, 0), policy)).toMatchObject({
+      billable: false,
+      outcome: { warnings: ['not-billable'] }
+    })
+    expect(evaluate(balanceOf(0.5, 0, 0), { ...policy, minimumCredits: 5 }).outcome).toEqual({
+      failure: 'below-minimum',
+      warnings: []
+    })
+  })
+
+  it('fails closed when a gate needs a history that cannot be read, and only then', () => {
+    const policy = { creditType: 'total', minimumCredits: 0 } as const
+    const unreadable = { unreadable: true }
+    expect(evaluate(balanceOf(50, 0, 0), { ...policy, minimumDaysRemaining: 7 }, unreadable).outcome.failure).toBe(
+      'history-unreadable'
+    )
+    expect(evaluate(balanceOf(50, 0, 0), { ...policy, monthlyBudget: 100 }, unreadable).outcome.failure).toBe(
+      'history-unreadable'
+    )
+    expect(evaluate(balanceOf(50, 0, 0), policy, unreadable).outcome.failure).toBeUndefined()
+  })
+
+  it('is over budget above the budget, with over-budget undefined without one', () => {
+    const policy = { creditType: 'total', minimumCredits: 0, monthlyBudget: 100 } as const
+    expect(evaluate(balanceOf(50, 0, 0), policy, { spentThisMonth: 100 }).overBudget).toBe(false)
+    expect(evaluate(balanceOf(50, 0, 0), policy, { spentThisMonth: 100.5 }).overBudget).toBe(true)
+    expect(
+      evaluate(balanceOf(50, 0, 0), { ...policy, monthlyBudget: undefined }, { spentThisMonth: 500 }).overBudget
+    ).toBeUndefined()
+  })
+
+  it('fails the job on any failure to read, except an outage under fail-on-api-error: false', () => {
+    expect(failsTheJob('outage', false)).toBe(false)
+    expect(failsTheJob('outage', true)).toBe(true)
+    expect(failsTheJob('outage', undefined)).toBe(true)
+    expect(failsTheJob('rejected', false)).toBe(true)
+    expect(failsTheJob('input', false)).toBe(true)
   })
 })

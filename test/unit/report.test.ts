@@ -1,64 +1,167 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate } from '../../src/logic/policy.js'
-import { balanceOutputs, balanceSummary, belowMinimumMessage, failureSummary } from '../../src/report.js'
+import type { Answer } from '../../src/io/client.js'
 import { parseBalance } from '../../src/logic/balance.js'
+import { ActionError } from '../../src/logic/errors.js'
+import { evaluate } from '../../src/logic/policy.js'
+import { analyse } from '../../src/logic/tracking.js'
+import { DAY_MS, type Reading } from '../../src/logic/trend.js'
+import { balanceReport, failureReport } from '../../src/render/report.js'
+import { codeSpan, progressBar, rateLimitText } from '../../src/render/summary.js'
 import { balanceOf, inputsWith } from './fixtures.js'
 
-describe('balanceOutputs', () => {
-  it('gives every output, the numbers as the API wrote them', () => {
+const NOW = Date.parse('2026-11-24T06:00:00.000Z')
+
+function answerOf(credit: number, free: number, referral: number, rateLimit = {}): Answer {
+  return { balance: balanceOf(credit, free, referral), rateLimit }
+}
+
+function reading(daysAgo: number, credit: number, free = 0, referral = 0): Reading {
+  return { at: NOW - daysAgo * DAY_MS, values: { regular: credit, free, referral, total: credit + free + referral } }
+}
+
+function report(answer: Answer, overrides = {}, history?: Reading[]) {
+  const inputs = inputsWith(overrides)
+  const current: Reading = { at: NOW, values: answer.balance.values }
+  const tracking = history ? analyse([...history, current], current, inputs) : undefined
+  const verdict = evaluate(answer.balance, inputs, tracking?.tracked)
+  return balanceReport(answer, verdict, inputs, tracking, history ? { path: '/h.jsonl', droppedFuture: 0 } : undefined)
+}
+
+describe('the outputs', () => {
+  it('gives every balance output, the numbers as the API wrote them', () => {
     const balance = parseBalance(
       '{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}'
     )
-    const outputs = balanceOutputs(balance, evaluate(balance, inputsWith({ minimumCredits: 60 })), 'sk-x')
+    const { outputs } = report(
+      { balance, rateLimit: { tier: 'free', remainingMinute: 94, remainingDay: 1047 } },
+      { minimumCredits: 60 }
+    )
     expect(outputs).toEqual({
       'total-credits': '55.0',
       'regular-credits': '50.00',
       'free-credits': '0.0',
       'referral-credits': '5',
       'below-minimum': 'true',
-      'next-credit-type': 'referral',
+      'next-credit-type': 'regular',
+      billable: 'true',
       'balance-json':
-        '{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}'
+        '{"credit": "50.00", "free_credit": 0.0, "referral_credits": 5, "total_credits": 55.0, "extra": true}',
+      'rate-limit-tier': 'free',
+      'requests-remaining-minute': '94',
+      'requests-remaining-day': '1047'
     })
   })
 
-  it('redacts the key from balance-json', () => {
-    const balance = parseBalance(
-      '{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"owner":"sk-secret"}'
-    )
-    expect(balanceOutputs(balance, evaluate(balance, inputsWith()), 'sk-secret')['balance-json']).not.toContain(
-      'sk-secret'
+  it('gives the spend of each type, and the dates free credits and the billable balance run out', () => {
+    // 25 a day over two days: 20 of it free, 5 regular.
+    const { outputs } = report(answerOf(50, 20, 5), { historyFile: '/h.jsonl' }, [
+      reading(2, 60, 60, 5),
+      reading(1, 55, 40, 5)
+    ])
+    expect(JSON.parse(outputs['burn-rates-json'])).toEqual({ total: 25, free: 20, regular: 5, referral: 0 })
+    expect(Object.keys(JSON.parse(outputs['burn-rates-json']))).toEqual(['total', 'free', 'regular', 'referral'])
+    expect(outputs['free-depletion-date']).toBe('2026-11-25') // 20 free at 25 a day: 0.8 days after 06:00
+    expect(outputs['billable-depletion-date']).toBe('2026-11-27') // 74 above the floor: 2.96 days
+    expect(outputs['spent-this-month']).toBe('50')
+    expect(outputs['over-budget']).toBe('')
+    expect(outputs['spend-spike']).toBe('')
+  })
+})
+
+describe('the annotations', () => {
+  it('fails below the minimum, naming the balance and the minimum, with the floor in the error', () => {
+    const { error, warnings } = report(answerOf(0.5, 0, 0), { minimumCredits: 10 })
+    expect(error).toMatch(/total credits are 0\.5, below the minimum of 10 \(minimum-credits\)\..*HTTP 402.*1\.00/)
+    expect(warnings).toEqual([])
+  })
+
+  it('warns once at the billable floor when nothing fails', () => {
+    const { error, warnings, summary } = report(answerOf(1, 0, 0))
+    expect(error).toBeUndefined()
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/refuses billable requests \(HTTP 402\) at or below 1\.00 total credits/)
+    expect(summary).toMatch(/refuses billable requests \(HTTP 402\) at or below 1\.00/)
+  })
+
+  it('fails over budget and names spend and budget; warns when only the forecast is over', () => {
+    const history = [reading(3, 300), reading(2, 250), reading(1, 200)] // 50 a day, 150 this month
+    const over = report(answerOf(150, 0, 0), { historyFile: '/h', monthlyBudget: 100 }, history)
+    expect(over.error).toMatch(/spent this month \(UTC\): 150, over the monthly budget of 100/)
+    expect(over.outputs['over-budget']).toBe('true')
+    const course = report(answerOf(150, 0, 0), { historyFile: '/h', monthlyBudget: 200 }, history)
+    expect(course.error).toBeUndefined()
+    expect(course.warnings[0]).toMatch(/ends at about 487\.5, over the monthly budget of 200/) // 150 + 50 × 6.75 days
+    expect(course.summary).toMatch(/This month: 150 of 200 credits spent \(75%\), on course for 487\.5/)
+  })
+
+  it('warns of a spike with what was spent, over how long, and how many times the usual rate', () => {
+    const quiet = Array.from({ length: 8 }, (_, i) => reading(7.25 - i, 1000 - i * 24)) // 24 a day
+    const { warnings, outputs } = report(answerOf(700, 0, 0), { historyFile: '/h', spikeFactor: 3 }, quiet)
+    expect(outputs['spend-spike']).toBe('true')
+    expect(warnings[0]).toMatch(
+      /^Swarms credits are being spent fast: 132 since the last check, 6 hours ago, 22 times the usual rate\. A job may be looping/
     )
   })
 })
 
-describe('the summary and messages', () => {
-  it('shows the four balances, the gated type, the thresholds and the verdict', () => {
-    const balance = balanceOf(50, 20, 5)
-    const inputs = inputsWith({ creditType: 'regular', minimumCredits: 60, warningCredits: 80 })
-    const summary = balanceSummary(balance, evaluate(balance, inputs), inputs)
+describe('the summary', () => {
+  it('shows the balances in spending order, the gate and the verdict', () => {
+    const { summary } = report(answerOf(50, 20, 5), { creditType: 'regular', minimumCredits: 60, warningCredits: 80 })
     expect(summary).toContain('| Free | 20 | next charge |')
-    expect(summary).toContain('| Regular | 50 | gated |')
-    expect(summary).toContain('| Total | 75 |  |')
-    expect(summary).toContain('minimum **60** · warning below **80**')
+    expect(summary).toContain('| Regular (purchased) | 50 | gated |')
+    expect(summary).toContain('| Referral | 5 | spent with the regular balance |')
+    expect(summary).toContain('free credits first, then the regular balance (purchased and referral credits together)')
     expect(summary).toMatch(/Verdict:\*\* ❌ 50 regular credits, below the minimum of 60/)
   })
 
-  it('says when the balance passes', () => {
-    const balance = balanceOf(50, 20, 5)
-    const inputs = inputsWith({ minimumCredits: 75 })
-    expect(balanceSummary(balance, evaluate(balance, inputs), inputs)).toMatch(
-      /✅ 75 total credits, at or above the minimum of 75/
+  it('shows the rate limits the answer reported', () => {
+    expect(
+      rateLimitText({ tier: 'free', remainingMinute: 94, limitMinute: 100, remainingDay: 1047, limitDay: 1200 })
+    ).toBe('` free ` tier: 94 of 100 requests left this minute, 1,047 of 1,200 today.')
+    expect(rateLimitText({})).toBeUndefined()
+  })
+
+  it('says how many readings the history holds and over how long, and where the credits go', () => {
+    const { summary } = report(answerOf(50, 20, 5), { historyFile: '/h' }, [
+      reading(9, 200, 20, 5),
+      reading(4, 100, 20, 5)
+    ])
+    expect(summary).toContain('History: 3 readings over 9 days.')
+    expect(summary).toContain('#### Where the credits go')
+    expect(summary).toMatch(
+      /At \d+(\.\d+)? credits a day, free credits run out about \d{4}-\d\d-\d\d; then charges come from the regular balance \(55 credits\)/
     )
   })
 
-  it('names the balance and the minimum when the gate fails', () => {
-    expect(belowMinimumMessage(balanceOf(1, 2, 0), inputsWith({ minimumCredits: 10 }))).toMatch(
-      /total credits are 3, below the minimum of 10 \(minimum-credits\)/
-    )
+  it('gives no forecast from a history spanning minutes', () => {
+    const ten = { at: NOW - 10 * 60_000, values: { regular: 80, free: 0, referral: 0, total: 80 } }
+    const { summary, outputs } = report(answerOf(75, 0, 0), { historyFile: '/h' }, [ten])
+    expect(outputs['burn-rate-per-day']).toBe('')
+    expect(summary).toContain('the history spans 10 minutes, and a burn rate needs readings at least 1 hour apart')
   })
 
-  it('escapes HTML from an API message in the summary', () => {
-    expect(failureSummary('HTTP 500: <script>x</script>', true)).toContain('&lt;script&gt;')
+  it('shows API text in a code span, whatever backticks it holds', () => {
+    expect(codeSpan('a `b` ![x](y)')).toBe('`` a `b` ![x](y) ``')
+    expect(progressBar(0.5)).toBe(`\`${'█'.repeat(10)}${'░'.repeat(10)}\``)
+    expect(progressBar(3)).toBe(`\`${'█'.repeat(20)}\``)
+  })
+})
+
+describe('a run that read no balance', () => {
+  it('fails with one line, advising fail-on-api-error only while it is true', () => {
+    const outage = new ActionError('outage', 'Could not read the balance: HTTP 503. Try again later.')
+    const failing = failureReport(outage, inputsWith())
+    expect(failing.error).toMatch(/Set `fail-on-api-error: false`/)
+    const tolerated = failureReport(outage, inputsWith({ failOnApiError: false }))
+    expect(tolerated.error).toBeUndefined()
+    expect(tolerated.warnings[0]).not.toMatch(/Set `fail-on-api-error: false`/)
+    expect(tolerated.summary).toMatch(/the job goes on/)
+  })
+
+  it('fails on a rejected key whatever fail-on-api-error says, and writes no summary for bad inputs', () => {
+    const rejected = failureReport(new ActionError('rejected', 'rejected'), inputsWith({ failOnApiError: false }))
+    expect(rejected.error).toBe('rejected')
+    expect(failureReport(new ActionError('input', 'bad input')).summary).toBeUndefined()
+    expect(failureReport(new Error('boom')).error).toMatch(/^Unexpected error .*boom\. Please report it/)
   })
 })

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { USER_AGENT } from '../../src/logic/version.js'
+import { DEFAULTS } from '../../src/logic/inputs.js'
+import { parse } from 'yaml'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 
@@ -21,8 +22,19 @@ describe('the runtime the action declares', () => {
     }
   )
 
-  it('names the action and its package version in the User-Agent', () => {
-    const pkg = JSON.parse(read('package.json')) as { name: string; version: string }
-    expect(USER_AGENT).toBe(`${pkg.name}/${pkg.version}`)
+  it('is the Node the project asks for: .node-version and engines', () => {
+    expect(`node${read('.node-version').trim()}`).toBe(using)
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string } }
+    expect(pkg.engines.node).toBe(`>=${using?.slice(4)}`)
+  })
+})
+
+describe('the inputs', () => {
+  it('have one default each: the source falls back to what action.yml declares', () => {
+    const action = parse(read('action.yml')) as { inputs: Record<string, { default?: string }> }
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, input]) => [name, String(input.default ?? '')])
+    )
+    expect(DEFAULTS).toEqual(declared)
   })
 })

@@ -1,0 +1,52 @@
+/**
+ * Keeping the API key out of everything the action writes. The runner's `::add-mask::` hides the key
+ * from the log only, and only whole; an API (or a proxy, or an attacker's server) can echo the key
+ * escaped, encoded or cut. So every text is scrubbed of every run of the key's characters of
+ * FRAGMENT_LENGTH or more, in each form the key can take in transit, before anything clips it.
+ */
+
+/** The shortest run of the key's characters that is redacted; also the shortest key accepted. */
+export const FRAGMENT_LENGTH = 8
+export const REDACTED = '***'
+
+/** The forms in which a key can come back: as it is, JSON-escaped, URL-encoded (either case). */
+export function keyForms(key: string): string[] {
+  const encoded = encodeURIComponent(key)
+  const forms = [key, JSON.stringify(key).slice(1, -1), encoded, encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase())]
+  return [...new Set(forms)]
+}
+
+/**
+ * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
+ * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole.
+ */
+export function redact(text: string, key: string | undefined): string {
+  if (!key || !text) return text
+  const covered = new Uint8Array(text.length)
+  let any = false
+  for (const form of keyForms(key)) {
+    const size = Math.min(FRAGMENT_LENGTH, form.length)
+    const windows = new Set<string>()
+    for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
+    for (let i = 0; i + size <= text.length; i++) {
+      if (windows.has(text.slice(i, i + size))) {
+        covered.fill(1, i, i + size)
+        any = true
+      }
+    }
+  }
+  if (!any) return text
+  let out = ''
+  for (let i = 0; i < text.length;) {
+    if (covered[i]) {
+      while (i < text.length && covered[i]) i++
+      out += REDACTED
+    } else out += text[i++]
+  }
+  return out
+}
+
+/** Redacts every string value of a record (outputs), keeping the keys. */
+export function redactAll(values: Readonly<Record<string, string>>, key: string | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value, key)]))
+}

@@ -1,0 +1,75 @@
+/**
+ * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
+ * and where the month is heading) and a runaway-spend alarm (the spend since the last check against
+ * the usual rate). Pure; time comes with the readings.
+ */
+import { DAY_MS, HOUR_MS, burnRate, burnWindow, fall, seriesTo, type Reading } from './trend.js'
+
+/** The usual rate needs readings spanning at least this long; until then the alarm is silent. */
+export const USUAL_RATE_MIN_SPAN_MS = 24 * HOUR_MS
+
+/** 00:00 UTC on the 1st of the month `at` lies in, and of the next month. */
+export function monthBounds(at: number): { start: number; end: number } {
+  const date = new Date(at)
+  return {
+    start: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+    end: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
+  }
+}
+
+/**
+ * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
+ * consecutive readings whose later reading lies in the month (so the fall from the last reading before
+ * the month to the first in it counts); rises are top-ups, left out. 0 on the first reading.
+ */
+export function spentThisMonth(readings: readonly Reading[], current: Reading): number {
+  const series = seriesTo(readings, current)
+  const { start } = monthBounds(current.at)
+  let spent = 0
+  for (let i = 1; i < series.length; i++) {
+    if (series[i].at >= start) spent += fall(series[i - 1].values.total, series[i].values.total)
+  }
+  return spent
+}
+
+/** The spend so far plus the total burn rate times the days left in the month; undefined without a rate. */
+export function forecastThisMonth(
+  spent: number,
+  totalBurnRatePerDay: number | undefined,
+  now: number
+): number | undefined {
+  if (totalBurnRatePerDay === undefined) return undefined
+  return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS)
+}
+
+export interface SpikeCheck {
+  /** True when the recent rate is above factor × the usual rate and the usual rate is above 0. */
+  readonly spike: boolean
+  /** Total credits spent since the previous reading. */
+  readonly spent: number
+  /** How long ago the previous reading was. */
+  readonly overMs: number
+  /** The recent rate over the usual rate; Infinity when the usual rate is 0. */
+  readonly times: number
+}
+
+/**
+ * The runaway-spend alarm: the spend per hour since the previous reading against the usual spend per
+ * hour, the total burn rate over the burn-rate window as it stood at the previous reading. Undefined
+ * while the usual rate is not known (readings before this one spanning under 24 hours).
+ */
+export function checkSpike(readings: readonly Reading[], current: Reading, factor: number): SpikeCheck | undefined {
+  const series = seriesTo(readings, current)
+  if (series.length < 3) return undefined
+  const before = series.slice(0, -1)
+  const previous = before[before.length - 1]
+  if (previous.at - before[0].at < USUAL_RATE_MIN_SPAN_MS) return undefined
+  const usualPerDay = burnRate(burnWindow(before), 'total')
+  const overMs = current.at - previous.at
+  if (usualPerDay === undefined || overMs <= 0) return undefined
+  const spent = fall(previous.values.total, current.values.total)
+  const recentPerHour = spent / (overMs / HOUR_MS)
+  const usualPerHour = usualPerDay / 24
+  const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0
+  return { spike: usualPerHour > 0 && recentPerHour > factor * usualPerHour, spent, overMs, times }
+}

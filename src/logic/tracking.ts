@@ -1,0 +1,47 @@
+/**
+ * Everything the history tells at the current reading: the trend of the gated balance, where the
+ * credits go, this month's spend and the runaway-spend alarm. Pure: one call over the readings.
+ */
+import { creditFlow, type CreditFlow } from './credit-flow.js'
+import type { Inputs } from './inputs.js'
+import type { Tracked } from './policy.js'
+import { checkSpike, forecastThisMonth, spentThisMonth, type SpikeCheck } from './spend-guards.js'
+import { computeTrend, type Reading, type Trend } from './trend.js'
+
+export interface Tracking extends CreditFlow {
+  /** The history as kept, oldest first, the current reading among them. */
+  readonly readings: readonly Reading[]
+  readonly current: Reading
+  readonly trend: Trend
+  readonly spentThisMonth: number
+  readonly forecastThisMonth?: number
+  /** Undefined without `spike-factor`, or while the usual rate is not known. */
+  readonly spike?: SpikeCheck
+  /** What the policy needs of all this. */
+  readonly tracked: Tracked
+}
+
+type TrackingInputs = Pick<Inputs, 'creditType' | 'minimumCredits' | 'spikeFactor'>
+
+export function analyse(readings: readonly Reading[], current: Reading, inputs: TrackingInputs): Tracking {
+  const trend = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits)
+  const flow = creditFlow(readings, current)
+  const spent = spentThisMonth(readings, current)
+  const forecast = forecastThisMonth(spent, flow.burnRates?.total, current.at)
+  const spike = inputs.spikeFactor === undefined ? undefined : checkSpike(readings, current, inputs.spikeFactor)
+  return {
+    readings,
+    current,
+    trend,
+    ...flow,
+    spentThisMonth: spent,
+    forecastThisMonth: forecast,
+    spike,
+    tracked: {
+      daysRemaining: trend.daysRemaining,
+      spentThisMonth: spent,
+      forecastThisMonth: forecast,
+      spendSpike: spike?.spike
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The report of one run, as data: the log lines, the annotations, the outputs and the summary. The
+ * policy decided the outcome; this only puts it in words. `io/toolkit.ts` emits it.
+ */
+import type { Answer } from '../io/client.js'
+import { ActionError } from '../logic/errors.js'
+import type { Inputs } from '../logic/inputs.js'
+import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
+import type { Tracking } from '../logic/tracking.js'
+import * as words from './messages.js'
+import { balanceOutputs, emptyTrackingOutputs, trackingOutputs } from './outputs.js'
+import { balanceSummary, failureSummary, forecastText } from './summary.js'
+import { sparkline } from './chart.js'
+
+export interface Report {
+  readonly log: readonly string[]
+  readonly warnings: readonly string[]
+  /** The one error that fails the step; undefined when it passes. */
+  readonly error?: string
+  readonly outputs: Readonly<Record<string, string>>
+  /** Undefined when no summary is to be written. */
+  readonly summary?: string
+}
+
+/** What happened to the history file on the way, for the warnings. */
+export interface HistoryNotes {
+  readonly path: string
+  readonly movedAside?: { readonly to: string; readonly reason: string }
+  readonly droppedFuture: number
+  readonly notSaved?: string
+  /** Set when the history could not be read: why. */
+  readonly unreadable?: string
+}
+
+export function balanceReport(
+  answer: Answer,
+  verdict: Verdict,
+  inputs: Inputs,
+  tracking?: Tracking,
+  notes?: HistoryNotes
+): Report {
+  const { balance } = answer
+  const log = [words.balanceLine(balance, verdict)]
+  if (tracking) {
+    const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at)
+    log.push(forecastText(balance, tracking.trend, inputs, spanMs))
+    const line = sparkline(tracking.readings, {
+      creditType: inputs.creditType,
+      minimumCredits: inputs.minimumCredits,
+      now: tracking.current.at
+    })
+    if (line) log.push(line)
+  }
+  const findingText = (finding: Finding): string => {
+    switch (finding) {
+      case 'below-minimum':
+        return words.belowMinimumMessage(balance, verdict, inputs)
+      case 'history-unreadable':
+        return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs)
+      case 'short-of-runway':
+        return words.runwayMessage(balance, tracking!.trend, inputs)
+      case 'over-budget':
+        return words.overBudgetMessage(tracking!.spentThisMonth, inputs.monthlyBudget!)
+      case 'forecast-over-budget':
+        return words.forecastOverBudgetMessage(
+          tracking!.spentThisMonth,
+          tracking!.forecastThisMonth!,
+          inputs.monthlyBudget!
+        )
+      case 'spend-spike':
+        return words.spendSpikeMessage(tracking!.spike!.spent, tracking!.spike!.overMs, tracking!.spike!.times)
+      case 'below-warning':
+        return words.belowWarningMessage(balance, inputs)
+      case 'not-billable':
+        return words.notBillableMessage(balance)
+    }
+  }
+  const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : []
+  const outputs = {
+    ...balanceOutputs(answer, verdict),
+    ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
+  }
+  const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined
+  return {
+    log,
+    warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
+    error: verdict.outcome.failure && findingText(verdict.outcome.failure),
+    outputs,
+    summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+  }
+}
+
+/** The history's own troubles: warnings, except an unreadable history that already fails the job. */
+function historyNoteWarnings(notes: HistoryNotes, verdict: Verdict): string[] {
+  const warnings: string[] = []
+  if (notes.unreadable && verdict.outcome.failure !== 'history-unreadable') {
+    warnings.push(words.historyNotReadWarning(notes.path, notes.unreadable))
+  }
+  if (notes.movedAside)
+    warnings.push(words.historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to))
+  if (notes.droppedFuture > 0) warnings.push(words.futureReadingsWarning(notes.path, notes.droppedFuture))
+  if (notes.notSaved) warnings.push(words.historyNotSavedWarning(notes.path, notes.notSaved))
+  return warnings
+}
+
+/**
+ * A run that read no balance: one line. An outage is a warning when `fail-on-api-error` is false
+ * (the policy says so); anything else fails the job. `inputs` is undefined when they were the failure.
+ */
+export function failureReport(error: unknown, inputs?: Inputs): Report {
+  const known = error instanceof ActionError
+  const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError)
+  const base = known ? error.message : words.unexpectedMessage(error)
+  const message = known && error.kind === 'outage' ? base + words.outageAdvice(fails) : base
+  return {
+    log: [],
+    warnings: fails ? [] : [message],
+    error: fails ? message : undefined,
+    outputs: {},
+    summary: inputs?.summary ? failureSummary(message, fails) : undefined
+  }
+}

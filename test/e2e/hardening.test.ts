@@ -1,0 +1,394 @@
+// The trust promises, black-box: dist/index.js as the runner runs it, against loopback servers that
+// misbehave on purpose, and against history paths that are not histories. Never a key fragment, never a
+// hang, never a gate that turns itself off.
+import { execFileSync } from 'node:child_process'
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runAction, type ActionRun } from '../../scripts/run-action.mjs'
+import { SAMPLE_BALANCE, balanceReply, startStandIn, type Reply } from '../../scripts/stand-in-api.mjs'
+
+const KEY = 'sk-0123456789abcdef0123456789abcdef0123456789abcdef'
+const DAY = 86_400_000
+const isRoot = process.getuid?.() === 0
+
+type ReplyOption = NonNullable<Parameters<typeof startStandIn>[0]>['reply']
+
+async function run(
+  reply: ReplyOption,
+  inputs: Record<string, string> = {},
+  options: { env?: Record<string, string>; key?: string; summary?: boolean } = {}
+) {
+  const server = await startStandIn({ reply })
+  try {
+    const result = await runAction({
+      inputs: { 'api-key': options.key ?? KEY, 'base-url': server.url, 'max-retries': '0', ...inputs },
+      env: options.env,
+      summary: options.summary
+    })
+    return { ...result, requests: server.requests }
+  } finally {
+    await server.close()
+  }
+}
+
+/** Every run of 12 or more of the key's characters, anywhere a user can read it, but the mask command. */
+function expectNoFragment(result: ActionRun, key = KEY): void {
+  const places = [
+    result.stdout
+      .split('\n')
+      .filter(line => line !== `::add-mask::${key}`)
+      .join('\n'),
+    result.stderr,
+    JSON.stringify(result.outputs),
+    Object.values(result.outputs).join('\n'),
+    result.summary ?? '',
+    ...result.errors,
+    ...result.warnings
+  ].join('\n')
+  for (let i = 0; i + 12 <= key.length; i++) expect(places).not.toContain(key.slice(i, i + 12))
+}
+
+function expectOneLineError(result: ActionRun): void {
+  expect(result.code).toBe(1)
+  expect(result.errors).toHaveLength(1)
+  expect(result.errors[0]).not.toContain('\n')
+  expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m)
+}
+
+describe.concurrent('no fragment of the key, whatever the API sends back', () => {
+  const echoes: Record<string, Reply> = {
+    'an HTML page echoing the key near the clip point': { body: `<p>xxxxxxx${KEY}</p>` },
+    'a detail echoing the key': { status: 400, body: { detail: `bad key ${KEY}` } },
+    'a detail echoing most of the key': { status: 400, body: { detail: `bad key ${KEY.slice(0, 40)}…` } },
+    'a JSON-escaped echo': { status: 400, body: `{"detail":"key \\"${KEY}\\""}` },
+    'a URL-encoded echo in a redirect': {
+      status: 302,
+      headers: { location: `https://evil.example/?k=${encodeURIComponent(KEY)}` }
+    },
+    'a balance with the key inside': {
+      body: `{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"echo":"${KEY}"}`
+    },
+    'a field that is the key': { body: `{"credit":"${KEY}","free_credit":0,"referral_credits":0,"total_credits":1}` },
+    'a 503 echoing the key, retried': { status: 503, body: { detail: KEY } }
+  }
+  for (const [name, reply] of Object.entries(echoes)) {
+    it(name, async () => {
+      const result = await run([reply], { 'minimum-credits': '0' })
+      expectNoFragment(result)
+    })
+  }
+
+  it('keys holding a quote and a backslash, echoed JSON-escaped and URL-encoded', async () => {
+    const key = 'sk-"quoted\\slashed"-0123456789abcdef'
+    const echo = `{"detail":${JSON.stringify(`${key} / ${encodeURIComponent(key)}`)}}`
+    const result = await run([{ status: 400, body: echo }], {}, { key })
+    expectOneLineError(result)
+    expectNoFragment(result, key)
+  })
+})
+
+describe.concurrent('a key that cannot be one is an input error, before any request', () => {
+  const bad: Record<string, string> = {
+    'a zero-width space': 'sk-abc\u200bdef0123',
+    'an emoji': 'sk-abcdef-🔑-0123',
+    'one character': '0',
+    'seven characters': 'abcdefg'
+  }
+  for (const [name, key] of Object.entries(bad)) {
+    it(name, async () => {
+      const result = await run(balanceReply(), {}, { key })
+      expectOneLineError(result)
+      expect(result.errors[0]).toContain('`api-key`')
+      expect(result.errors[0]).not.toContain(key)
+      expect(result.requests).toHaveLength(0)
+    })
+  }
+})
+
+describe.concurrent('the rest of the pass', () => {
+  it('reads the balance from http://[::1]', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(SAMPLE_BALANCE)
+    })
+    const listening = await new Promise<boolean>(resolve => {
+      server.once('error', () => resolve(false))
+      server.listen(0, '::1', () => resolve(true))
+    })
+    if (!listening) return void console.log('skipped: this machine has no IPv6 loopback')
+    try {
+      const port = (server.address() as { port: number }).port
+      const result = await runAction({ inputs: { 'api-key': KEY, 'base-url': `http://[::1]:${port}` } })
+      expect(result.code).toBe(0)
+      expect(result.outputs['total-credits']).toBe('75.0')
+    } finally {
+      await new Promise(resolve => server.close(resolve))
+    }
+  })
+
+  it('says in one line that the output file cannot be written, after the balance line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'output-dir-'))
+    const result = await run(balanceReply(), {}, { env: { GITHUB_OUTPUT: dir } })
+    expectOneLineError(result)
+    expect(result.errors[0]).toMatch(/output file \(GITHUB_OUTPUT\) cannot be written/)
+    expect(result.stdout.indexOf('Swarms credits: total 75.0')).toBeGreaterThan(-1)
+    expect(result.stdout.indexOf('Swarms credits: total 75.0')).toBeLessThan(result.stdout.indexOf('::error::'))
+  })
+
+  it('shows API text in the summary so that it cannot render as an image or a link', async () => {
+    const detail = 'see ![x](https://evil.example/x.png) and [here](https://evil.example)'
+    const result = await run([{ status: 400, body: { detail } }])
+    expectOneLineError(result)
+    const summary = result.summary ?? ''
+    const span = /(`+) (.*) \1/.exec(summary)
+    expect(span?.[2]).toContain('![x](https://evil.example/x.png)')
+    expect(summary.replace(/(`+) .* \1/, '')).not.toContain('](')
+  })
+
+  it('clips an echoed bad input to 100 characters', async () => {
+    const result = await run(balanceReply(), { 'minimum-credits': 'x'.repeat(100_000) })
+    expectOneLineError(result)
+    expect(result.errors[0].length).toBeLessThan(300)
+    expect(result.errors[0]).toContain('`minimum-credits`')
+  })
+
+  it('does not advise fail-on-api-error: false when it is already false', async () => {
+    const result = await run([{ status: 503 }], { 'fail-on-api-error': 'false' })
+    expect(result.code).toBe(0)
+    expect(result.warnings).toHaveLength(1)
+    expect(result.warnings[0]).not.toMatch(/set `fail-on-api-error: false`/i)
+    const failing = await run([{ status: 503 }])
+    expect(failing.errors[0]).toMatch(/set `fail-on-api-error: false`/i)
+  })
+
+  it('keeps certificate verification on when NODE_TLS_REJECT_UNAUTHORIZED is 0', async () => {
+    const tls = {
+      key: readFileSync(new URL('../fixtures/tls/api.swarms.test.key', import.meta.url), 'utf8'),
+      cert: readFileSync(new URL('../fixtures/tls/api.swarms.test.crt', import.meta.url), 'utf8')
+    }
+    const server = await startStandIn({ tls })
+    try {
+      const result = await runAction({
+        inputs: { 'api-key': KEY, 'base-url': server.url.replace('127.0.0.1', 'localhost'), 'max-retries': '0' },
+        env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' }
+      })
+      expectOneLineError(result)
+      expect(server.requests).toHaveLength(0)
+      expect(result.errors[0]).toContain('NODE_EXTRA_CA_CERTS')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+/** A workspace with `history` at credits/history.jsonl (or whatever `prepare` puts there). */
+function workspace(prepare?: (path: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'workspace-'))
+  mkdirSync(join(dir, 'credits'))
+  const path = join(dir, 'credits', 'history.jsonl')
+  prepare?.(path)
+  return { dir, path }
+}
+
+function line(at: number, total: number): string {
+  return `{"at":"${new Date(at).toISOString()}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`
+}
+
+async function track(dir: string, inputs: Record<string, string> = {}, reply: ReplyOption = balanceReply()) {
+  return run(reply, { 'history-file': 'credits/history.jsonl', ...inputs }, { env: { GITHUB_WORKSPACE: dir } })
+}
+
+/** The `at` of each line of a history file. */
+function times(path: string): number[] {
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map(l => Date.parse((JSON.parse(l) as { at: string }).at))
+}
+
+describe.concurrent('only a regular file (or nothing) is a history', () => {
+  const notFiles: Record<string, (path: string) => void> = {
+    'a directory': path => mkdirSync(path),
+    'a FIFO': path => execFileSync('mkfifo', [path]),
+    'a link to /dev/zero': path => symlinkSync('/dev/zero', path),
+    'a link to /dev/null': path => symlinkSync('/dev/null', path)
+  }
+  for (const [name, prepare] of Object.entries(notFiles)) {
+    it(`${name} is an input error naming the path, before any request, and is left alone`, async () => {
+      const { dir, path } = workspace(prepare)
+      const before = lstatSync(path)
+      const result = await track(dir)
+      expectOneLineError(result)
+      expect(result.errors[0]).toContain('`history-file`')
+      expect(result.errors[0]).toContain(path)
+      expect(result.requests).toHaveLength(0)
+      const after = lstatSync(path)
+      expect([after.ino, after.mode]).toEqual([before.ino, before.mode])
+    })
+  }
+
+  it('follows a symbolic link: the target is replaced, the link stays a link', async () => {
+    const { dir, path } = workspace()
+    const target = join(dir, 'real-history.jsonl')
+    writeFileSync(target, line(Date.now() - DAY, 100))
+    symlinkSync(target, path)
+    const result = await track(dir)
+    expect(result.code).toBe(0)
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
+    expect(readlinkSync(path)).toBe(target)
+    expect(times(target)).toHaveLength(2)
+  })
+
+  it('moves a history over 32 MiB aside unread, with the corrupt-file warning', async () => {
+    const { dir, path } = workspace(p => writeFileSync(p, Buffer.alloc(33 * 1024 * 1024, 0x20)))
+    const result = await track(dir)
+    expect(result.code).toBe(0)
+    expect(result.warnings).toHaveLength(1)
+    expect(result.warnings[0]).toMatch(/larger than 32 MiB/)
+    expect(readdirSync(join(dir, 'credits')).some(n => n.startsWith('history.jsonl.corrupt-'))).toBe(true)
+    expect(times(path)).toHaveLength(1)
+  })
+
+  it('reads a byte order mark and CRLF line ends as if absent', async () => {
+    const t = Date.now() - DAY
+    const { dir, path } = workspace(p =>
+      writeFileSync(p, `\uFEFF${line(t - DAY, 125).trim()}\r\n${line(t, 100).trim()}\r\n`)
+    )
+    const result = await track(dir)
+    expect(result.code).toBe(0)
+    expect(result.warnings).toEqual([])
+    expect(times(path)).toHaveLength(3)
+  })
+
+  it('drops readings dated after the current one, saying how many', async () => {
+    const future = Date.now() + 30 * DAY
+    const history = [1, 2, 3].map(i => line(future + i * 1000, 10)).join('')
+    const { dir, path } = workspace(p => writeFileSync(p, line(Date.now() - DAY, 100) + history))
+    const result = await track(dir, { 'history-limit': '3' })
+    expect(result.code).toBe(0)
+    expect(result.warnings.some(w => /3 readings dated after this one/.test(w))).toBe(true)
+    const saved = times(path)
+    expect(saved).toHaveLength(2)
+    expect(Math.max(...saved)).toBeLessThan(future)
+  })
+
+  it('removes temporary files a killed run left behind, older than 10 minutes', async () => {
+    const { dir, path } = workspace()
+    const stale = join(dir, 'credits', '.history.jsonl.4242.abcdef012345.tmp')
+    const fresh = join(dir, 'credits', '.history.jsonl.4243.abcdef012346.tmp')
+    writeFileSync(stale, 'half a write')
+    writeFileSync(fresh, 'a write under way')
+    const old = (Date.now() - 11 * 60_000) / 1000
+    utimesSync(stale, old, old)
+    const result = await track(dir)
+    expect(result.code).toBe(0)
+    expect(existsSync(stale)).toBe(false)
+    expect(existsSync(fresh)).toBe(true)
+    expect(times(path)).toHaveLength(1)
+  })
+
+  it('eight runs writing one history at once all keep their reading', async () => {
+    const t = Date.now() - DAY
+    const { dir, path } = workspace(p =>
+      writeFileSync(p, Array.from({ length: 5 }, (_, i) => line(t - i * 1000, 100)).join(''))
+    )
+    const results = await Promise.all(Array.from({ length: 8 }, () => track(dir)))
+    expect(results.map(r => r.code)).toEqual(Array(8).fill(0))
+    expect(times(path)).toHaveLength(13)
+    expect(existsSync(`${path}.lock`)).toBe(false)
+  }, 60_000)
+
+  it('takes over a lock older than 60 s', async () => {
+    const { dir, path } = workspace()
+    writeFileSync(`${path}.lock`, '1 long ago\n')
+    const old = (Date.now() - 120_000) / 1000
+    utimesSync(`${path}.lock`, old, old)
+    const result = await track(dir)
+    expect(result.code).toBe(0)
+    expect(times(path)).toHaveLength(1)
+  })
+})
+
+describe.concurrent('the runway gate fails closed', () => {
+  it.skipIf(isRoot)('fails when the history cannot be read, saying the runway could not be checked', async () => {
+    const { dir, path } = workspace(p => writeFileSync(p, line(Date.now() - DAY, 100)))
+    chmodSync(path, 0o000)
+    const result = await track(dir, { 'minimum-days-remaining': '7' })
+    expectOneLineError(result)
+    expect(result.errors[0]).toMatch(/runway \(minimum-days-remaining\) could not be checked/)
+  })
+
+  it('fails when another run holds the lock for longer than the wait', async () => {
+    const { dir, path } = workspace(p => writeFileSync(p, line(Date.now() - DAY, 100)))
+    writeFileSync(`${path}.lock`, 'another run\n')
+    const result = await track(dir, { 'minimum-days-remaining': '7' })
+    expectOneLineError(result)
+    expect(result.errors[0]).toMatch(/runway \(minimum-days-remaining\) could not be checked/)
+    expect(result.outputs['total-credits']).toBe('75.0')
+  }, 60_000)
+
+  it('warns, and still gives the trend and the gate, when the history can be read but not written', async () => {
+    const t = Date.now()
+    const { dir, path } = workspace(p => writeFileSync(p, line(t - 2 * DAY, 125) + line(t - DAY, 100)))
+    const before = readFileSync(path, 'utf8')
+    chmodSync(join(dir, 'credits'), 0o555)
+    try {
+      const result = await track(dir, { 'minimum-days-remaining': '7' })
+      if (isRoot) return void expect(result.code).toBe(1) // root writes anyway: the gate still fails on 3 days
+      expectOneLineError(result)
+      expect(result.errors[0]).toMatch(/last about 3 days/)
+      expect(result.warnings.some(w => /could not be written/.test(w))).toBe(true)
+      expect(result.outputs['burn-rate-per-day']).not.toBe('')
+      expect(readFileSync(path, 'utf8')).toBe(before)
+    } finally {
+      chmodSync(join(dir, 'credits'), 0o755)
+    }
+  })
+})
+
+describe.concurrent('no forecast it does not have', () => {
+  it('gives no burn rate from a history spanning minutes, and says how long it spans', async () => {
+    const { dir } = workspace(p => writeFileSync(p, line(Date.now() - 10 * 60_000, 100)))
+    const result = await track(dir, { 'minimum-days-remaining': '7' })
+    expect(result.code).toBe(0)
+    expect(result.outputs['burn-rate-per-day']).toBe('')
+    expect(result.outputs['days-remaining']).toBe('')
+    expect(result.summary).toMatch(/spans 1\d minutes/)
+  })
+
+  it('gives no depletion date more than 36,500 days away, and no overflow', async () => {
+    const t = Date.now()
+    const { dir } = workspace(p => writeFileSync(p, line(t - 7 * DAY, 75.000001) + line(t - 6 * DAY, 75.000001)))
+    const result = await track(
+      dir,
+      {},
+      balanceReply({ credit: 75, free_credit: 0, referral_credits: 0, total_credits: 75 })
+    )
+    expect(result.code).toBe(0)
+    expect(result.warnings).toEqual([])
+    expect(result.outputs['days-remaining']).toBe('')
+    expect(result.outputs['depletion-date']).toBe('')
+  })
+
+  it('the summary says how many readings the history holds and their span', async () => {
+    const t = Date.now()
+    const { dir } = workspace(p => writeFileSync(p, line(t - 9 * DAY, 200) + line(t - 5 * DAY, 150)))
+    const result = await track(dir)
+    expect(result.summary).toMatch(/3 readings over 9 days/)
+  })
+})
