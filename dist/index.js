@@ -1655,6 +1655,11 @@ const LOCK_WAIT_MS = 10_000;
 const LOCK_STALE_MS = 60_000;
 /** Temporary files of the action's own naming older than this were left by a killed run. */
 const TEMPORARY_STALE_MS = 10 * 60_000;
+/**
+ * Readings dated more than this after the current one come from a clock set ahead and are dropped.
+ * Nearer ones are runs that read the balance at about the same time and saved first: they are kept.
+ */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 class HistoryFormatError extends Error {
 }
 /** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
@@ -1766,8 +1771,8 @@ function historyTarget(path) {
     return current;
 }
 /**
- * Reads the history, adds the current reading, keeps the newest `limit`, drops readings dated after
- * the current one, and saves it, all under the lock. Throws HistoryReadError when the history cannot
+ * Reads the history, adds the current reading, keeps the newest `limit`, drops readings dated well
+ * after the current one, and saves it, all under the lock. Throws HistoryReadError when the history cannot
  * be read; a history read but not saved comes back with `notSaved`.
  */
 async function recordReading(path, current, limit) {
@@ -1784,7 +1789,7 @@ async function recordReading(path, current, limit) {
     }
     try {
         const loaded = loadHistory(target, current.at);
-        const kept = loaded.readings.filter(r => r.at <= current.at);
+        const kept = loaded.readings.filter(r => r.at <= current.at + FUTURE_TOLERANCE_MS);
         const readings = sortReadings([...kept, current]).slice(-limit);
         const recorded = { readings, movedAside: loaded.movedAside, droppedFuture: loaded.readings.length - kept.length };
         if (lock !== 'held')

@@ -35,6 +35,11 @@ export const LOCK_WAIT_MS = 10_000
 export const LOCK_STALE_MS = 60_000
 /** Temporary files of the action's own naming older than this were left by a killed run. */
 export const TEMPORARY_STALE_MS = 10 * 60_000
+/**
+ * Readings dated more than this after the current one come from a clock set ahead and are dropped.
+ * Nearer ones are runs that read the balance at about the same time and saved first: they are kept.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000
 
 export class HistoryFormatError extends Error {}
 
@@ -145,15 +150,15 @@ export interface Recorded {
   readonly readings: Reading[]
   /** Set when the file could not be read as a history and was moved aside. */
   readonly movedAside?: { readonly to: string; readonly reason: string }
-  /** How many readings dated after the current one (a skewed clock) were dropped. */
+  /** How many readings dated over FUTURE_TOLERANCE_MS after the current one (a skewed clock) were dropped. */
   readonly droppedFuture: number
   /** Set when the history was read but not saved: why. */
   readonly notSaved?: string
 }
 
 /**
- * Reads the history, adds the current reading, keeps the newest `limit`, drops readings dated after
- * the current one, and saves it, all under the lock. Throws HistoryReadError when the history cannot
+ * Reads the history, adds the current reading, keeps the newest `limit`, drops readings dated well
+ * after the current one, and saves it, all under the lock. Throws HistoryReadError when the history cannot
  * be read; a history read but not saved comes back with `notSaved`.
  */
 export async function recordReading(path: string, current: Reading, limit: number): Promise<Recorded> {
@@ -171,7 +176,7 @@ export async function recordReading(path: string, current: Reading, limit: numbe
   }
   try {
     const loaded = loadHistory(target, current.at)
-    const kept = loaded.readings.filter(r => r.at <= current.at)
+    const kept = loaded.readings.filter(r => r.at <= current.at + FUTURE_TOLERANCE_MS)
     const readings = sortReadings([...kept, current]).slice(-limit)
     const recorded = { readings, movedAside: loaded.movedAside, droppedFuture: loaded.readings.length - kept.length }
     if (lock !== 'held') return { ...recorded, notSaved: lock.reason }

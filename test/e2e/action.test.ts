@@ -58,7 +58,11 @@ const BALANCE_OUTPUTS = [
   'referral-credits',
   'below-minimum',
   'next-credit-type',
-  'balance-json'
+  'billable',
+  'balance-json',
+  'rate-limit-tier',
+  'requests-remaining-minute',
+  'requests-remaining-day'
 ]
 
 describe.concurrent('the action, as the runner runs it', () => {
@@ -74,9 +78,14 @@ describe.concurrent('the action, as the runner runs it', () => {
       'referral-credits': '5.0',
       'below-minimum': 'false',
       'next-credit-type': 'free',
-      'balance-json': SAMPLE_BALANCE
+      billable: 'true',
+      'balance-json': SAMPLE_BALANCE,
+      'rate-limit-tier': 'free',
+      'requests-remaining-minute': '94',
+      'requests-remaining-day': '1047'
     })
     expect(result.summary).toContain('| Total | 75.0 | gated |')
+    expect(result.summary).toContain('Free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today.')
     expect(result.summary).toContain('✅ 75.0 total credits, at or above the minimum of 10')
     expect(result.requests).toHaveLength(1)
     expect(result.requests[0]).toMatchObject({ method: 'GET', path: '/v1/account/credits' })

@@ -25,7 +25,7 @@ describe('dist/index.js', () => {
     const server = await startStandIn()
     try {
       const result = await runAction({
-        inputs: { 'api-key': 'sk-x', 'base-url': server.url },
+        inputs: { 'api-key': 'sk-bundle-test', 'base-url': server.url },
         env: { NODE_OPTIONS: `--import=${preload}` }
       })
       expect(result.code).toBe(0)

@@ -333,6 +333,19 @@ describe.concurrent('the runway gate fails closed', () => {
     expect(result.errors[0]).toMatch(/runway \(minimum-days-remaining\) could not be checked/)
   })
 
+  it('fails when the history cannot be opened (a link that loops), even as root', async () => {
+    const { dir } = workspace(p => symlinkSync(p, p))
+    const result = await track(dir, { 'minimum-days-remaining': '7' })
+    expectOneLineError(result)
+    expect(result.errors[0]).toMatch(/runway \(minimum-days-remaining\) could not be checked/)
+    expect(result.outputs['total-credits']).toBe('75.0')
+    expect(result.outputs['days-remaining']).toBe('')
+    const tolerated = await track(dir)
+    expect(tolerated.code).toBe(0)
+    expect(tolerated.warnings).toHaveLength(1)
+    expect(tolerated.warnings[0]).toMatch(/could not be read/)
+  })
+
   it('fails when another run holds the lock for longer than the wait', async () => {
     const { dir, path } = workspace(p => writeFileSync(p, line(Date.now() - DAY, 100)))
     writeFileSync(`${path}.lock`, 'another run\n')

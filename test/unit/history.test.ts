@@ -99,12 +99,19 @@ describe('the history file', () => {
     expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([78, 77, 76])
   })
 
-  it('saves the readings sorted by time, dropping those dated after the current one', async () => {
+  it('saves the readings sorted by time, dropping those dated well after the current one', async () => {
     const path = join(dir, 'history.jsonl')
-    writeFileSync(path, serializeHistory([reading('2026-11-23T00:00:00Z', 3), reading('2026-11-21T00:00:00Z', 1)]))
+    writeFileSync(
+      path,
+      serializeHistory([
+        reading('2026-11-23T00:00:00Z', 4),
+        reading('2026-11-22T00:04:00Z', 3),
+        reading('2026-11-21T00:00:00Z', 1)
+      ])
+    )
     const saved = await recordReading(path, reading('2026-11-22T00:00:00Z', 2), 1000)
-    expect(saved.droppedFuture).toBe(1)
-    expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([1, 2])
+    expect(saved.droppedFuture).toBe(1) // a day ahead: a skewed clock; four minutes ahead: a run beside this one
+    expect(parseHistory(readFileSync(path, 'utf8')).map(r => r.values.total)).toEqual([1, 2, 3])
   })
 
   it('moves a corrupt file aside, never overwriting it, and starts fresh', async () => {
