@@ -3,7 +3,7 @@
  * a Unicode sparkline for places Mermaid does not reach. Honest axes: the y-axis starts at 0, and the
  * points sit on a fixed time grid, so a missed run or an irregular schedule does not bend the slope.
  *
- * The grid: one point an hour while the history spans up to two days, else one a UTC day over the
+ * The grid: one point an hour while the history spans up to 36 hours, else one a UTC day over the
  * last 30 days. Each point is the last reading in its slot, carried forward through empty slots (the
  * balance as last known). The x-axis is numeric (hours or days before the last reading), so Mermaid
  * places its own few ticks and their labels never crowd.
@@ -24,7 +24,7 @@ export interface ChartOptions {
  */
 export const LINE_COLOURS = ['#e8590c', '#868e96'] as const
 export const DAILY_SLOTS = 30
-const HOURLY_UP_TO_MS = 2 * DAY_MS
+const HOURLY_UP_TO_MS = 36 * HOUR_MS
 
 const NAMES: Readonly<Record<CreditType, string>> = {
   total: 'Total',

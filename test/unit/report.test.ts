@@ -117,7 +117,8 @@ describe('the summary', () => {
   it('shows the rate limits the answer reported', () => {
     expect(
       rateLimitText({ tier: 'free', remainingMinute: 94, limitMinute: 100, remainingDay: 1047, limitDay: 1200 })
-    ).toBe('` free ` tier: 94 of 100 requests left this minute, 1,047 of 1,200 today.')
+    ).toBe('Free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today.')
+    expect(rateLimitText({ tier: '[x](y)' })).toBe('` [x](y) ` tier.')
     expect(rateLimitText({})).toBeUndefined()
   })
 

@@ -108,3 +108,36 @@ describe('formatAmount', () => {
     expect(formatAmount(25)).toBe('25')
   })
 })
+
+describe('forecasts it does not have', () => {
+  it('gives no burn rate from a window under an hour', () => {
+    const current = at(0, 75)
+    const tenMinutes = { at: NOW - 10 * 60_000, values: { total: 100, regular: 100, free: 0, referral: 0 } }
+    expect(computeTrend([tenMinutes, current], current, 'total', 0)).toMatchObject({
+      usedSinceLast: 25,
+      burnRatePerDay: undefined,
+      daysRemaining: undefined,
+      depletionDate: undefined
+    })
+    const anHour = { ...tenMinutes, at: NOW - 3_600_000 }
+    expect(computeTrend([anHour, current], current, 'total', 0).burnRatePerDay).toBe(600)
+  })
+
+  it('says 0 days only at or below the minimum, and nothing beyond 36,500 days', () => {
+    const current = at(0, 75)
+    expect(computeTrend([current], current, 'total', 75).daysRemaining).toBe(0)
+    expect(computeTrend([current], current, 'total', 74.9).daysRemaining).toBeUndefined()
+    const slow = computeTrend([at(7, 75.01), current], current, 'total', 0) // 0.01 a week: 52,500 days
+    expect(slow.burnRatePerDay).toBeGreaterThan(0)
+    expect(slow).toMatchObject({ daysRemaining: undefined, depletionDate: undefined })
+  })
+
+  it('takes a fall under 0.000001 for rounding, not spending', () => {
+    const current = at(0, 75)
+    expect(computeTrend([at(1, 75.00000000001), current], current, 'total', 0)).toMatchObject({
+      usedSinceLast: 0,
+      burnRatePerDay: 0,
+      daysRemaining: undefined
+    })
+  })
+})

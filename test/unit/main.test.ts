@@ -1,0 +1,98 @@
+// run() in process, with the toolkit at its one edge replaced by a recorder and time given, against a
+// loopback stand-in for the API.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
+import type { Sink } from '../../src/io/toolkit.js'
+import { inputVariable } from '../../src/logic/api.js'
+import { run } from '../../src/main.js'
+
+const KEY = 'sk-main-0123456789'
+const NOW = Date.parse('2026-11-24T06:00:00.000Z')
+let server: Awaited<ReturnType<typeof startStandIn>> | undefined
+
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+function recorder() {
+  const seen = { masked: [] as string[], log: [] as string[], warnings: [] as string[], errors: [] as string[] }
+  const outputs: Record<string, string> = {}
+  let summary = ''
+  const sink: Sink = {
+    mask: secret => void seen.masked.push(secret),
+    info: line => void seen.log.push(line),
+    warning: message => void seen.warnings.push(message),
+    fail: message => void seen.errors.push(message),
+    setOutput: (name, value) => void (outputs[name] = value),
+    appendSummary: markdown => {
+      summary += markdown
+      return true
+    }
+  }
+  return { sink, seen, outputs, summary: () => summary }
+}
+
+async function runWith(inputs: Record<string, string>, reply = balanceReply()) {
+  server = await startStandIn({ reply })
+  const env: Record<string, string> = { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url, 'INPUT_MAX-RETRIES': '0' }
+  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
+  const record = recorder()
+  await run({ env, now: NOW, sink: record.sink })
+  return { ...record, requests: server.requests }
+}
+
+describe('run', () => {
+  it('masks the key first, reads the balance, and reports it', async () => {
+    const { seen, outputs, summary } = await runWith({ 'minimum-credits': '10' })
+    expect(seen.masked).toEqual([KEY])
+    expect(seen.errors).toEqual([])
+    expect(outputs['total-credits']).toBe('75.0')
+    expect(seen.log[0]).toMatch(/^Swarms credits: total 75\.0/)
+    expect(summary()).toContain('### Swarms credit balance')
+  })
+
+  it('keeps the history with the reading dated at the time it is given, and forecasts from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'main-'))
+    const path = join(dir, 'h.jsonl')
+    const line = (at: string, total: number) =>
+      `{"at":"${at}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`
+    writeFileSync(path, line('2026-11-22T06:00:00.000Z', 125) + line('2026-11-23T06:00:00.000Z', 100))
+    const { outputs, seen } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' })
+    expect(readFileSync(path, 'utf8').trim().split('\n').at(-1)).toContain('"at":"2026-11-24T06:00:00.000Z"')
+    expect(outputs).toMatchObject({ 'burn-rate-per-day': '25', 'days-remaining': '3', 'depletion-date': '2026-11-27' })
+    expect(seen.errors).toHaveLength(1)
+    expect(seen.errors[0]).toMatch(/last about 3 days .* fewer than the 7 of minimum-days-remaining/)
+  })
+
+  it('checks the history path before any request', async () => {
+    const { seen, requests } = await runWith({ 'history-file': tmpdir() })
+    expect(requests).toHaveLength(0)
+    expect(seen.errors[0]).toMatch(/`history-file` .* a directory/)
+  })
+
+  it('fails closed when a gate needs a history that cannot be read, with the balance still set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'main-'))
+    const loop = join(dir, 'loop.jsonl')
+    const { symlinkSync } = await import('node:fs')
+    symlinkSync(loop, loop)
+    const { seen, outputs } = await runWith({ 'history-file': loop, 'monthly-budget': '100' })
+    expect(seen.errors).toHaveLength(1)
+    expect(seen.errors[0]).toMatch(/monthly budget \(monthly-budget\) could not be checked/)
+    expect(outputs['total-credits']).toBe('75.0')
+    expect(outputs['spent-this-month']).toBe('')
+  })
+
+  it('reports a failure to read the balance as one error, and an outage as a warning when told to', async () => {
+    const failed = await runWith({}, () => ({ status: 503, body: { detail: 'down' } }))
+    expect(failed.seen.errors).toHaveLength(1)
+    expect(failed.seen.errors[0]).toMatch(/HTTP 503: down/)
+    const tolerated = await runWith({ 'fail-on-api-error': 'false' }, () => ({ status: 503 }))
+    expect(tolerated.seen.errors).toEqual([])
+    expect(tolerated.seen.warnings).toHaveLength(1)
+    expect(tolerated.outputs).toEqual({})
+  })
+})
