@@ -161,6 +161,15 @@ describe('README', () => {
     for (const block of blocks) expect(await workflowProblems('README.md', block)).toEqual([])
   })
 
+  it('puts no expression into a script, in its workflows or anywhere else (the template-injection pattern)', () => {
+    const scripts = [
+      ...[...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]),
+      ...workflows.map(path => read(path))
+    ].flatMap(text => [...text.matchAll(/^(\s*)(?:- )?run: (\|.*\n(?:\1 {2,}.*\n)*|.*)/gm)].map(m => m[2]))
+    expect(scripts.length).toBeGreaterThan(5)
+    expect(scripts.filter(script => script.includes('${{'))).toEqual([])
+  })
+
   it('links every example workflow', () => {
     for (const path of workflows.filter(p => p.startsWith('examples/'))) expect(readme).toContain(`](${path})`)
   })
