@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 776:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(488);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -280,11 +280,26 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 407:
+/***/ 328:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(534);
+/* harmony import */ var _src_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(303);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_src_index_js__WEBPACK_IMPORTED_MODULE_0__]);
+_src_index_js__WEBPACK_IMPORTED_MODULE_0__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+// The bundle's entry: the action, built with this folder's tsconfig.json (its module substitutions).
+
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } });
+
+/***/ }),
+
+/***/ 303:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(275);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -293,7 +308,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 534:
+/***/ 275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -308,7 +323,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -399,11 +414,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./src/bundle/tunnel-lazy.cjs
-var tunnel_lazy = __nccwpck_require__(740);
-;// CONCATENATED MODULE: ./src/bundle/undici-stub.ts
+// EXTERNAL MODULE: ./stubs/tunnel-lazy.cjs
+var tunnel_lazy = __nccwpck_require__(646);
+;// CONCATENATED MODULE: ./stubs/undici.ts
 /**
- * Stands in for `undici` in the bundle (see tsconfig.json `paths`). @actions/http-client imports
+ * Stands in for `undici` in the bundle (see build/tsconfig.json). @actions/http-client imports
  * undici only for `HttpClient.getAgentDispatcher()`, a proxy dispatcher for `fetch`, which this action
  * never calls: its requests go through node:http/https, and through `tunnel` behind a proxy.
  * Bundling undici would make every workflow run load and evaluate ~600 kB it does not use.
@@ -414,7 +429,7 @@ class ProxyAgent {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1111,7 +1126,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/logic/errors.ts
+;// CONCATENATED MODULE: ../src/logic/errors.ts
 class ActionError extends Error {
     kind;
     constructor(kind, message) {
@@ -1129,7 +1144,7 @@ function clip(text, max) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/logic/balance.ts
+;// CONCATENATED MODULE: ../src/logic/balance.ts
 /**
  * The balance model: the API's answer, checked field by field and kept as the API wrote it.
  */
@@ -1220,7 +1235,7 @@ function describeText(body) {
     return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
 }
 
-;// CONCATENATED MODULE: ./src/logic/api.js
+;// CONCATENATED MODULE: ../src/logic/api.js
 // Names the Swarms API and the runner define, stated once for the action, the scripts and the tests.
 // JavaScript, so that the scripts (which run under plain Node, with no TypeScript step) can import it.
 
@@ -1237,7 +1252,7 @@ function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-;// CONCATENATED MODULE: ./src/logic/rate-limit.ts
+;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
 function header(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -1266,7 +1281,7 @@ function waitUntilResetMs(headers, now) {
     return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
 }
 
-;// CONCATENATED MODULE: ./src/logic/retry.ts
+;// CONCATENATED MODULE: ../src/logic/retry.ts
 /** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 10_000;
@@ -1303,7 +1318,7 @@ function single(value) {
     return text?.trim() || undefined;
 }
 
-;// CONCATENATED MODULE: ./src/logic/secret.ts
+;// CONCATENATED MODULE: ../src/logic/secret.ts
 /**
  * Keeping the API key out of everything the action writes. The runner's `::add-mask::` hides the key
  * from the log only, and only whole; an API (or a proxy, or an attacker's server) can echo the key
@@ -1359,7 +1374,7 @@ function redactAll(values, key) {
     return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value, key)]));
 }
 
-;// CONCATENATED MODULE: ./src/io/client.ts
+;// CONCATENATED MODULE: ../src/io/client.ts
 
 
 
@@ -1550,7 +1565,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/logic/trend.ts
+;// CONCATENATED MODULE: ../src/logic/trend.ts
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** The burn rate looks back this far. */
@@ -1634,7 +1649,7 @@ function formatAmount(value) {
     return String(Math.round(value * 10_000) / 10_000);
 }
 
-;// CONCATENATED MODULE: ./src/io/history.ts
+;// CONCATENATED MODULE: ../src/io/history.ts
 /**
  * The history file: JSON Lines, one reading a line, oldest first. Only a regular file (or nothing) is a
  * history; a symbolic link is followed and stays a link. Read leniently about order, a byte order mark
@@ -1929,7 +1944,7 @@ function describe(error) {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -1965,7 +1980,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -2061,7 +2076,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2098,7 +2113,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2174,7 +2189,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2248,7 +2263,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2529,7 +2544,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -2563,7 +2578,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2628,7 +2643,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2946,7 +2961,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/logic/credit-flow.ts
+;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
 /**
  * Where the credits go: the spend of each credit type, and the dates on which the free credits and
  * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
@@ -2976,7 +2991,7 @@ function creditFlow(readings, current) {
     return { burnRates, freeDepletionDate, billableDepletionDate };
 }
 
-;// CONCATENATED MODULE: ./src/render/messages.ts
+;// CONCATENATED MODULE: ../src/render/messages.ts
 
 
 /** Days in words: one decimal below 10, whole days above. */
@@ -3063,7 +3078,7 @@ function summaryWriteMessage(reason) {
     return `Could not write the job summary (${oneLine(reason)}); the outputs are set.`;
 }
 
-;// CONCATENATED MODULE: ./src/io/toolkit.ts
+;// CONCATENATED MODULE: ../src/io/toolkit.ts
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
  * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
@@ -3132,7 +3147,7 @@ function reason(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/logic/inputs.ts
+;// CONCATENATED MODULE: ../src/logic/inputs.ts
 /**
  * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
  * Every input is checked before any request; an invalid one raises an `input` ActionError that names
@@ -3287,7 +3302,7 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./src/logic/policy.ts
+;// CONCATENATED MODULE: ../src/logic/policy.ts
 
 /** Swarms spends free credits first, then the regular balance, which combines purchased and referral credits. */
 const SPENDING_ORDER = (/* unused pure expression or super */ null && (['free', 'regular']));
@@ -3362,7 +3377,7 @@ function failsTheJob(kind, failOnApiError) {
     return !(kind === 'outage' && failOnApiError === false);
 }
 
-;// CONCATENATED MODULE: ./src/logic/spend-guards.ts
+;// CONCATENATED MODULE: ../src/logic/spend-guards.ts
 /**
  * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
  * and where the month is heading) and a runaway-spend alarm (the spend since the last check against
@@ -3424,7 +3439,7 @@ function checkSpike(readings, current, factor) {
     return { spike: usualPerHour > 0 && recentPerHour > factor * usualPerHour, spent, overMs, times };
 }
 
-;// CONCATENATED MODULE: ./src/logic/tracking.ts
+;// CONCATENATED MODULE: ../src/logic/tracking.ts
 /**
  * Everything the history tells at the current reading: the trend of the gated balance, where the
  * credits go, this month's spend and the runaway-spend alarm. Pure: one call over the readings.
@@ -3455,13 +3470,13 @@ function analyse(readings, current, inputs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/logic/version.ts
+;// CONCATENATED MODULE: ../src/logic/version.ts
 /** Names the action in the User-Agent; a unit test keeps it equal to package.json's name and version. */
 const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
-;// CONCATENATED MODULE: ./src/render/outputs.ts
+;// CONCATENATED MODULE: ../src/render/outputs.ts
 
 /** The order of burn-rates-json: the total, then the types in spending order. */
 const RATE_ORDER = ['total', 'free', 'regular', 'referral'];
@@ -3522,7 +3537,7 @@ const TRACKING_OUTPUTS = [
     'spend-spike'
 ];
 
-;// CONCATENATED MODULE: ./src/render/chart.ts
+;// CONCATENATED MODULE: ../src/render/chart.ts
 
 /**
  * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
@@ -3530,7 +3545,7 @@ const TRACKING_OUTPUTS = [
  */
 const LINE_COLOURS = ['#e8590c', '#868e96'];
 const DAILY_SLOTS = 30;
-const HOURLY_UP_TO_MS = 2 * DAY_MS;
+const HOURLY_UP_TO_MS = 36 * HOUR_MS;
 const NAMES = {
     total: 'Total',
     regular: 'Regular',
@@ -3623,7 +3638,7 @@ function sparkline(readings, options) {
     return `${NAMES[options.creditType]} credits, ${span}: ${first} ${bars} ${last}`;
 }
 
-;// CONCATENATED MODULE: ./src/render/summary.ts
+;// CONCATENATED MODULE: ../src/render/summary.ts
 
 
 
@@ -3866,7 +3881,7 @@ function failureSummary(message, failed) {
     return [HEADING, '', `**Verdict:** ${verdict}`, '', codeSpan(message), ''].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/render/report.ts
+;// CONCATENATED MODULE: ../src/render/report.ts
 
 
 
@@ -3953,7 +3968,7 @@ function failureReport(error, inputs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ../src/main.ts
 /**
  * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
@@ -4070,20 +4085,35 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 740:
+/***/ 646:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-// Stands in for `tunnel` in the bundle (see tsconfig.json `paths`): the same four agent factories, but
+// Stands in for `tunnel` in the bundle (see build/tsconfig.json): the same four agent factories, but
 // the real module (which also loads assert) is evaluated only when a request goes through a proxy.
 // @actions/http-client imports tunnel on start-up; most runs never use it.
+//
+// tunnel builds the Proxy-Authorization header with the deprecated `new Buffer()`, which prints
+// DEP0005 on stderr on every run through a proxy with credentials. The agent is given the header
+// ready-made instead, so tunnel never takes that path.
 
 let tunnel
-const load = () => (tunnel ??= __nccwpck_require__(770))
+const load = () => (tunnel ??= __nccwpck_require__(776))
 
-exports.xj = options => load().httpOverHttp(options)
-exports.I9 = options => load().httpsOverHttp(options)
-exports.aQ = options => load().httpOverHttps(options)
-exports.vX = options => load().httpsOverHttps(options)
+function withProxyAuthorization(agent) {
+  const auth = agent.proxyOptions && agent.proxyOptions.proxyAuth
+  if (!auth) return agent
+  const header = `Basic ${Buffer.from(auth).toString('base64')}`
+  const request = agent.request
+  agent.proxyOptions = { ...agent.proxyOptions, proxyAuth: undefined }
+  agent.request = options =>
+    request({ ...options, headers: { ...options.headers, 'Proxy-Authorization': header } })
+  return agent
+}
+
+exports.xj = options => withProxyAuthorization(load().httpOverHttp(options))
+exports.I9 = options => withProxyAuthorization(load().httpsOverHttp(options))
+exports.aQ = options => withProxyAuthorization(load().httpOverHttps(options))
+exports.vX = options => withProxyAuthorization(load().httpsOverHttps(options))
 
 
 /***/ })
@@ -4256,6 +4286,6 @@ exports.vX = options => load().httpsOverHttps(options)
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(328);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

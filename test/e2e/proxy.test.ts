@@ -88,6 +88,7 @@ describe('behind an HTTPS proxy', () => {
     const visible = result.stdout.replace(`::add-mask::${KEY}`, '') + result.stderr + (result.summary ?? '')
     expect(visible).not.toContain(PROXY_PASSWORD)
     expect(visible).not.toContain(KEY)
+    expect(result.stderr).not.toMatch(/DeprecationWarning|DEP0005/)
   })
 
   it('goes direct for a host in NO_PROXY', async () => {

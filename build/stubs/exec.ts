@@ -1,5 +1,5 @@
 /**
- * Stands in for `@actions/exec` in the bundle (see tsconfig.json `paths`). @actions/core imports it
+ * Stands in for `@actions/exec` in the bundle (see build/tsconfig.json). @actions/core imports it
  * only for `platform.getDetails()`, which this action never calls; bundling it would load
  * child_process and @actions/io on every workflow run.
  */
