@@ -4105,8 +4105,7 @@ function withProxyAuthorization(agent) {
   const header = `Basic ${Buffer.from(auth).toString('base64')}`
   const request = agent.request
   agent.proxyOptions = { ...agent.proxyOptions, proxyAuth: undefined }
-  agent.request = options =>
-    request({ ...options, headers: { ...options.headers, 'Proxy-Authorization': header } })
+  agent.request = options => request({ ...options, headers: { ...options.headers, 'Proxy-Authorization': header } })
   return agent
 }
 

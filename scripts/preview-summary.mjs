@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Renders the job summary as a person sees it on GitHub, before a release: runs the built action (as the
+// runner would, against the local stand-in API) on a few sample histories, renders each summary as
+// GitHub-flavoured Markdown (marked) with its Mermaid chart (mermaid) in Debian's headless Chromium, in
+// a light and a dark page, and writes PNG screenshots into summary-preview/.
+//   npm run preview-summary
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { marked } from 'marked'
+import { chromium } from 'playwright-core'
+import { runAction } from './run-action.mjs'
+import { balanceReply, startStandIn } from './stand-in-api.mjs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const OUT = fileURLToPath(new URL('../summary-preview/', import.meta.url))
+const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.js', import.meta.url))
+const DAY = 86_400_000
+const HOUR = 3_600_000
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`preview-summary: no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium).`)
+  process.exit(1)
+}
+
+/** A history line `msAgo` before now. */
+function line(msAgo, regular, free = 0, referral = 0) {
+  const at = new Date(Date.now() - msAgo).toISOString()
+  const total = Math.round((regular + free + referral) * 100) / 100
+  return JSON.stringify({ at, credit: regular, free_credit: free, referral_credits: referral, total_credits: total })
+}
+
+/** Sample histories, each with the balance the stand-in answers now and the inputs. */
+const SAMPLES = {
+  'two-weeks': {
+    history: Array.from({ length: 56 }, (_, i) =>
+      line((56 - i) * 6 * HOUR, 120 - i * 1.2, Math.max(0, 40 - i * 1.5), 5)
+    ),
+    balance: { credit: 52.8, free_credit: 0, referral_credits: 5, total_credits: 57.8 },
+    inputs: { 'minimum-credits': '20', 'monthly-budget': '300', 'spike-factor': '4' }
+  },
+  'top-up-and-gaps': {
+    history: [30, 26, 25, 20, 12, 11, 6, 5, 2].map((d, i) =>
+      line(d * DAY, [300, 260, 250, 200, 120, 420, 380, 370, 340][i], 0, 0)
+    ),
+    balance: { credit: 330, free_credit: 0, referral_credits: 0, total_credits: 330 },
+    inputs: { 'minimum-credits': '50' }
+  },
+  'first-day': {
+    history: [line(5 * HOUR, 75, 20, 5), line(2 * HOUR, 72, 20, 5)],
+    balance: { credit: 70, free_credit: 20, referral_credits: 5, total_credits: 95 },
+    inputs: {}
+  }
+}
+
+const THEMES = {
+  light: { page: '#ffffff', text: '#1f2328', border: '#d1d9e0', code: '#eff2f5', mermaid: 'default' },
+  dark: { page: '#0d1117', text: '#f0f6fc', border: '#3d444d', code: '#262c36', mermaid: 'dark' }
+}
+
+function page(markdown, theme) {
+  const t = THEMES[theme]
+  const html = marked.parse(markdown, { gfm: true })
+  const body = html.replace(
+    /<pre><code class="language-mermaid">([\s\S]*?)<\/code><\/pre>/g,
+    '<pre class="mermaid">$1</pre>'
+  )
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+    body { background: ${t.page}; color: ${t.text}; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; margin: 0; padding: 24px; width: 860px; }
+    table { border-collapse: collapse; } td, th { border: 1px solid ${t.border}; padding: 6px 13px; }
+    code { background: ${t.code}; border-radius: 6px; padding: .2em .4em; font-size: 85%; }
+    pre.mermaid { background: transparent; }
+    h3, h4 { border-bottom: 1px solid ${t.border}; padding-bottom: .3em; }
+  </style></head><body>${body}</body></html>`
+}
+
+mkdirSync(OUT, { recursive: true })
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ]
+})
+try {
+  for (const [name, sample] of Object.entries(SAMPLES)) {
+    const workspace = mkdtempSync(join(tmpdir(), 'preview-'))
+    writeFileSync(join(workspace, 'history.jsonl'), `${sample.history.join('\n')}\n`)
+    const standIn = await startStandIn({ reply: balanceReply(sample.balance) })
+    let run
+    try {
+      run = await runAction({
+        inputs: {
+          'api-key': 'preview-key-not-a-secret',
+          'base-url': standIn.url,
+          'history-file': 'history.jsonl',
+          ...sample.inputs
+        },
+        env: { GITHUB_WORKSPACE: workspace }
+      })
+    } finally {
+      await standIn.close()
+    }
+    writeFileSync(join(OUT, `${name}.md`), run.summary ?? '')
+    for (const theme of Object.keys(THEMES)) {
+      const tab = await browser.newPage({ viewport: { width: 908, height: 600 } })
+      await tab.setContent(page(run.summary ?? '', theme))
+      await tab.addScriptTag({ path: MERMAID })
+      await tab.evaluate(async mermaidTheme => {
+        globalThis.mermaid.initialize({ startOnLoad: false, theme: mermaidTheme })
+        await globalThis.mermaid.run({ querySelector: 'pre.mermaid' })
+      }, THEMES[theme].mermaid)
+      const file = join(OUT, `${name}-${theme}.png`)
+      await tab.screenshot({ path: file, fullPage: true })
+      await tab.close()
+      console.log(`wrote ${file}`)
+    }
+  }
+} finally {
+  await browser.close()
+}
