@@ -30,7 +30,6 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**'],
-      exclude: ['src/index.ts'],
       reporter: ['text-summary', 'text'],
       thresholds: { lines: 90 }
     }

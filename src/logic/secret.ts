@@ -18,24 +18,17 @@ export function keyForms(key: string): string[] {
 
 /**
  * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
- * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole.
+ * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole (its forms
+ * are at least as long as the key).
  */
 export function redact(text: string, key: string | undefined): string {
   if (!key || !text) return text
-  const covered = new Uint8Array(text.length)
-  let any = false
-  for (const form of keyForms(key)) {
-    const size = Math.min(FRAGMENT_LENGTH, form.length)
-    const windows = new Set<string>()
-    for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
-    for (let i = 0; i + size <= text.length; i++) {
-      if (windows.has(text.slice(i, i + size))) {
-        covered.fill(1, i, i + size)
-        any = true
-      }
-    }
+  const { size, windows } = windowsOf(key)
+  let covered: Uint8Array | undefined
+  for (let i = 0; i + size <= text.length; i++) {
+    if (windows.has(text.slice(i, i + size))) (covered ??= new Uint8Array(text.length)).fill(1, i, i + size)
   }
-  if (!any) return text
+  if (!covered) return text
   let out = ''
   for (let i = 0; i < text.length;) {
     if (covered[i]) {
@@ -44,6 +37,18 @@ export function redact(text: string, key: string | undefined): string {
     } else out += text[i++]
   }
   return out
+}
+
+/** Every run of the window size in every form of the key; made once per key. */
+let cached: { key: string; size: number; windows: Set<string> } | undefined
+function windowsOf(key: string): { size: number; windows: Set<string> } {
+  if (cached?.key !== key) {
+    const size = Math.min(FRAGMENT_LENGTH, key.length)
+    const windows = new Set<string>()
+    for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
+    cached = { key, size, windows }
+  }
+  return cached
 }
 
 /** Redacts every string value of a record (outputs), keeping the keys. */

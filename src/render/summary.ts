@@ -73,7 +73,8 @@ function balanceTable(balance: Balance, verdict: Verdict, inputs: Inputs): strin
 
 /** "free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today"; undefined when none were sent. */
 export function rateLimitText(rateLimit: RateLimit): string | undefined {
-  const count = (n: number) => n.toLocaleString('en-US')
+  // Not toLocaleString: loading the locale data costs more than the rest of the summary.
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',')
   const parts = [
     rateLimit.remainingMinute === undefined
       ? ''

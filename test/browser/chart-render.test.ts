@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The summary's trend chart as a person sees it: its Mermaid block rendered by the real `mermaid`
 // package in headless Chromium (Debian's, never a downloaded one), under Mermaid's default and dark
 // themes, asserting on the SVG: it renders, the balance line contrasts with the background, the x-axis

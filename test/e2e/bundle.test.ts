@@ -18,10 +18,11 @@ describe('dist/index.js', () => {
     expect(bundle.length).toBeLessThan(200 * 1024)
   })
 
-  // The naive bundle loaded all three on every run: undici (zlib, assert), @actions/exec
-  // (child_process) and tunnel (assert), though only a proxy needs tunnel. (tls comes with https,
-  // which http-client loads for any request.)
-  it('loads neither tunnel nor the unused modules on a run that needs no proxy', async () => {
+  // The naive bundle loaded all of these on every run: undici (zlib, assert), @actions/exec
+  // (child_process), tunnel (assert), though only a proxy needs tunnel; @actions/core's summary module
+  // (fs/promises, and readline with it); and, as an ES module with a top-level await, Node's ES-module
+  // loader. (tls comes with https, which http-client loads for any request.)
+  it('loads neither tunnel, nor the unused modules, nor the ES-module loader on a run that needs no proxy', async () => {
     const server = await startStandIn()
     try {
       const result = await runAction({
@@ -31,7 +32,15 @@ describe('dist/index.js', () => {
       expect(result.code).toBe(0)
       const loaded = /loaded-builtins: (.*)/.exec(result.stderr)?.[1].split(' ')
       expect(loaded).toContain('http')
-      for (const name of ['assert', 'zlib', 'child_process']) expect(loaded, name).not.toContain(name)
+      const offPath = [
+        'assert',
+        'zlib',
+        'child_process',
+        'internal/fs/promises',
+        'internal/readline/interface',
+        'internal/modules/esm/initialize_import_meta'
+      ]
+      for (const name of offPath) expect(loaded, name).not.toContain(name)
     } finally {
       await server.close()
     }
