@@ -1959,13 +1959,27 @@ function removeStaleTemporaries(target, now = Date.now()) {
 async function acquireLock(lockPath, waitMs = LOCK_WAIT_MS) {
     const deadline = Date.now() + waitMs;
     for (;;) {
+        let fd;
         try {
-            (0,external_node_fs_namespaceObject.writeFileSync)(lockPath, `${process.pid} ${new Date().toISOString()}\n`, { flag: 'wx' });
-            return 'held';
+            fd = (0,external_node_fs_namespaceObject.openSync)(lockPath, 'wx');
         }
         catch (error) {
             if (error.code !== 'EEXIST')
                 return { reason: describe(error) };
+            fd = -1;
+        }
+        if (fd >= 0) {
+            // Held from here on; who holds it is for a person reading the folder, so a failed write is no matter.
+            try {
+                (0,external_node_fs_namespaceObject.writeSync)(fd, `${process.pid} ${new Date().toISOString()}\n`);
+            }
+            catch {
+                // A full disk: the lock is held all the same, and the save below says why it failed.
+            }
+            finally {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+            return 'held';
         }
         try {
             if (Date.now() - (0,external_node_fs_namespaceObject.statSync)(lockPath).mtimeMs > LOCK_STALE_MS) {

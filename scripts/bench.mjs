@@ -5,11 +5,15 @@
 // process trusts through NODE_EXTRA_CA_CERTS; and, for continuity, a bare node:http GET with one output
 // against the same stand-in over plain http (the old baseline). All under the Node 24 the tests use,
 // interleaved in one process so that the machine's noise hits each alike. It reports ratios; it asserts
-// none, and CI does not run it.
+// none, and CI does not run it. It does check that the floor gives the same seven outputs as the
+// action, so that the two do the same job.
 //   npm run bench [-- --runs 40 --warmup 5]
+import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { parse } from 'yaml'
 import { node24 } from './node24.mjs'
 import { ACTION_ENTRY, runAction } from './run-action.mjs'
 import { startStandIn } from './stand-in-api.mjs'
@@ -28,24 +32,15 @@ const https = await startStandIn({
 })
 const http = await startStandIn()
 
-/** The inputs as the runner fills them from action.yml's defaults. */
+/** The inputs as the runner fills them: action.yml's defaults, the key and the stand-in's address. */
+const DEFAULTS = Object.fromEntries(
+  Object.entries(parse(readFileSync(here('../action.yml'), 'utf8')).inputs).map(([name, input]) => [
+    name,
+    String(input.default ?? '')
+  ])
+)
 function inputs(url) {
-  return {
-    'api-key': 'bench-key-not-a-secret',
-    'base-url': url,
-    'minimum-credits': '10',
-    'credit-type': 'total',
-    'warning-credits': '',
-    'fail-on-api-error': 'true',
-    'max-retries': '3',
-    'timeout-seconds': '30',
-    summary: 'true',
-    'history-file': '',
-    'history-limit': '1000',
-    'minimum-days-remaining': '',
-    'monthly-budget': '',
-    'spike-factor': ''
-  }
+  return { ...DEFAULTS, 'api-key': 'bench-key-not-a-secret', 'base-url': url, 'minimum-credits': '10' }
 }
 
 const CONTENDERS = {
@@ -54,18 +49,30 @@ const CONTENDERS = {
   bare: { entry: here('./bench-baseline.cjs'), url: http.url }
 }
 
+/** @type {Record<string, Record<string, string>>} the outputs of each contender's last run */
+const outputs = {}
+
 async function once(name) {
   const { entry, url } = CONTENDERS[name]
   const result = await runAction({ inputs: inputs(url), entry, env: { NODE_EXTRA_CA_CERTS: CA } })
-  if (result.code !== 0 || !result.outputs['total-credits']) {
+  const masked = name === 'bare' || result.masked.includes(inputs(url)['api-key'])
+  if (result.code !== 0 || !result.outputs['total-credits'] || !masked) {
     throw new Error(`${name} did not succeed:\n${result.stdout}${result.stderr}`)
   }
+  outputs[name] = result.outputs
   return result.ms
 }
 
 try {
   const names = Object.keys(CONTENDERS)
-  for (let i = 0; i < warmup; i++) for (const name of names) await once(name)
+  for (let i = 0; i < Math.max(warmup, 1); i++) for (const name of names) await once(name)
+  for (const [name, value] of Object.entries(outputs.floor)) {
+    if (outputs.action[name] !== value) {
+      throw new Error(
+        `the floor's ${name} is ${JSON.stringify(value)}, the action's ${JSON.stringify(outputs.action[name])}`
+      )
+    }
+  }
   const times = Object.fromEntries(names.map(name => [name, []]))
   for (let i = 0; i < runs; i++) {
     // Rotate which goes first, so that none always runs on a warmer machine.
@@ -75,17 +82,29 @@ try {
     }
   }
   const m = Object.fromEntries(names.map(name => [name, median(times[name])]))
+  // The spread of the action's time over the floor's, round by round: how far to trust the ratio.
+  const perRound = times.action.map((ms, i) => ms / times.floor[i]).sort((x, y) => x - y)
+  const quartile = q => perRound[Math.round(q * (perRound.length - 1))].toFixed(2)
   const distDir = here('../dist/')
   const distBytes = readdirSync(distDir).reduce((sum, name) => sum + statSync(distDir + name).size, 0)
-  console.log(`node ${node24()} (${runs} runs each, interleaved, after ${warmup} warm-up rounds)`)
+  const version = execFileSync(node24(), ['--version'], { encoding: 'utf8' }).trim()
+  console.log(`node ${version} (${runs} runs each, interleaved, after ${warmup} warm-up rounds)`)
   console.log(`honest floor (scripts/bench-floor.cjs, HTTPS): median ${m.floor.toFixed(1)} ms`)
   console.log(`action (dist/index.js, HTTPS):                 median ${m.action.toFixed(1)} ms`)
   console.log(`bare node:http GET (scripts/bench-baseline.cjs): median ${m.bare.toFixed(1)} ms`)
-  console.log(`ratio to the honest floor: ${(m.action / m.floor).toFixed(2)}`)
+  console.log(
+    `ratio to the honest floor: ${(m.action / m.floor).toFixed(2)} (per round, middle half: ${quartile(0.25)}–${quartile(0.75)})`
+  )
   console.log(`ratio to the bare http GET (the old baseline): ${(m.action / m.bare).toFixed(2)}`)
   console.log(
     `dist/: ${(distBytes / 1024).toFixed(0)} kB (index.js ${(statSync(ACTION_ENTRY).size / 1024).toFixed(0)} kB)`
   )
+  const [load] = loadavg()
+  if (load > availableParallelism()) {
+    console.log(
+      `(the machine was busy: load ${load.toFixed(1)} on ${availableParallelism()} cores; the ratios are noisier)`
+    )
+  }
 } finally {
   await https.close()
   await http.close()

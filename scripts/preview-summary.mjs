@@ -4,22 +4,20 @@
 // GitHub-flavoured Markdown (marked) with its Mermaid chart (mermaid) in Debian's headless Chromium, in
 // a light and a dark page, and writes PNG screenshots into summary-preview/.
 //   npm run preview-summary
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { marked } from 'marked'
-import { chromium } from 'playwright-core'
+import { CHROMIUM, MERMAID_SCRIPT, chromiumAvailable, launchChromium } from './chromium.mjs'
 import { runAction } from './run-action.mjs'
 import { balanceReply, startStandIn } from './stand-in-api.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const OUT = fileURLToPath(new URL('../summary-preview/', import.meta.url))
-const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.js', import.meta.url))
 const DAY = 86_400_000
 const HOUR = 3_600_000
 
-if (!existsSync(CHROMIUM)) {
+if (!chromiumAvailable()) {
   console.error(`preview-summary: no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium).`)
   process.exit(1)
 }
@@ -76,19 +74,7 @@ function page(markdown, theme) {
 }
 
 mkdirSync(OUT, { recursive: true })
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync'
-  ]
-})
+const browser = await launchChromium()
 try {
   for (const [name, sample] of Object.entries(SAMPLES)) {
     const workspace = mkdtempSync(join(tmpdir(), 'preview-'))
@@ -112,7 +98,7 @@ try {
     for (const theme of Object.keys(THEMES)) {
       const tab = await browser.newPage({ viewport: { width: 908, height: 600 } })
       await tab.setContent(page(run.summary ?? '', theme))
-      await tab.addScriptTag({ path: MERMAID })
+      await tab.addScriptTag({ path: MERMAID_SCRIPT })
       await tab.evaluate(async mermaidTheme => {
         globalThis.mermaid.initialize({ startOnLoad: false, theme: mermaidTheme })
         await globalThis.mermaid.run({ querySelector: 'pre.mermaid' })

@@ -21,6 +21,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
   type Stats
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -285,11 +286,23 @@ export async function acquireLock(
 ): Promise<'held' | 'busy' | { reason: string }> {
   const deadline = Date.now() + waitMs
   for (;;) {
+    let fd: number
     try {
-      writeFileSync(lockPath, `${process.pid} ${new Date().toISOString()}\n`, { flag: 'wx' })
-      return 'held'
+      fd = openSync(lockPath, 'wx')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return { reason: describe(error) }
+      fd = -1
+    }
+    if (fd >= 0) {
+      // Held from here on; who holds it is for a person reading the folder, so a failed write is no matter.
+      try {
+        writeSync(fd, `${process.pid} ${new Date().toISOString()}\n`)
+      } catch {
+        // A full disk: the lock is held all the same, and the save below says why it failed.
+      } finally {
+        closeSync(fd)
+      }
+      return 'held'
     }
     try {
       if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) {

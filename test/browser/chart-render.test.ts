@@ -4,16 +4,13 @@
 // package in headless Chromium (Debian's, never a downloaded one), under Mermaid's default and dark
 // themes, asserting on the SVG: it renders, the balance line contrasts with the background, the x-axis
 // labels do not overlap, and the y-axis starts at 0.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { CHROMIUM, MERMAID_SCRIPT, chromiumAvailable, launchChromium } from '../../scripts/chromium.mjs'
 import { DAY_MS, HOUR_MS, type Reading } from '../../src/logic/trend.js'
 import { trendChart } from '../../src/render/chart.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const MERMAID = fileURLToPath(new URL('../../node_modules/mermaid/dist/mermaid.min.js', import.meta.url))
-const available = existsSync(CHROMIUM)
+const available = chromiumAvailable()
 if (!available) console.log(`chart-render: skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
 
 const NOW = Date.parse('2026-11-25T06:00:00.000Z')
@@ -109,23 +106,10 @@ async function render(markdown: string, theme: 'default' | 'dark'): Promise<Rend
 
 describe.skipIf(!available)('the trend chart in a real browser', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ], // Playwright starts it with a fresh, empty profile of its own
-      timeout: 60_000
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 900, height: 700 } })
     await page.setContent('<!doctype html><html><body></body></html>')
-    await page.addScriptTag({ path: MERMAID })
+    await page.addScriptTag({ path: MERMAID_SCRIPT })
   }, 90_000)
 
   afterAll(async () => {

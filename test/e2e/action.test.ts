@@ -159,20 +159,38 @@ describe.concurrent('the action, as the runner runs it', () => {
     expect(result.requests).toHaveLength(0)
   })
 
-  it.each([
-    ['base-url', 'http://api.swarms.example', /`base-url`.*https is required/],
-    ['minimum-credits', '-5', /`minimum-credits` is "-5"/],
-    ['credit-type', 'bonus', /`credit-type` is "bonus".*total, regular, free, referral/],
-    ['warning-credits', 'lots', /`warning-credits` is "lots"/],
-    ['fail-on-api-error', 'maybe', /`fail-on-api-error`.*true or false/],
-    ['max-retries', '-1', /`max-retries`/],
-    ['timeout-seconds', '0', /`timeout-seconds`/],
-    ['summary', 'yes', /`summary`.*true or false/]
-  ])('rejects %s=%j before any request', async (name, value, message) => {
-    const result = await run(balanceReply(), { [name]: value })
-    expectOneError(result, message)
+  // Which inputs are rejected, and how each is named, is the input unit tests' business; this checks
+  // what a user sees of any one of them.
+  it('rejects an invalid input before any request, with one error and no outputs or summary', async () => {
+    const result = await run(balanceReply(), { 'credit-type': 'bonus' })
+    expectOneError(result, /`credit-type` is "bonus"/)
     expect(result.requests).toHaveLength(0)
     expect(result.outputs).toEqual({})
+    expect(result.summary).toBeUndefined()
+  })
+
+  it('warns once at the billable floor, with billable false, and says it in the summary', async () => {
+    const result = await run(balanceReply('{"credit":1.0,"free_credit":0,"referral_credits":0,"total_credits":1.0}'))
+    expect(result.code).toBe(0)
+    expect(result.warnings).toHaveLength(1)
+    expect(result.warnings[0]).toMatch(/refuses billable requests \(HTTP 402\) at or below 1\.00 total credits/)
+    expect(result.outputs).toMatchObject({ billable: 'false', 'next-credit-type': 'regular' })
+    expect(result.summary).toMatch(/refuses billable requests \(HTTP 402\)/)
+    const failing = await run(balanceReply('{"credit":0.5,"free_credit":0,"referral_credits":0,"total_credits":0.5}'), {
+      'minimum-credits': '5'
+    })
+    expectOneError(failing, /below the minimum of 5 .*HTTP 402/)
+    expect(failing.warnings).toEqual([])
+  })
+
+  it('waits for X-RateLimit-Reset on a 429 without Retry-After', async () => {
+    const reset = () => String(Math.ceil(Date.now() / 1000) + 1)
+    const result = await run((_request, index) =>
+      index === 0 ? { status: 429, headers: { 'x-ratelimit-reset': reset() } } : balanceReply()(_request)
+    )
+    expect(result.code).toBe(0)
+    expect(result.requests).toHaveLength(2)
+    expect(result.stdout).toMatch(/Attempt 1 of 4 failed: HTTP 429\. Retrying in [0-2](\.\d)? s/)
   })
 
   it('fails at once when the key is rejected, without repeating it even when the API echoes it', async () => {

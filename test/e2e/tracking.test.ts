@@ -159,4 +159,141 @@ describe.concurrent('consumption tracking', () => {
     expect(points?.at(-1)).toBe('75')
     expect(charted.summary).toContain('History: 61 readings over 60 days.')
   })
+
+  it('says where the credits go: the spend of each type and when free and billable credits run out', async () => {
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString()
+    const history =
+      `{"at":"${at(48)}","credit":60,"free_credit":60,"referral_credits":5,"total_credits":125}\n` +
+      `{"at":"${at(24)}","credit":55,"free_credit":40,"referral_credits":5,"total_credits":100}\n`
+    const result = await track(history) // the stand-in answers 50 regular, 20 free, 5 referral
+    expect(result.code).toBe(0)
+    const { days, dateAfter } = recorded(result.lines())
+    const rates = JSON.parse(result.outputs['burn-rates-json']) as Record<string, number>
+    expect(Object.keys(rates)).toEqual(['total', 'free', 'regular', 'referral'])
+    expect(rates.total).toBeCloseTo(50 / days, 3)
+    expect(rates.free).toBeCloseTo(40 / days, 3)
+    expect(rates.regular).toBeCloseTo(10 / days, 3)
+    expect(rates.referral).toBe(0)
+    expect(result.outputs['free-depletion-date']).toBe(dateAfter(20 / (50 / days)))
+    expect(result.outputs['billable-depletion-date']).toBe(dateAfter(74 / (50 / days)))
+    expect(result.summary).toContain('#### Where the credits go')
+    expect(result.summary).toContain(
+      `free credits run out about ${result.outputs['free-depletion-date']}; then charges come from the regular balance (55 credits)`
+    )
+  })
+})
+
+/** Readings `hoursAgo` of `total` credits, all regular. */
+function hourly(points: [hoursAgo: number, total: number][]): string {
+  return points.map(([hours, total]) => line(hours / 24, total)).join('')
+}
+
+describe.concurrent('spend guards', () => {
+  /** This month's spend as the action must count it, from the times it recorded. */
+  function spentThisMonth(lines: { at: string; total_credits: number }[]): number {
+    const last = new Date(lines[lines.length - 1].at)
+    const start = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1)
+    let spent = 0
+    for (let i = 1; i < lines.length; i++) {
+      if (Date.parse(lines[i].at) >= start) spent += Math.max(0, lines[i - 1].total_credits - lines[i].total_credits)
+    }
+    return spent
+  }
+
+  it('fails over the monthly budget naming spend and budget, with the outputs set', async () => {
+    const result = await track(
+      hourly([
+        [3, 175],
+        [2, 125]
+      ]),
+      { 'monthly-budget': '40' }
+    )
+    const spent = spentThisMonth(result.lines())
+    expect(spent).toBeGreaterThanOrEqual(50)
+    expect(result.code).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain(
+      `spent this month (UTC): ${spent}, over the monthly budget of 40 (monthly-budget)`
+    )
+    expect(result.outputs).toMatchObject({
+      'spent-this-month': String(spent),
+      'over-budget': 'true',
+      'total-credits': '75.0'
+    })
+    expect(result.summary).toMatch(new RegExp(`This month: ${spent} of 40 credits spent`))
+  })
+
+  it('warns when the month is on course to exceed the budget, and not before', async () => {
+    const result = await track(
+      hourly([
+        [3, 175],
+        [2, 125]
+      ]),
+      { 'monthly-budget': '101' }
+    )
+    const forecast = Number(result.outputs['forecast-this-month'])
+    expect(result.outputs['over-budget']).toBe('false')
+    expect(result.code).toBe(0)
+    if (forecast > 101) {
+      expect(result.warnings).toHaveLength(1)
+      expect(result.warnings[0]).toMatch(/the month ends at about [\d.]+, over the monthly budget of 101/)
+    } else expect(result.warnings).toEqual([])
+    const none = await track(
+      hourly([
+        [3, 76],
+        [2, 75.5]
+      ]),
+      { 'monthly-budget': '1000000' }
+    )
+    expect(none.warnings).toEqual([])
+    expect(none.outputs['over-budget']).toBe('false')
+  })
+
+  it('raises the runaway-spend alarm after a quiet week, saying how much, over how long and how many times', async () => {
+    const quiet = Array.from({ length: 7 }, (_, i): [number, number] => [(6 - i) * 24 + 6, 1000 - i * 24])
+    const result = await track(hourly(quiet), { 'spike-factor': '3' })
+    expect(result.code).toBe(0)
+    expect(result.outputs['spend-spike']).toBe('true')
+    expect(result.warnings).toHaveLength(1)
+    expect(result.warnings[0]).toMatch(
+      /^Swarms credits are being spent fast: 781 since the last check, 6 hours ago, \d+(\.\d)? times the usual rate\. A job may be looping/
+    )
+    expect(result.summary).toContain('**Runaway spend:**')
+  })
+
+  it('keeps the alarm silent and its output empty while the usual rate is unknown', async () => {
+    const result = await track(
+      hourly([
+        [3, 175],
+        [2, 125]
+      ]),
+      { 'spike-factor': '3' }
+    )
+    expect(result.outputs['spend-spike']).toBe('')
+    expect(result.warnings).toEqual([])
+    expect(
+      (
+        await track(
+          hourly([
+            [3, 175],
+            [2, 125]
+          ])
+        )
+      ).outputs['spend-spike']
+    ).toBe('')
+  })
+
+  it('needs history-file for either guard', async () => {
+    const server = await startStandIn()
+    try {
+      const result = await runAction({
+        inputs: { 'api-key': 'sk-track-guards', 'base-url': server.url, 'spike-factor': '3' }
+      })
+      expect(result.code).toBe(1)
+      expect(result.errors[0]).toMatch(/`spike-factor` needs `history-file`/)
+      expect(server.requests).toHaveLength(0)
+    } finally {
+      await server.close()
+    }
+  })
 })

@@ -132,6 +132,18 @@ describe('the history file', () => {
     expect(readdirSync(dir)).toEqual(['history.jsonl'])
   })
 
+  it('gives the readings, the current one included, when the history is read but cannot be saved', async () => {
+    const path = join(dir, 'history.jsonl')
+    writeFileSync(path, LINE)
+    failWrites.on = true
+    const saved = await recordReading(path, reading('2026-11-24T06:00:00Z', 70), 1000)
+    expect(saved.notSaved).toMatch(/ENOSPC/)
+    expect(saved.readings.map(r => r.values.total)).toEqual([75, 70])
+    failWrites.on = false
+    expect(readFileSync(path, 'utf8')).toBe(LINE)
+    expect(readdirSync(dir)).toEqual(['history.jsonl'])
+  })
+
   it('leaves the old file byte for byte when a write dies half-way', () => {
     const path = join(dir, 'history.jsonl')
     writeFileSync(path, LINE)

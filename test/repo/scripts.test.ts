@@ -1,0 +1,42 @@
+// The developer's commands from the README say what is wrong in one line, never with a stack trace.
+import { spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const script = (name: string) => fileURLToPath(new URL(`../../scripts/${name}`, import.meta.url))
+const node = (args: string[]) => spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30_000 })
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m)
+
+describe('npm run demo', () => {
+  it('prints its usage for --help, and for an input without a value, with no stack trace', () => {
+    const help = node([script('demo.mjs'), '--help'])
+    expect(help.status).toBe(0)
+    expect(help.stderr).toMatch(/^Usage: npm run demo/m)
+    const bad = node([script('demo.mjs'), 'minimum-credits'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/expected an input as name=value, got "minimum-credits"/)
+    expect(bad.stderr).toMatch(/^Usage: npm run demo/m)
+    noStack(bad.stderr)
+    const unknown = node([script('demo.mjs'), '--bogus'])
+    expect(unknown.status).toBe(2)
+    noStack(unknown.stderr)
+  })
+})
+
+describe('npm run stand-in', () => {
+  it('says in one line that its port is taken', async () => {
+    const taken = createServer()
+    await new Promise<void>(resolve => taken.listen(0, '127.0.0.1', resolve))
+    const port = (taken.address() as { port: number }).port
+    try {
+      const result = node([script('stand-in-api.mjs'), '--port', String(port)])
+      expect(result.status).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `stand-in: port ${port} on 127.0.0.1 is in use (another stand-in?): stop it, or pass --port with another port.`
+      ])
+    } finally {
+      taken.close()
+    }
+  })
+})
