@@ -142,7 +142,9 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs, spa
       : `No ${type} credits are left.`
   }
   if (trend.burnRatePerDay === undefined) {
-    return `No forecast yet: the history spans ${span(spanMs)}, and a burn rate needs readings at least 1 hour apart.`
+    return spanMs === 0
+      ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
+      : `No forecast yet: the history spans ${span(spanMs)}, and a burn rate needs readings at least 1 hour apart.`
   }
   if (trend.daysRemaining === undefined) {
     return trend.burnRatePerDay > 0
