@@ -32,10 +32,8 @@ export function balanceLine(balance: Balance, verdict: Verdict): string {
   const next =
     verdict.nextCreditType === 'none'
       ? 'no credits are left to spend'
-      : verdict.nextCreditType === 'free'
-        ? 'the next charge is taken from free credits'
-        : 'the next charge is taken from the regular balance (purchased and referral credits)'
-  return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}.`
+      : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`
+  return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next} (free credits are spent first, then the regular balance, which includes referral credits).`
 }
 
 const floorNote = `the Swarms API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits`
