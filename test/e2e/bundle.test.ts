@@ -7,6 +7,14 @@ import { startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8')
 const preload = fileURLToPath(new URL('../fixtures/loaded-builtins.mjs', import.meta.url))
+const floor = fileURLToPath(new URL('../../scripts/bench-floor.cjs', import.meta.url))
+const tls = (name: string) => fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url))
+
+/** The builtins a successful run loaded (with the preload above), Node's internal ones included. */
+function loadedBy(result: { code: number | null; stderr: string }): string[] {
+  expect(result.code).toBe(0)
+  return /loaded-builtins: (.*)/.exec(result.stderr)?.[1].split(' ') ?? []
+}
 
 describe('dist/index.js', () => {
   it('leaves out undici and @actions/exec, which the action never calls', () => {
@@ -38,9 +46,31 @@ describe('dist/index.js', () => {
         'child_process',
         'internal/fs/promises',
         'internal/readline/interface',
-        'internal/modules/esm/initialize_import_meta'
+        'internal/modules/esm/initialize_import_meta',
+        'internal/deps/undici/undici'
       ]
       for (const name of offPath) expect(loaded, name).not.toContain(name)
+    } finally {
+      await server.close()
+    }
+  })
+
+  // The honest floor (scripts/bench-floor.cjs, what `npm run bench` compares with) does the same job with
+  // node:https alone; the toolkit's http-client adds node:http, and its command modules node:os.
+  it('loads no builtin beyond those the honest floor loads, but http and os', async () => {
+    const server = await startStandIn({
+      tls: { key: readFileSync(tls('loopback.key'), 'utf8'), cert: readFileSync(tls('loopback.crt'), 'utf8') }
+    })
+    try {
+      const run = (entry?: string) =>
+        runAction({
+          inputs: { 'api-key': 'sk-bundle-test', 'base-url': server.url },
+          env: { NODE_OPTIONS: `--import=${preload}`, NODE_EXTRA_CA_CERTS: tls('test-ca.crt') },
+          entry
+        })
+      const action = loadedBy(await run())
+      const least = loadedBy(await run(floor))
+      expect(action.filter(name => !least.includes(name)).sort()).toEqual(['http', 'os'])
     } finally {
       await server.close()
     }
