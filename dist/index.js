@@ -355,7 +355,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 142:
+/***/ 307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1290,6 +1290,7 @@ function inputVariable(name) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
+/** A header's value, trimmed: the first when it came more than once; undefined when absent or empty. */
 function header(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -1300,19 +1301,31 @@ function whole(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
+/** Unix seconds, a fraction allowed, as ms since the epoch; undefined when absent or anything else. */
+function unixSeconds(headers, name) {
+    const text = header(headers, name);
+    return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Math.round(Number(text) * 1000) : undefined;
+}
+function hasControl(text) {
+    return [...text].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+}
+/** Parses the `x-ratelimit-*` headers (Node's lower-case keys); each figure undefined when absent or malformed. */
 function parseRateLimit(headers) {
-    const reset = whole(headers, 'x-ratelimit-reset');
     const tier = header(headers, 'x-ratelimit-tier');
     return {
-        tier: tier && /^[\x21-\x7e]{1,40}$/.test(tier) ? tier : undefined,
+        // As sent; a value holding control characters is not a tier.
+        tier: tier !== undefined && !hasControl(tier) ? tier : undefined,
         remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
         remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
         limitMinute: whole(headers, 'x-ratelimit-limit-minute'),
         limitDay: whole(headers, 'x-ratelimit-limit-day'),
-        resetAt: reset === undefined ? undefined : reset * 1000
+        resetAt: unixSeconds(headers, 'x-ratelimit-reset')
     };
 }
-/** For a 429 without Retry-After: how long until the minute window resets; undefined when unknown. */
+/**
+ * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset),
+ * 0 when that is past; undefined when the header is absent or malformed. The caller caps the wait.
+ */
 function waitUntilResetMs(headers, now) {
     const resetAt = parseRateLimit(headers).resetAt;
     return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
@@ -1639,17 +1652,16 @@ function burnWindow(series) {
 /** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
 function fall(before, after) {
     const spent = before - after;
-    return spent < SPEND_EPSILON ? 0 : spent;
+    // A fall of exactly a millionth may come out of the subtraction a hair under it.
+    return spent >= SPEND_EPSILON - 1e-12 ? spent : 0;
 }
 /**
  * The spend per day of `type` over a window: the falls between consecutive readings, rises left
  * out, divided by the window's days. Undefined while the window spans less than MIN_WINDOW_MS.
  */
 function burnRate(window, type) {
-    if (window.length < 2)
-        return undefined;
-    const spanMs = window[window.length - 1].at - window[0].at;
-    if (spanMs < MIN_WINDOW_MS)
+    const spanMs = spanOf(window);
+    if (!(spanMs >= MIN_WINDOW_MS))
         return undefined;
     let spent = 0;
     for (let i = 1; i < window.length; i++)
@@ -1658,9 +1670,14 @@ function burnRate(window, type) {
 }
 /** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
 function dateAfter(from, days) {
-    if (!(days <= MAX_FORECAST_DAYS))
+    if (!(days >= 0 && days <= MAX_FORECAST_DAYS))
         return undefined;
-    return new Date(from + days * DAY_MS).toISOString().slice(0, 10);
+    const date = new Date(from + days * DAY_MS);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+/** The span of a series oldest first, in ms: from its first reading to its last. */
+function spanOf(series) {
+    return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at;
 }
 /**
  * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
@@ -1673,15 +1690,30 @@ function computeTrend(readings, current, creditType, minimumCredits) {
     const usedSinceLast = previous === undefined ? undefined : fall(gated(previous), gated(current));
     const window = burnWindow(series);
     const burnRatePerDay = burnRate(window, creditType);
-    let daysRemaining;
-    const left = gated(current) - minimumCredits;
+    const { daysRemaining, depletionDate } = forecast(gated(current) - minimumCredits, burnRatePerDay, current.at);
+    return {
+        usedSinceLast,
+        burnRatePerDay,
+        daysRemaining,
+        depletionDate,
+        windowReadings: window.length,
+        windowSpanMs: spanOf(window),
+        readings: series.length,
+        spanMs: spanOf(series)
+    };
+}
+/**
+ * When `left` credits run out at `ratePerDay` from `now`: 0 days (today) when none are left; nothing
+ * without spending, or beyond MAX_FORECAST_DAYS.
+ */
+function forecast(left, ratePerDay, now) {
     if (left <= 0)
-        daysRemaining = 0;
-    else if (burnRatePerDay !== undefined && burnRatePerDay > 0 && left / burnRatePerDay <= MAX_FORECAST_DAYS) {
-        daysRemaining = left / burnRatePerDay;
-    }
-    const depletionDate = daysRemaining === undefined ? undefined : dateAfter(current.at, daysRemaining);
-    return { usedSinceLast, burnRatePerDay, daysRemaining, depletionDate, windowReadings: window.length };
+        return { daysRemaining: 0, depletionDate: dateAfter(now, 0) };
+    if (ratePerDay === undefined || !(ratePerDay > 0))
+        return {};
+    const days = left / ratePerDay;
+    const date = dateAfter(now, days);
+    return date === undefined ? {} : { daysRemaining: days, depletionDate: date };
 }
 /** Oldest first; readings with the same time keep their order. */
 function sortReadings(readings) {
@@ -2006,34 +2038,58 @@ var core = __nccwpck_require__(911);
  * Where the credits go: the spend of each credit type, and the dates on which the free credits and
  * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
  * and referral credits together), and refuses billable requests at or below 1.00 total credits.
+ * Pure: time comes with the readings.
  */
 
 
 /** At or below this many total credits, the API answers billable requests with HTTP 402. */
 const BILLABLE_FLOOR = 1;
+/** Whether the API still accepts billable requests at this total: above BILLABLE_FLOOR only. */
 function isBillable(totalCredits) {
     return totalCredits > BILLABLE_FLOOR;
 }
+/** The rows of the "Where the credits go" table, in this order. */
+const FLOW_ORDER = ['free', 'regular', 'referral', 'total'];
 function creditFlow(readings, current) {
     const window = burnWindow(seriesTo(readings, current));
-    const total = burnRate(window, 'total');
-    const burnRates = total === undefined
+    const rate = burnRate(window, 'total');
+    const burnRates = rate === undefined
         ? undefined
         : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
-    const { free, total: balance } = current.values;
-    const spending = total !== undefined && total > 0;
-    const freeDepletionDate = spending && free > 0 ? dateAfter(current.at, free / total) : undefined;
-    const billableDepletionDate = !isBillable(balance)
-        ? dateAfter(current.at, 0)
-        : spending
-            ? dateAfter(current.at, (balance - BILLABLE_FLOOR) / total)
-            : undefined;
-    return { burnRates, freeDepletionDate, billableDepletionDate };
+    const { free, total, regular, referral } = current.values;
+    const regularBalance = regular + referral;
+    const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate;
+    // Free credits run out before the floor only when what is left beside them is above the floor.
+    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR;
+    const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
+    // Regular and referral are spent together, in no documented order: both last until the floor, once
+    // the free credits are gone.
+    const sharedRunsOut = isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
+    const runsOut = {
+        free: freeDepletionDate,
+        regular: regular > 0 ? sharedRunsOut : undefined,
+        referral: referral > 0 ? sharedRunsOut : undefined,
+        total: billableDepletionDate
+    };
+    const rows = FLOW_ORDER.map(type => ({
+        type,
+        balance: current.values[type],
+        spentPerDay: burnRates?.[type],
+        runsOut: runsOut[type]
+    }));
+    return { burnRates, freeDepletionDate, billableDepletionDate, freeOutlastsFloor, regularBalance, rows };
 }
 
 ;// CONCATENATED MODULE: ../src/render/messages.ts
 
 
+/** The credit types' names in tables. */
+const LABELS = {
+    total: 'Total',
+    regular: 'Regular (purchased)',
+    free: 'Free',
+    referral: 'Referral'
+};
 /** Days in words: one decimal below 10, whole days above. */
 function about(days) {
     return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
@@ -2447,11 +2503,18 @@ function spentThisMonth(readings, current) {
     }
     return spent;
 }
-/** The spend so far plus the total burn rate times the days left in the month; undefined without a rate. */
+/**
+ * The spend so far plus the total burn rate (trend's burnRate of `total`) times the days left until
+ * 00:00 UTC on the 1st of the next month; undefined while the rate is not known.
+ */
 function forecastThisMonth(spent, totalBurnRatePerDay, now) {
     if (totalBurnRatePerDay === undefined)
         return undefined;
     return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
+}
+/** Whether this month's spend is above the budget (a spend equal to it is not). */
+function overBudget(spent, budget) {
+    return spent > budget;
 }
 /**
  * The runaway-spend alarm: the spend per hour since the previous reading against the usual spend per
@@ -2474,7 +2537,8 @@ function checkSpike(readings, current, factor) {
     const recentPerHour = spent / (overMs / HOUR_MS);
     const usualPerHour = usualPerDay / 24;
     const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
-    return { spike: usualPerHour > 0 && recentPerHour > factor * usualPerHour, spent, overMs, times };
+    const spike = usualPerHour > 0 && recentPerHour > factor * usualPerHour;
+    return { spike, spent, overMs, times, recentPerHour, usualPerHour };
 }
 
 ;// CONCATENATED MODULE: ../src/logic/tracking.ts
@@ -2676,17 +2740,70 @@ function sparkline(readings, options) {
     return `${NAMES[options.creditType]} credits, ${span}: ${first} ${bars} ${last}`;
 }
 
+;// CONCATENATED MODULE: ../src/render/credit-flow.ts
+
+
+
+/**
+ * The section's Markdown: heading, table and timeline. `texts` are the balances as the API wrote them
+ * (Balance.texts); without them the numbers are shown. Empty while the burn rate is not known.
+ */
+function creditFlowMarkdown(flow, texts) {
+    if (!flow.burnRates)
+        return '';
+    const rows = flow.rows.map(row => {
+        const balance = texts?.[row.type] ?? formatAmount(row.balance);
+        const rate = row.spentPerDay === undefined ? '' : formatAmount(row.spentPerDay);
+        return `| ${LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`;
+    });
+    return [
+        '#### Where the credits go',
+        '',
+        '| Credit type | Balance | Spent a day | Runs out |',
+        '| --- | ---: | ---: | --- |',
+        ...rows,
+        '',
+        creditTimeline(flow),
+        ''
+    ].join('\n');
+}
+/**
+ * "At 25 credits a day, free credits run out about 2026-11-26; then charges come from the regular
+ * balance (55 credits). The API stops accepting billable requests about 2026-11-28, when the total
+ * falls to 1.00."
+ */
+function creditTimeline(flow) {
+    const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0;
+    const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0;
+    const floor = BILLABLE_FLOOR.toFixed(2);
+    const rate = flow.burnRates?.total;
+    if (total <= BILLABLE_FLOOR)
+        return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`;
+    if (rate === undefined)
+        return 'Not enough history yet to say when each balance runs out.';
+    if (rate <= 0)
+        return 'Nothing is being spent: no balance runs out.';
+    const at = `At ${cents(rate)} credits a day`;
+    const stop = flow.billableDepletionDate;
+    if (stop === undefined)
+        return `${at}, no balance runs out within 100 years.`;
+    if (flow.freeOutlastsFloor) {
+        const freeLeft = cents(free - (total - BILLABLE_FLOOR));
+        return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${freeLeft} free credits left.`;
+    }
+    const regular = `the regular balance (${cents(flow.regularBalance)} credits)`;
+    const first = free > 0 && flow.freeDepletionDate
+        ? `${at}, free credits run out about ${flow.freeDepletionDate}; then charges come from ${regular}.`
+        : `${at}, charges come from ${regular}.`;
+    return `${first} The API stops accepting billable requests about ${stop}, when the total falls to ${floor}.`;
+}
+
 ;// CONCATENATED MODULE: ../src/render/summary.ts
 
 
 
 
-const LABELS = {
-    total: 'Total',
-    regular: 'Regular (purchased)',
-    free: 'Free',
-    referral: 'Referral'
-};
+
 const HEADING = '### Swarms credit balance';
 /** A Markdown code span holding `text` as it is, whatever backticks it holds. */
 function codeSpan(text) {
@@ -2783,7 +2900,7 @@ function balanceSummary(answer, verdict, inputs, tracking, historyNote) {
     ].join('\n');
 }
 /** The forecast in words, for the summary and the log. */
-function forecastText(balance, trend, inputs, spanMs) {
+function forecastText(balance, trend, inputs) {
     const type = inputs.creditType;
     const left = balance.values[type] - inputs.minimumCredits;
     if (left <= 0) {
@@ -2792,9 +2909,9 @@ function forecastText(balance, trend, inputs, spanMs) {
             : `No ${type} credits are left.`;
     }
     if (trend.burnRatePerDay === undefined) {
-        return spanMs === 0
+        return trend.spanMs === 0
             ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-            : `No forecast yet: the history spans ${span(spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
+            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
     }
     if (trend.daysRemaining === undefined) {
         return trend.burnRatePerDay > 0
@@ -2807,15 +2924,14 @@ function forecastText(balance, trend, inputs, spanMs) {
     return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
 }
 /** "37 readings over 9.2 days": so that a history that started over shows. */
-function historySpanText(tracking) {
-    const count = tracking.readings.length;
-    const first = tracking.readings[0]?.at ?? tracking.current.at;
-    return count === 1 ? '1 reading so far (this one).' : `${count} readings over ${span(tracking.current.at - first)}.`;
+function historySpanText(trend) {
+    return trend.readings === 1
+        ? '1 reading so far (this one).'
+        : `${trend.readings} readings over ${span(trend.spanMs)}.`;
 }
 function trendSection(balance, tracking, inputs) {
     const { trend } = tracking;
     const used = trend.usedSinceLast;
-    const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at);
     const chartOptions = {
         creditType: inputs.creditType,
         minimumCredits: inputs.minimumCredits,
@@ -2825,7 +2941,7 @@ function trendSection(balance, tracking, inputs) {
     return [
         '#### Trend',
         '',
-        `History: ${historySpanText(tracking)}`,
+        `History: ${historySpanText(trend)}`,
         '',
         trendChart(tracking.readings, chartOptions),
         '',
@@ -2833,54 +2949,12 @@ function trendSection(balance, tracking, inputs) {
         `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(trend.burnRatePerDay)} credits a day`}**` +
             (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
         '',
-        forecastText(balance, trend, inputs, spanMs),
+        forecastText(balance, trend, inputs),
         '',
-        ...creditFlowSection(balance, tracking),
+        creditFlowMarkdown(tracking, balance.texts),
         ...monthSection(tracking, inputs),
         ...spikeSection(tracking)
     ].join('\n');
-}
-function creditFlowSection(balance, tracking) {
-    const rates = tracking.burnRates;
-    if (!rates)
-        return [];
-    const runsOut = {
-        free: tracking.freeDepletionDate,
-        total: tracking.billableDepletionDate
-    };
-    const rows = ['free', 'regular', 'referral', 'total'].map(type => `| ${LABELS[type]} | ${balance.texts[type]} | ${formatAmount(rates[type])} | ${runsOut[type] ?? ''} |`);
-    return [
-        '#### Where the credits go',
-        '',
-        '| Credit type | Balance | Spent a day | Runs out |',
-        '| --- | ---: | ---: | --- |',
-        ...rows,
-        '',
-        creditTimeline(balance, tracking),
-        ''
-    ];
-}
-/** "At 25 credits a day, free credits run out about …; then … The API stops accepting billable requests about …" */
-function creditTimeline(balance, tracking) {
-    const { free, regular, referral, total: left } = balance.values;
-    const rate = tracking.burnRates?.total;
-    const floor = BILLABLE_FLOOR.toFixed(2);
-    if (left <= BILLABLE_FLOOR)
-        return `The total is ${cents(left)}, at or below ${floor}: the API refuses billable requests now.`;
-    if (rate === undefined)
-        return 'Not enough history yet to say when each balance runs out.';
-    if (rate <= 0)
-        return 'Nothing is being spent: no balance runs out.';
-    const regularBalance = cents(regular + referral);
-    const first = free > 0
-        ? tracking.freeDepletionDate
-            ? `At ${cents(rate)} credits a day, free credits run out about ${tracking.freeDepletionDate}; then charges come from the regular balance (${regularBalance} credits).`
-            : `At ${cents(rate)} credits a day, the free credits last more than 100 years.`
-        : `At ${cents(rate)} credits a day, charges come from the regular balance (${regularBalance} credits).`;
-    const last = tracking.billableDepletionDate
-        ? ` The API stops accepting billable requests about ${tracking.billableDepletionDate}, when the total falls to ${floor}.`
-        : '';
-    return first + last;
 }
 /** A text progress bar of `fraction` (0 to 1 and beyond), 20 cells wide. */
 function progressBar(fraction) {
@@ -2933,8 +3007,7 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
     const { balance } = answer;
     const log = [balanceLine(balance, verdict)];
     if (tracking) {
-        const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at);
-        log.push(forecastText(balance, tracking.trend, inputs, spanMs));
+        log.push(forecastText(balance, tracking.trend, inputs));
         const line = sparkline(tracking.readings, {
             creditType: inputs.creditType,
             minimumCredits: inputs.minimumCredits,
@@ -3500,7 +3573,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(142)/* .run */ .e()
+__nccwpck_require__(307)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

@@ -32,7 +32,10 @@ export function spentThisMonth(readings: readonly Reading[], current: Reading): 
   return spent
 }
 
-/** The spend so far plus the total burn rate times the days left in the month; undefined without a rate. */
+/**
+ * The spend so far plus the total burn rate (trend's burnRate of `total`) times the days left until
+ * 00:00 UTC on the 1st of the next month; undefined while the rate is not known.
+ */
 export function forecastThisMonth(
   spent: number,
   totalBurnRatePerDay: number | undefined,
@@ -42,6 +45,11 @@ export function forecastThisMonth(
   return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS)
 }
 
+/** Whether this month's spend is above the budget (a spend equal to it is not). */
+export function overBudget(spent: number, budget: number): boolean {
+  return spent > budget
+}
+
 export interface SpikeCheck {
   /** True when the recent rate is above factor × the usual rate and the usual rate is above 0. */
   readonly spike: boolean
@@ -49,8 +57,12 @@ export interface SpikeCheck {
   readonly spent: number
   /** How long ago the previous reading was. */
   readonly overMs: number
-  /** The recent rate over the usual rate; Infinity when the usual rate is 0. */
+  /** The recent rate over the usual rate; Infinity when the usual rate is 0 and credits were spent. */
   readonly times: number
+  /** The spend per hour since the previous reading. */
+  readonly recentPerHour: number
+  /** The usual spend per hour: the total burn rate as of the previous reading, over 24. */
+  readonly usualPerHour: number
 }
 
 /**
@@ -71,5 +83,6 @@ export function checkSpike(readings: readonly Reading[], current: Reading, facto
   const recentPerHour = spent / (overMs / HOUR_MS)
   const usualPerHour = usualPerDay / 24
   const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0
-  return { spike: usualPerHour > 0 && recentPerHour > factor * usualPerHour, spent, overMs, times }
+  const spike = usualPerHour > 0 && recentPerHour > factor * usualPerHour
+  return { spike, spent, overMs, times, recentPerHour, usualPerHour }
 }

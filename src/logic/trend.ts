@@ -25,12 +25,21 @@ export interface Trend {
   readonly usedSinceLast?: number
   /** The gated balance's spend per day over the window; undefined while the window spans under an hour. */
   readonly burnRatePerDay?: number
-  /** Days until the gated balance reaches the minimum at that rate; 0 only when it is already there. */
+  /**
+   * Days until the gated balance reaches the minimum at that rate; 0 only when it is already there;
+   * undefined without a rate, without spend, or beyond MAX_FORECAST_DAYS.
+   */
   readonly daysRemaining?: number
-  /** The UTC date (YYYY-MM-DD) the forecast lands on. */
+  /** The UTC date (YYYY-MM-DD) the forecast lands on; today at or below the minimum. */
   readonly depletionDate?: string
   /** How many readings, the current one included, the burn rate is computed over. */
   readonly windowReadings: number
+  /** How long the burn-rate window spans, in ms: from its first reading to the current one. */
+  readonly windowSpanMs: number
+  /** How many readings the history holds up to the current one, the current one included. */
+  readonly readings: number
+  /** How long those readings span, in ms: from the oldest to the current one; 0 for the first reading. */
+  readonly spanMs: number
 }
 
 /** The readings up to the current one, oldest first, the current one last. */
@@ -53,7 +62,8 @@ export function burnWindow(series: readonly Reading[]): readonly Reading[] {
 /** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
 export function fall(before: number, after: number): number {
   const spent = before - after
-  return spent < SPEND_EPSILON ? 0 : spent
+  // A fall of exactly a millionth may come out of the subtraction a hair under it.
+  return spent >= SPEND_EPSILON - 1e-12 ? spent : 0
 }
 
 /**
@@ -61,9 +71,8 @@ export function fall(before: number, after: number): number {
  * out, divided by the window's days. Undefined while the window spans less than MIN_WINDOW_MS.
  */
 export function burnRate(window: readonly Reading[], type: CreditType): number | undefined {
-  if (window.length < 2) return undefined
-  const spanMs = window[window.length - 1].at - window[0].at
-  if (spanMs < MIN_WINDOW_MS) return undefined
+  const spanMs = spanOf(window)
+  if (!(spanMs >= MIN_WINDOW_MS)) return undefined
   let spent = 0
   for (let i = 1; i < window.length; i++) spent += fall(window[i - 1].values[type], window[i].values[type])
   return spent / (spanMs / DAY_MS)
@@ -71,8 +80,14 @@ export function burnRate(window: readonly Reading[], type: CreditType): number |
 
 /** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
 export function dateAfter(from: number, days: number): string | undefined {
-  if (!(days <= MAX_FORECAST_DAYS)) return undefined
-  return new Date(from + days * DAY_MS).toISOString().slice(0, 10)
+  if (!(days >= 0 && days <= MAX_FORECAST_DAYS)) return undefined
+  const date = new Date(from + days * DAY_MS)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10)
+}
+
+/** The span of a series oldest first, in ms: from its first reading to its last. */
+export function spanOf(series: readonly Reading[]): number {
+  return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at
 }
 
 /**
@@ -92,14 +107,33 @@ export function computeTrend(
   const window = burnWindow(series)
   const burnRatePerDay = burnRate(window, creditType)
 
-  let daysRemaining: number | undefined
-  const left = gated(current) - minimumCredits
-  if (left <= 0) daysRemaining = 0
-  else if (burnRatePerDay !== undefined && burnRatePerDay > 0 && left / burnRatePerDay <= MAX_FORECAST_DAYS) {
-    daysRemaining = left / burnRatePerDay
+  const { daysRemaining, depletionDate } = forecast(gated(current) - minimumCredits, burnRatePerDay, current.at)
+  return {
+    usedSinceLast,
+    burnRatePerDay,
+    daysRemaining,
+    depletionDate,
+    windowReadings: window.length,
+    windowSpanMs: spanOf(window),
+    readings: series.length,
+    spanMs: spanOf(series)
   }
-  const depletionDate = daysRemaining === undefined ? undefined : dateAfter(current.at, daysRemaining)
-  return { usedSinceLast, burnRatePerDay, daysRemaining, depletionDate, windowReadings: window.length }
+}
+
+/**
+ * When `left` credits run out at `ratePerDay` from `now`: 0 days (today) when none are left; nothing
+ * without spending, or beyond MAX_FORECAST_DAYS.
+ */
+export function forecast(
+  left: number,
+  ratePerDay: number | undefined,
+  now: number
+): { daysRemaining?: number; depletionDate?: string } {
+  if (left <= 0) return { daysRemaining: 0, depletionDate: dateAfter(now, 0) }
+  if (ratePerDay === undefined || !(ratePerDay > 0)) return {}
+  const days = left / ratePerDay
+  const date = dateAfter(now, days)
+  return date === undefined ? {} : { daysRemaining: days, depletionDate: date }
 }
 
 /** Oldest first; readings with the same time keep their order. */

@@ -2,12 +2,20 @@
  * The action's words: every log line and annotation a user can meet, as pure functions of what was
  * found. Each says what happened and what to do, on one line.
  */
-import type { Balance } from '../logic/balance.js'
+import type { Balance, CreditType } from '../logic/balance.js'
 import { BILLABLE_FLOOR } from '../logic/credit-flow.js'
 import { oneLine } from '../logic/errors.js'
 import type { Inputs } from '../logic/inputs.js'
 import type { Verdict } from '../logic/policy.js'
 import type { Trend } from '../logic/trend.js'
+
+/** The credit types' names in tables. */
+export const LABELS: Readonly<Record<CreditType, string>> = {
+  total: 'Total',
+  regular: 'Regular (purchased)',
+  free: 'Free',
+  referral: 'Referral'
+}
 
 /** Days in words: one decimal below 10, whole days above. */
 export function about(days: number): string {

@@ -42,8 +42,7 @@ export function balanceReport(
   const { balance } = answer
   const log = [words.balanceLine(balance, verdict)]
   if (tracking) {
-    const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at)
-    log.push(forecastText(balance, tracking.trend, inputs, spanMs))
+    log.push(forecastText(balance, tracking.trend, inputs))
     const line = sparkline(tracking.readings, {
       creditType: inputs.creditType,
       minimumCredits: inputs.minimumCredits,

@@ -3,7 +3,7 @@
  * so that it cannot render as a link or an image.
  */
 import type { Answer } from '../io/client.js'
-import type { Balance, CreditType } from '../logic/balance.js'
+import type { Balance } from '../logic/balance.js'
 import { BILLABLE_FLOOR } from '../logic/credit-flow.js'
 import type { Inputs } from '../logic/inputs.js'
 import type { Finding, Verdict } from '../logic/policy.js'
@@ -11,14 +11,8 @@ import type { RateLimit } from '../logic/rate-limit.js'
 import type { Tracking } from '../logic/tracking.js'
 import { formatAmount, type Trend } from '../logic/trend.js'
 import { trendChart, sparkline } from './chart.js'
-import { about, cents, span } from './messages.js'
-
-export const LABELS: Readonly<Record<CreditType, string>> = {
-  total: 'Total',
-  regular: 'Regular (purchased)',
-  free: 'Free',
-  referral: 'Referral'
-}
+import { creditFlowMarkdown } from './credit-flow.js'
+import { LABELS, about, cents, span } from './messages.js'
 
 const HEADING = '### Swarms credit balance'
 
@@ -133,7 +127,7 @@ export function balanceSummary(
 }
 
 /** The forecast in words, for the summary and the log. */
-export function forecastText(balance: Balance, trend: Trend, inputs: Inputs, spanMs: number): string {
+export function forecastText(balance: Balance, trend: Trend, inputs: Inputs): string {
   const type = inputs.creditType
   const left = balance.values[type] - inputs.minimumCredits
   if (left <= 0) {
@@ -142,9 +136,9 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs, spa
       : `No ${type} credits are left.`
   }
   if (trend.burnRatePerDay === undefined) {
-    return spanMs === 0
+    return trend.spanMs === 0
       ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-      : `No forecast yet: the history spans ${span(spanMs)}, and a burn rate needs readings at least 1 hour apart.`
+      : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`
   }
   if (trend.daysRemaining === undefined) {
     return trend.burnRatePerDay > 0
@@ -159,16 +153,15 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs, spa
 }
 
 /** "37 readings over 9.2 days": so that a history that started over shows. */
-export function historySpanText(tracking: Tracking): string {
-  const count = tracking.readings.length
-  const first = tracking.readings[0]?.at ?? tracking.current.at
-  return count === 1 ? '1 reading so far (this one).' : `${count} readings over ${span(tracking.current.at - first)}.`
+export function historySpanText(trend: Trend): string {
+  return trend.readings === 1
+    ? '1 reading so far (this one).'
+    : `${trend.readings} readings over ${span(trend.spanMs)}.`
 }
 
 function trendSection(balance: Balance, tracking: Tracking, inputs: Inputs): string {
   const { trend } = tracking
   const used = trend.usedSinceLast
-  const spanMs = tracking.current.at - (tracking.readings[0]?.at ?? tracking.current.at)
   const chartOptions = {
     creditType: inputs.creditType,
     minimumCredits: inputs.minimumCredits,
@@ -178,7 +171,7 @@ function trendSection(balance: Balance, tracking: Tracking, inputs: Inputs): str
   return [
     '#### Trend',
     '',
-    `History: ${historySpanText(tracking)}`,
+    `History: ${historySpanText(trend)}`,
     '',
     trendChart(tracking.readings, chartOptions),
     '',
@@ -186,56 +179,12 @@ function trendSection(balance: Balance, tracking: Tracking, inputs: Inputs): str
     `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(trend.burnRatePerDay)} credits a day`}**` +
       (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
     '',
-    forecastText(balance, trend, inputs, spanMs),
+    forecastText(balance, trend, inputs),
     '',
-    ...creditFlowSection(balance, tracking),
+    creditFlowMarkdown(tracking, balance.texts),
     ...monthSection(tracking, inputs),
     ...spikeSection(tracking)
   ].join('\n')
-}
-
-function creditFlowSection(balance: Balance, tracking: Tracking): string[] {
-  const rates = tracking.burnRates
-  if (!rates) return []
-  const runsOut: Partial<Record<CreditType, string>> = {
-    free: tracking.freeDepletionDate,
-    total: tracking.billableDepletionDate
-  }
-  const rows = (['free', 'regular', 'referral', 'total'] as const).map(
-    type => `| ${LABELS[type]} | ${balance.texts[type]} | ${formatAmount(rates[type])} | ${runsOut[type] ?? ''} |`
-  )
-  return [
-    '#### Where the credits go',
-    '',
-    '| Credit type | Balance | Spent a day | Runs out |',
-    '| --- | ---: | ---: | --- |',
-    ...rows,
-    '',
-    creditTimeline(balance, tracking),
-    ''
-  ]
-}
-
-/** "At 25 credits a day, free credits run out about …; then … The API stops accepting billable requests about …" */
-export function creditTimeline(balance: Balance, tracking: Tracking): string {
-  const { free, regular, referral, total: left } = balance.values
-  const rate = tracking.burnRates?.total
-  const floor = BILLABLE_FLOOR.toFixed(2)
-  if (left <= BILLABLE_FLOOR)
-    return `The total is ${cents(left)}, at or below ${floor}: the API refuses billable requests now.`
-  if (rate === undefined) return 'Not enough history yet to say when each balance runs out.'
-  if (rate <= 0) return 'Nothing is being spent: no balance runs out.'
-  const regularBalance = cents(regular + referral)
-  const first =
-    free > 0
-      ? tracking.freeDepletionDate
-        ? `At ${cents(rate)} credits a day, free credits run out about ${tracking.freeDepletionDate}; then charges come from the regular balance (${regularBalance} credits).`
-        : `At ${cents(rate)} credits a day, the free credits last more than 100 years.`
-      : `At ${cents(rate)} credits a day, charges come from the regular balance (${regularBalance} credits).`
-  const last = tracking.billableDepletionDate
-    ? ` The API stops accepting billable requests about ${tracking.billableDepletionDate}, when the total falls to ${floor}.`
-    : ''
-  return first + last
 }
 
 /** A text progress bar of `fraction` (0 to 1 and beyond), 20 cells wide. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BILLABLE_FLOOR, creditFlow, isBillable } from '../../src/logic/credit-flow.js'
-import { DAY_MS, type Reading } from '../../src/logic/trend.js'
+import { DAY_MS, HOUR_MS, type Reading } from '../../src/logic/trend.js'
+import { creditFlowMarkdown, creditTimeline } from '../../src/render/credit-flow.js'
 
 const NOW = Date.parse('2026-11-24T00:00:00.000Z')
 
@@ -8,18 +9,22 @@ function at(daysAgo: number, regular: number, free: number, referral = 0): Readi
   return { at: NOW - daysAgo * DAY_MS, values: { regular, free, referral, total: regular + free + referral } }
 }
 
+/** 25 a day, all free so far: 50 free, 50 purchased and 5 referral left. */
+const current = at(0, 50, 50, 5)
+const spending = [at(2, 50, 100, 5), at(1, 50, 75, 5), current]
+
 describe('creditFlow', () => {
   it('computes each type as the gated burn rate: falls only, over the window', () => {
-    const current = at(0, 50, 20, 5)
-    const flow = creditFlow([at(2, 60, 60, 5), at(1, 55, 40, 5), current], current)
+    const now = at(0, 50, 20, 5)
+    const flow = creditFlow([at(2, 60, 60, 5), at(1, 55, 40, 5), now], now)
     expect(flow.burnRates).toEqual({ total: 25, free: 20, regular: 5, referral: 0 })
     expect(flow.freeDepletionDate).toBe('2026-11-24') // 20 at 25 a day: 0.8 days
     expect(flow.billableDepletionDate).toBe('2026-11-26') // 74 above the floor: 2.96 days
   })
 
   it('leaves a top-up out of the rate of its type, and of the total', () => {
-    const current = at(0, 100, 0) // 20 free spent, 90 regular bought: the total rose
-    expect(creditFlow([at(1, 10, 20), current], current).burnRates).toEqual({
+    const now = at(0, 100, 0) // 20 free spent, 90 regular bought: the total rose
+    expect(creditFlow([at(1, 10, 20), now], now).burnRates).toEqual({
       total: 0,
       free: 20,
       regular: 0,
@@ -27,28 +32,145 @@ describe('creditFlow', () => {
     })
   })
 
+  it('runs the free credits out at the total rate, then the regular balance down to the floor', () => {
+    const flow = creditFlow(spending, current)
+    expect(flow).toMatchObject({
+      freeDepletionDate: '2026-11-26', // 50 at 25 a day
+      billableDepletionDate: '2026-11-28', // 104 above the floor: 4.16 days
+      freeOutlastsFloor: false,
+      regularBalance: 55
+    })
+    expect(flow.rows).toEqual([
+      { type: 'free', balance: 50, spentPerDay: 25, runsOut: '2026-11-26' },
+      { type: 'regular', balance: 50, spentPerDay: 0, runsOut: '2026-11-28' },
+      { type: 'referral', balance: 5, spentPerDay: 0, runsOut: '2026-11-28' },
+      { type: 'total', balance: 105, spentPerDay: 25, runsOut: '2026-11-28' }
+    ])
+  })
+
   it('gives no rates from too short a history, and no dates when nothing is spent', () => {
-    const current = at(0, 50, 20)
-    expect(creditFlow([current], current)).toEqual({
+    const now = at(0, 50, 20)
+    expect(creditFlow([now], now)).toMatchObject({
       burnRates: undefined,
       freeDepletionDate: undefined,
       billableDepletionDate: undefined
     })
-    const flat = creditFlow([at(1, 50, 20), current], current)
+    expect(creditFlow([now], now).rows.map(row => [row.spentPerDay, row.runsOut])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined]
+    ])
+    const minutes = { ...at(0, 60, 20), at: NOW - HOUR_MS / 2 }
+    expect(creditFlow([minutes, now], now).burnRates).toBeUndefined()
+    const flat = creditFlow([at(1, 50, 20), now], now)
     expect(flat.burnRates?.total).toBe(0)
     expect(flat.freeDepletionDate).toBeUndefined()
     expect(flat.billableDepletionDate).toBeUndefined()
   })
 
   it('says today for the billable date at or below the floor, and no free date without free credits', () => {
-    const current = at(0, 1, 0)
-    const flow = creditFlow([at(1, 5, 0), current], current)
+    const now = at(0, 1, 0)
+    const flow = creditFlow([at(1, 5, 0), now], now)
     expect(flow.billableDepletionDate).toBe('2026-11-24')
     expect(flow.freeDepletionDate).toBeUndefined()
+    expect(creditFlow([now], now).billableDepletionDate).toBe('2026-11-24') // even before a rate is known
+    expect(flow.rows.map(row => row.runsOut)).toEqual([undefined, undefined, undefined, '2026-11-24'])
+  })
+
+  it('gives no free date when the total reaches the floor before the free credits run out', () => {
+    const now = at(0, 0.5, 10) // 10.5: the API stops at 1.00 with 0.5 free credits left
+    const flow = creditFlow([at(1, 0.5, 11), now], now)
+    expect(flow).toMatchObject({
+      freeOutlastsFloor: true,
+      freeDepletionDate: undefined,
+      billableDepletionDate: '2026-12-03' // 9.5 days at 1 a day
+    })
+    expect(flow.rows.map(row => row.runsOut)).toEqual([undefined, undefined, undefined, '2026-12-03'])
+    // A regular balance of exactly the floor: the free credits and the billable balance end together.
+    const even = at(0, 1, 10)
+    expect(creditFlow([at(1, 1, 12), even], even)).toMatchObject({
+      freeOutlastsFloor: false,
+      freeDepletionDate: '2026-11-29',
+      billableDepletionDate: '2026-11-29'
+    })
+  })
+
+  it('dates nothing beyond 36,500 days', () => {
+    const now = at(0, 1e6, 1e6)
+    const flow = creditFlow([at(7, 1e6, 1e6 + 0.07), now], now) // 0.01 a day
+    expect(flow.burnRates?.total).toBeCloseTo(0.01, 9)
+    expect(flow).toMatchObject({ freeDepletionDate: undefined, billableDepletionDate: undefined })
+    expect(flow.rows.every(row => row.runsOut === undefined)).toBe(true)
   })
 
   it('is billable above 1.00 total credits only', () => {
     expect(BILLABLE_FLOOR).toBe(1)
-    expect([isBillable(1.01), isBillable(1), isBillable(0)]).toEqual([true, false, false])
+    expect([isBillable(1.01), isBillable(1), isBillable(0), isBillable(-3)]).toEqual([true, false, false, false])
+  })
+})
+
+describe('creditTimeline', () => {
+  it('tells the free credits, then the regular balance, then the floor', () => {
+    expect(creditTimeline(creditFlow(spending, current))).toBe(
+      'At 25 credits a day, free credits run out about 2026-11-26; then charges come from the regular balance (55 credits). The API stops accepting billable requests about 2026-11-28, when the total falls to 1.00.'
+    )
+  })
+
+  it('starts at the regular balance without free credits', () => {
+    const now = at(0, 50, 0, 5)
+    expect(creditTimeline(creditFlow([at(1, 75, 0, 5), now], now))).toBe(
+      'At 25 credits a day, charges come from the regular balance (55 credits). The API stops accepting billable requests about 2026-11-26, when the total falls to 1.00.'
+    )
+  })
+
+  it('says when the floor comes before the free credits run out', () => {
+    const now = at(0, 0.5, 10)
+    expect(creditTimeline(creditFlow([at(1, 0.5, 11), now], now))).toBe(
+      'At 1 credits a day, the total falls to 1.00 about 2026-12-03, before the free credits run out: the API stops accepting billable requests then, with about 0.5 free credits left.'
+    )
+  })
+
+  it('says so at the floor, without a rate, without spend, and beyond 100 years', () => {
+    const floor = at(0, 0.4, 0.6)
+    expect(creditTimeline(creditFlow([floor], floor))).toBe(
+      'The total is 1, at or below 1.00: the API refuses billable requests now.'
+    )
+    expect(creditTimeline(creditFlow([current], current))).toBe(
+      'Not enough history yet to say when each balance runs out.'
+    )
+    expect(creditTimeline(creditFlow([at(1, 50, 50, 5), current], current))).toBe(
+      'Nothing is being spent: no balance runs out.'
+    )
+    const rich = at(0, 1e6, 0)
+    expect(creditTimeline(creditFlow([at(7, 1e6 + 0.07, 0), rich], rich))).toBe(
+      'At 0.01 credits a day, no balance runs out within 100 years.'
+    )
+  })
+})
+
+describe('creditFlowMarkdown', () => {
+  it('tabulates balance, spend a day and run-out date, the balances as the API wrote them', () => {
+    const texts = { free: '50.0', regular: '50.0', referral: '5.0', total: '105.0' }
+    expect(creditFlowMarkdown(creditFlow(spending, current), texts)).toBe(
+      [
+        '#### Where the credits go',
+        '',
+        '| Credit type | Balance | Spent a day | Runs out |',
+        '| --- | ---: | ---: | --- |',
+        '| Free | 50.0 | 25 | 2026-11-26 |',
+        '| Regular (purchased) | 50.0 | 0 | 2026-11-28 |',
+        '| Referral | 5.0 | 0 | 2026-11-28 |',
+        '| Total | 105.0 | 25 | 2026-11-28 |',
+        '',
+        creditTimeline(creditFlow(spending, current)),
+        ''
+      ].join('\n')
+    )
+    expect(creditFlowMarkdown(creditFlow(spending, current))).toContain('| Total | 105 | 25 | 2026-11-28 |')
+  })
+
+  it('is empty while the burn rate is not known', () => {
+    expect(creditFlowMarkdown(creditFlow([current], current))).toBe('')
   })
 })

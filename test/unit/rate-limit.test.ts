@@ -32,7 +32,44 @@ describe('parseRateLimit', () => {
         'x-ratelimit-reset': ''
       })
     ).toEqual({})
-    expect(parseRateLimit({ 'x-ratelimit-tier': 'free ![x](y)' }).tier).toBeUndefined()
+    expect(parseRateLimit({})).toEqual({})
+    expect(
+      parseRateLimit({
+        'x-ratelimit-remaining-minute': '+5',
+        'x-ratelimit-remaining-day': '1,000',
+        'x-ratelimit-limit-minute': '1e3',
+        'x-ratelimit-limit-day': '0x10',
+        'x-ratelimit-reset': '-1764050460'
+      })
+    ).toEqual({})
+    expect(parseRateLimit({ 'x-ratelimit-reset': 'Tue, 25 Nov 2025 06:01:00 GMT' }).resetAt).toBeUndefined()
+  })
+
+  it('keeps the tier as sent, trimmed, and the counts with spaces around them', () => {
+    expect(
+      parseRateLimit({
+        'x-ratelimit-tier': '  Premium Plus ',
+        'x-ratelimit-remaining-minute': ' 0 ',
+        'x-ratelimit-limit-day': '1200'
+      })
+    ).toEqual({ tier: 'Premium Plus', remainingMinute: 0, limitDay: 1200 })
+    expect(parseRateLimit({ 'x-ratelimit-tier': 'free ![x](y)' }).tier).toBe('free ![x](y)')
+    expect(parseRateLimit({ 'x-ratelimit-tier': 'free\u0000' }).tier).toBeUndefined()
+  })
+
+  it('takes the first of repeated headers', () => {
+    expect(
+      parseRateLimit({ 'x-ratelimit-tier': ['free', 'premium'], 'x-ratelimit-remaining-day': ['7', '8'] })
+    ).toEqual({
+      tier: 'free',
+      remainingDay: 7
+    })
+    expect(parseRateLimit({ 'x-ratelimit-tier': [] })).toEqual({})
+  })
+
+  it('reads a reset with a fraction of a second to the millisecond', () => {
+    expect(parseRateLimit({ 'x-ratelimit-reset': '1764050460.25' }).resetAt).toBe(1764050460250)
+    expect(parseRateLimit({ 'x-ratelimit-reset': '1764050460.' }).resetAt).toBeUndefined()
   })
 })
 
@@ -42,5 +79,8 @@ describe('waitUntilResetMs', () => {
     expect(waitUntilResetMs({ 'x-ratelimit-reset': '1764050412' }, now)).toBe(12_000)
     expect(waitUntilResetMs({ 'x-ratelimit-reset': '1764050000' }, now)).toBe(0)
     expect(waitUntilResetMs({}, now)).toBeUndefined()
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': 'soon' }, now)).toBeUndefined()
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': '1764050400' }, now)).toBe(0)
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': '1764050400.5' }, now)).toBe(500)
   })
 })

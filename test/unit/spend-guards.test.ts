@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { checkSpike, forecastThisMonth, monthBounds, spentThisMonth } from '../../src/logic/spend-guards.js'
+import {
+  USUAL_RATE_MIN_SPAN_MS,
+  checkSpike,
+  forecastThisMonth,
+  monthBounds,
+  overBudget,
+  spentThisMonth
+} from '../../src/logic/spend-guards.js'
 import type { Reading } from '../../src/logic/trend.js'
 
 function at(iso: string, total: number): Reading {
@@ -31,11 +38,36 @@ describe('spentThisMonth', () => {
     expect(spentThisMonth([at('2026-11-30T18:00:00Z', 50), first], first)).toBe(10)
   })
 
+  it('crosses the year boundary, and counts a reading at 00:00 on the 1st in the new month', () => {
+    const newYear = at('2027-01-01T00:00:00Z', 70)
+    const readings = [at('2026-12-31T00:00:00Z', 100), at('2026-12-31T23:59:59Z', 80), newYear]
+    expect(spentThisMonth(readings, newYear)).toBe(10)
+    const later = at('2027-01-02T00:00:00Z', 65)
+    expect(spentThisMonth([...readings, later], later)).toBe(15)
+    expect(monthBounds(Date.parse('2026-12-31T23:59:59.999Z'))).toEqual({
+      start: Date.parse('2026-12-01T00:00:00Z'),
+      end: Date.parse('2027-01-01T00:00:00Z')
+    })
+  })
+
+  it('ignores readings dated after the current one, and rounding', () => {
+    const current = at('2026-11-10T00:00:00Z', 60)
+    const readings = [at('2026-11-09T00:00:00Z', 70), at('2026-11-12T00:00:00Z', 0), current]
+    expect(spentThisMonth(readings, current)).toBe(10)
+    const noise = at('2026-11-11T00:00:00Z', 60)
+    expect(spentThisMonth([current, { ...noise, values: { ...noise.values, total: 60.0000000001 } }], noise)).toBe(0)
+  })
+
   it('knows leap years', () => {
     expect(monthBounds(Date.parse('2028-02-29T23:59:59Z')).end).toBe(Date.parse('2028-03-01T00:00:00Z'))
     const leapDay = at('2028-02-29T12:00:00Z', 90)
     expect(spentThisMonth([at('2028-02-28T12:00:00Z', 100), leapDay], leapDay)).toBe(10)
     expect(forecastThisMonth(10, 10, leapDay.at)).toBe(15) // half a day left
+    const march = at('2028-03-01T06:00:00Z', 85)
+    expect(spentThisMonth([at('2028-02-28T12:00:00Z', 100), leapDay, march], march)).toBe(5)
+    expect(monthBounds(Date.parse('2027-02-15T00:00:00Z')).end).toBe(Date.parse('2027-03-01T00:00:00Z'))
+    expect(forecastThisMonth(0, 1, Date.parse('2028-02-01T00:00:00Z'))).toBe(29)
+    expect(forecastThisMonth(0, 1, Date.parse('2100-02-01T00:00:00Z'))).toBe(28) // not a leap year
   })
 })
 
@@ -43,6 +75,19 @@ describe('forecastThisMonth', () => {
   it('adds the burn rate times the days left until 00:00 UTC on the 1st', () => {
     expect(forecastThisMonth(120, 10, Date.parse('2026-11-21T00:00:00Z'))).toBe(220)
     expect(forecastThisMonth(120, undefined, Date.parse('2026-11-21T00:00:00Z'))).toBeUndefined()
+    expect(forecastThisMonth(120, 0, Date.parse('2026-11-21T00:00:00Z'))).toBe(120)
+    expect(forecastThisMonth(0, 2, Date.parse('2026-11-01T00:00:00Z'))).toBe(60) // the whole month
+  })
+})
+
+describe('overBudget', () => {
+  it('is over only above the budget', () => {
+    expect([overBudget(100.5, 100), overBudget(100, 100), overBudget(0, 0), overBudget(0.01, 0)]).toEqual([
+      true,
+      false,
+      false,
+      true
+    ])
   })
 })
 
@@ -54,7 +99,14 @@ describe('checkSpike', () => {
   it('raises a spike right after a quiet week: the recent rate against the usual', () => {
     const current = at('2026-11-17T06:00:00Z', 832 - 60) // 60 in 6 hours: 10 an hour against 1
     const spike = checkSpike([...week, current], current, 3)
-    expect(spike).toEqual({ spike: true, spent: 60, overMs: 6 * 3_600_000, times: 10 })
+    expect(spike).toEqual({
+      spike: true,
+      spent: 60,
+      overMs: 6 * 3_600_000,
+      times: 10,
+      recentPerHour: 10,
+      usualPerHour: 1
+    })
     expect(checkSpike([...week, current], current, 12)?.spike).toBe(false)
   })
 
@@ -65,5 +117,55 @@ describe('checkSpike', () => {
     const young = [at('2026-11-17T00:00:00Z', 100), at('2026-11-17T20:00:00Z', 90)]
     const now = at('2026-11-17T21:00:00Z', 10)
     expect(checkSpike([...young, now], now, 3)).toBeUndefined()
+  })
+
+  it('reports a flat week as 0 times the usual rate, and a first spend after it as no spike', () => {
+    const flat = Array.from({ length: 8 }, (_, day) => at(`2026-11-${10 + day}T00:00:00Z`, 500))
+    const still = at('2026-11-18T01:00:00Z', 500)
+    expect(checkSpike([...flat, still], still, 3)).toEqual({
+      spike: false,
+      spent: 0,
+      overMs: 25 * 3_600_000,
+      times: 0,
+      recentPerHour: 0,
+      usualPerHour: 0
+    })
+    const spend = at('2026-11-18T01:00:00Z', 400)
+    expect(checkSpike([...flat, spend], spend, 3)).toMatchObject({ spike: false, spent: 100, times: Infinity })
+  })
+
+  it('needs the readings before this one to span 24 hours, no more', () => {
+    const first = at('2026-11-16T00:00:00Z', 124)
+    const previous = { ...at('2026-11-17T00:00:00Z', 100), at: first.at + USUAL_RATE_MIN_SPAN_MS - 1 }
+    const now = at('2026-11-17T01:00:00Z', 90)
+    expect(checkSpike([first, previous, now], now, 3)).toBeUndefined()
+    const dayLater = at('2026-11-17T00:00:00Z', 100)
+    expect(checkSpike([first, dayLater, now], now, 3)).toEqual({
+      spike: true,
+      spent: 10,
+      overMs: 3_600_000,
+      times: 10,
+      recentPerHour: 10,
+      usualPerHour: 1
+    })
+  })
+
+  it('measures the usual rate without the newest reading, and ignores readings after it', () => {
+    const current = at('2026-11-17T06:00:00Z', 832 - 60)
+    const future = at('2026-11-20T00:00:00Z', 0)
+    expect(checkSpike([...week, future, current], current, 3)).toMatchObject({ spike: true, times: 10 })
+  })
+
+  it('is no spike after a top-up, and unknown with no time since the previous reading', () => {
+    const topUp = at('2026-11-17T06:00:00Z', 5000)
+    expect(checkSpike([...week, topUp], topUp, 3)).toMatchObject({ spike: false, spent: 0, times: 0 })
+    const same = at('2026-11-17T00:00:00Z', 700)
+    expect(checkSpike([...week, same], same, 3)).toBeUndefined()
+  })
+
+  it('compares above the factor only: exactly the factor is no spike', () => {
+    const current = at('2026-11-17T06:00:00Z', 832 - 18) // 3 an hour against 1
+    expect(checkSpike([...week, current], current, 3)).toMatchObject({ spike: false, times: 3 })
+    expect(checkSpike([...week, current], current, 2.9)?.spike).toBe(true)
   })
 })

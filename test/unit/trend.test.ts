@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { DAY_MS, computeTrend, formatAmount, type Reading } from '../../src/logic/trend.js'
+import {
+  DAY_MS,
+  HOUR_MS,
+  MAX_FORECAST_DAYS,
+  burnRate,
+  burnWindow,
+  computeTrend,
+  dateAfter,
+  fall,
+  forecast,
+  formatAmount,
+  seriesTo,
+  type Reading
+} from '../../src/logic/trend.js'
 
 const NOW = Date.parse('2026-11-24T06:00:00.000Z')
 
@@ -16,7 +29,10 @@ describe('computeTrend', () => {
       burnRatePerDay: undefined,
       daysRemaining: undefined,
       depletionDate: undefined,
-      windowReadings: 1
+      windowReadings: 1,
+      windowSpanMs: 0,
+      readings: 1,
+      spanMs: 0
     })
   })
 
@@ -139,5 +155,111 @@ describe('forecasts it does not have', () => {
       burnRatePerDay: 0,
       daysRemaining: undefined
     })
+  })
+})
+
+describe('how long the history spans', () => {
+  it('counts the readings up to the current one and their span, for "37 readings over 9.2 days"', () => {
+    const current = at(0, 70)
+    const trend = computeTrend([at(9.25, 100), at(3, 90), at(-1, 1), current], current, 'total', 0)
+    expect(trend).toMatchObject({ readings: 3, spanMs: 9.25 * DAY_MS, windowReadings: 3, windowSpanMs: 9.25 * DAY_MS })
+  })
+
+  it('says how short a history is when it gives no rate: "spans 10 minutes; a rate needs 1 hour"', () => {
+    const current = at(0, 75)
+    const early = { ...current, at: NOW - 10 * 60_000 }
+    expect(computeTrend([early, current], current, 'total', 0)).toMatchObject({
+      readings: 2,
+      spanMs: 10 * 60_000,
+      burnRatePerDay: undefined
+    })
+  })
+
+  it('spans the whole history while the window spans the last 7 days or so', () => {
+    const current = at(0, 100)
+    const trend = computeTrend([at(30, 3000), at(8, 180), at(6, 160), current], current, 'total', 0)
+    expect(trend).toMatchObject({ readings: 4, spanMs: 30 * DAY_MS, windowReadings: 3, windowSpanMs: 8 * DAY_MS })
+  })
+})
+
+describe('the forecast at its edges', () => {
+  it('gives 0 days, today, at or below the minimum whatever the history', () => {
+    const current = at(0, 10)
+    expect(computeTrend([at(1 / 24 / 6, 11), current], current, 'total', 10)).toMatchObject({
+      burnRatePerDay: undefined,
+      daysRemaining: 0,
+      depletionDate: '2026-11-24'
+    })
+    expect(computeTrend([at(1, 100), current], current, 'total', 20).daysRemaining).toBe(0)
+  })
+
+  it('gives a small positive number of days, not 0, just above the minimum', () => {
+    const current = at(0, 10.001)
+    const trend = computeTrend([at(1, 110), current], current, 'total', 10)
+    expect(trend.daysRemaining).toBeGreaterThan(0)
+    expect(trend.daysRemaining).toBeLessThan(0.0001)
+    expect(trend.depletionDate).toBe('2026-11-24')
+  })
+
+  it('does not throw on a balance that would last past the last date a Date can hold', () => {
+    const current = at(0, 1e300)
+    const trend = computeTrend([at(1, 1e300 + 1e285), current], current, 'total', 0)
+    expect(trend.burnRatePerDay).toBeGreaterThan(0)
+    expect(trend).toMatchObject({ daysRemaining: undefined, depletionDate: undefined })
+  })
+
+  it('forecasts up to 36,500 days and no further', () => {
+    const current = at(0, MAX_FORECAST_DAYS)
+    expect(computeTrend([at(1, MAX_FORECAST_DAYS + 1), current], current, 'total', 0)).toMatchObject({
+      daysRemaining: MAX_FORECAST_DAYS,
+      depletionDate: '2126-10-31'
+    })
+    const further = at(0, MAX_FORECAST_DAYS + 1)
+    expect(computeTrend([at(1, MAX_FORECAST_DAYS + 2), further], further, 'total', 0).daysRemaining).toBeUndefined()
+  })
+
+  it('leaves rounding out of the rate but counts a real fall of a millionth', () => {
+    const current = at(0, 75)
+    const noise = computeTrend([at(2, 75.0000000001), at(1, 75.00000000005), current], current, 'total', 0)
+    expect(noise.burnRatePerDay).toBe(0)
+    expect(fall(75.000001, 75)).toBeCloseTo(0.000001, 12)
+    expect(fall(75.0000009, 75)).toBe(0)
+    expect(fall(75, 80)).toBe(0)
+    expect(fall(Number.NaN, 75)).toBe(0)
+  })
+})
+
+describe('the burn-rate arithmetic, for any credit type', () => {
+  const current: Reading = { at: NOW, values: { total: 70, regular: 55, free: 10, referral: 5 } }
+  const readings: Reading[] = [
+    { at: NOW - 2 * DAY_MS, values: { total: 100, regular: 60, free: 30, referral: 10 } },
+    { at: NOW - DAY_MS, values: { total: 120, regular: 90, free: 20, referral: 10 } }, // 40 bought
+    current
+  ]
+
+  it('sums the falls of the type between consecutive readings, rises left out, over the window in days', () => {
+    const window = burnWindow(seriesTo(readings, current))
+    expect(burnRate(window, 'total')).toBe(25) // 120 → 70
+    expect(burnRate(window, 'regular')).toBe(17.5) // 90 → 55
+    expect(burnRate(window, 'free')).toBe(10) // 30 → 20 → 10
+    expect(burnRate(window, 'referral')).toBe(2.5) // 10 → 5
+  })
+
+  it('needs a window of at least an hour', () => {
+    const hourAgo = { ...readings[0], at: NOW - HOUR_MS + 1 }
+    expect(burnRate([hourAgo, current], 'total')).toBeUndefined()
+    expect(burnRate([{ ...hourAgo, at: NOW - HOUR_MS }, current], 'total')).toBe(720)
+    expect(burnRate([current], 'total')).toBeUndefined()
+  })
+
+  it('dates a forecast in UTC, and none beyond the cap or from nonsense', () => {
+    expect(dateAfter(Date.parse('2026-11-24T23:00:00Z'), 1 / 24)).toBe('2026-11-25')
+    expect(dateAfter(NOW, MAX_FORECAST_DAYS + 0.001)).toBeUndefined()
+    expect(dateAfter(NOW, Number.NaN)).toBeUndefined()
+    expect(dateAfter(NOW, -1)).toBeUndefined()
+    expect(forecast(10, 0, NOW)).toEqual({})
+    expect(forecast(10, undefined, NOW)).toEqual({})
+    expect(forecast(0, undefined, NOW)).toEqual({ daysRemaining: 0, depletionDate: '2026-11-24' })
+    expect(forecast(10, 4, NOW)).toEqual({ daysRemaining: 2.5, depletionDate: '2026-11-26' })
   })
 })
