@@ -2512,10 +2512,6 @@ function forecastThisMonth(spent, totalBurnRatePerDay, now) {
         return undefined;
     return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
 }
-/** Whether this month's spend is above the budget (a spend equal to it is not). */
-function overBudget(spent, budget) {
-    return spent > budget;
-}
 /**
  * The runaway-spend alarm: the spend per hour since the previous reading against the usual spend per
  * hour, the total burn rate over the burn-rate window as it stood at the previous reading. Undefined

@@ -45,11 +45,6 @@ export function forecastThisMonth(
   return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS)
 }
 
-/** Whether this month's spend is above the budget (a spend equal to it is not). */
-export function overBudget(spent: number, budget: number): boolean {
-  return spent > budget
-}
-
 export interface SpikeCheck {
   /** True when the recent rate is above factor × the usual rate and the usual rate is above 0. */
   readonly spike: boolean

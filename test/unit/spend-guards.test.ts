@@ -4,7 +4,6 @@ import {
   checkSpike,
   forecastThisMonth,
   monthBounds,
-  overBudget,
   spentThisMonth
 } from '../../src/logic/spend-guards.js'
 import type { Reading } from '../../src/logic/trend.js'
@@ -77,17 +76,6 @@ describe('forecastThisMonth', () => {
     expect(forecastThisMonth(120, undefined, Date.parse('2026-11-21T00:00:00Z'))).toBeUndefined()
     expect(forecastThisMonth(120, 0, Date.parse('2026-11-21T00:00:00Z'))).toBe(120)
     expect(forecastThisMonth(0, 2, Date.parse('2026-11-01T00:00:00Z'))).toBe(60) // the whole month
-  })
-})
-
-describe('overBudget', () => {
-  it('is over only above the budget', () => {
-    expect([overBudget(100.5, 100), overBudget(100, 100), overBudget(0, 0), overBudget(0.01, 0)]).toEqual([
-      true,
-      false,
-      false,
-      true
-    ])
   })
 })
 
