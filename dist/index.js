@@ -2013,15 +2013,21 @@ async function acquireLock(lockPath, waitMs = LOCK_WAIT_MS) {
             }
             return 'held';
         }
+        // The lock itself, not what it may point at: a dangling link or a directory there is no run's lock,
+        // and only a file can be taken over; anything else waits out the deadline like a live lock.
+        let retryNow = false;
         try {
-            if (Date.now() - (0,external_node_fs_namespaceObject.statSync)(lockPath).mtimeMs > LOCK_STALE_MS) {
-                (0,external_node_fs_namespaceObject.rmSync)(lockPath, { force: true });
-                continue;
+            const lock = (0,external_node_fs_namespaceObject.lstatSync)(lockPath);
+            if (lock.isFile() && Date.now() - lock.mtimeMs > LOCK_STALE_MS) {
+                (0,external_node_fs_namespaceObject.unlinkSync)(lockPath);
+                retryNow = true;
             }
         }
-        catch {
-            continue; // released between the two calls: try again at once
+        catch (error) {
+            retryNow = error.code === 'ENOENT'; // released between the two calls
         }
+        if (retryNow)
+            continue; // the path changed under us: open again, no wait
         if (Date.now() >= deadline)
             return 'busy';
         await new Promise(resolve => setTimeout(resolve, 25 + Math.random() * 50));

@@ -22,6 +22,7 @@ import {
   statSync,
   writeFileSync,
   writeSync,
+  unlinkSync,
   type Stats
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -304,14 +305,19 @@ export async function acquireLock(
       }
       return 'held'
     }
+    // The lock itself, not what it may point at: a dangling link or a directory there is no run's lock,
+    // and only a file can be taken over; anything else waits out the deadline like a live lock.
+    let retryNow = false
     try {
-      if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) {
-        rmSync(lockPath, { force: true })
-        continue
+      const lock = lstatSync(lockPath)
+      if (lock.isFile() && Date.now() - lock.mtimeMs > LOCK_STALE_MS) {
+        unlinkSync(lockPath)
+        retryNow = true
       }
-    } catch {
-      continue // released between the two calls: try again at once
+    } catch (error) {
+      retryNow = (error as NodeJS.ErrnoException).code === 'ENOENT' // released between the two calls
     }
+    if (retryNow) continue // the path changed under us: open again, no wait
     if (Date.now() >= deadline) return 'busy'
     await new Promise(resolve => setTimeout(resolve, 25 + Math.random() * 50))
   }

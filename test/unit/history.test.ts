@@ -165,6 +165,18 @@ describe('the lock and the leftovers', () => {
     expect(await acquireLock(lock, 0)).toBe('held')
   })
 
+  it('waits out a lock path that is no lock of a run (a directory, a dangling link), never taking it over', async () => {
+    const directory = join(dir, 'dir.lock')
+    fs.mkdirSync(directory)
+    fs.utimesSync(directory, new Date(0), new Date(0))
+    expect(await acquireLock(directory, 100)).toBe('busy')
+    expect(fs.statSync(directory).isDirectory()).toBe(true)
+    const dangling = join(dir, 'dangling.lock')
+    fs.symlinkSync(join(dir, 'nowhere'), dangling)
+    expect(await acquireLock(dangling, 100)).toBe('busy')
+    expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true)
+  })
+
   it('reports a lock that cannot be made at all, so that the history is read but not saved', async () => {
     expect(await acquireLock(join(dir, 'no-such-folder', 'h.lock'), 0)).toEqual({
       reason: expect.stringContaining('ENOENT')
