@@ -1202,6 +1202,15 @@ class BalanceFormatError extends Error {
         this.name = 'BalanceFormatError';
     }
 }
+/**
+ * The largest balance taken for one: a thousand trillion credits (US dollars). Beyond it a number is not
+ * a balance, and sums of differences of such numbers would overflow to Infinity.
+ */
+const MAX_CREDITS = 1e15;
+/** Whether a number can be a balance: finite and within ±MAX_CREDITS. */
+function isCredits(value) {
+    return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS;
+}
 const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /**
  * Parses a response body into a Balance, or throws BalanceFormatError naming the problem. `scrub`
@@ -1213,7 +1222,7 @@ function parseBalance(body, scrub = text => text) {
     const sources = new WeakMap();
     let parsed;
     try {
-        parsed = JSON.parse(body, function (key, value, context) {
+        parsed = JSON.parse(body.replace(/^\uFEFF/, ''), function (key, value, context) {
             if (typeof value === 'number' && context?.source !== undefined) {
                 let own = sources.get(this);
                 if (!own)
@@ -1244,14 +1253,15 @@ function readNumber(object, field, source, scrub) {
     if (!(field in object))
         throw new BalanceFormatError(`the field "${field}" is missing`);
     const raw = object[field];
-    if (typeof raw === 'number' && Number.isFinite(raw))
+    if (typeof raw === 'number' && isCredits(raw))
         return [raw, source ?? String(raw)];
     if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
         const value = Number(raw.trim());
-        if (Number.isFinite(value))
+        if (isCredits(value))
             return [value, raw.trim()];
     }
-    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not a number`);
+    const kind = typeof raw === 'number' || (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) ? 'a balance' : 'a number';
+    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not ${kind}`);
 }
 function describeJson(value, scrub) {
     if (value === null)
@@ -1378,12 +1388,39 @@ function single(value) {
 /** The shortest run of the key's characters that is redacted; also the shortest key accepted. */
 const FRAGMENT_LENGTH = 8;
 const REDACTED = '***';
-/** The forms in which a key can come back: as it is, JSON-escaped, URL-encoded (either case). */
+/**
+ * The forms in which a key can come back: as it is; JSON-escaped (as JavaScript writes it, with `\/`,
+ * and every character as `\uXXXX`); percent-encoded (as encodeURIComponent and as form encoding write
+ * it, hex in either case); and HTML-escaped.
+ */
 function keyForms(key) {
-    const encoded = encodeURIComponent(key);
-    const forms = [key, JSON.stringify(key).slice(1, -1), encoded, encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase())];
+    const json = JSON.stringify(key).slice(1, -1);
+    const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const uri = encodeURIComponent(key);
+    const form = uri.replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const html = key.replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
+    const forms = [
+        key,
+        json,
+        json.replace(/\//g, '\\/'),
+        unicode,
+        unicode.toUpperCase().replace(/\\U/g, '\\u'),
+        uri,
+        form,
+        html
+    ];
+    for (const encoded of [uri, form])
+        forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()));
+    forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'));
     return [...new Set(forms)];
 }
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
 /**
  * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
  * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole (its forms
@@ -1783,17 +1820,30 @@ function parseReading(line) {
     if (object === null || typeof object !== 'object' || Array.isArray(object))
         throw new Error('not a JSON object');
     const record = object;
-    const at = typeof record.at === 'string' && /^\d{4}-\d\d-\d\dT/.test(record.at) ? Date.parse(record.at) : Number.NaN;
+    const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN;
     if (Number.isNaN(at))
         throw new Error('"at" is not an ISO 8601 time');
     const values = {};
     for (const type of CREDIT_TYPES) {
         const value = record[API_FIELDS[type]];
-        if (typeof value !== 'number' || !Number.isFinite(value))
-            throw new Error(`"${API_FIELDS[type]}" is not a number`);
+        if (typeof value !== 'number' || !isCredits(value))
+            throw new Error(`"${API_FIELDS[type]}" is not a balance`);
         values[type] = value;
     }
     return { at, values };
+}
+/** An ISO 8601 UTC time as ms since the epoch; NaN for anything else, a day that does not exist included. */
+function isoTime(text) {
+    const date = /^(\d{4})-(\d\d)-(\d\d)T/.exec(text);
+    const at = date ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(at) || !date)
+        return Number.NaN;
+    // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
+    const [year, month, day] = date.slice(1).map(Number);
+    const probe = new Date(0);
+    probe.setUTCFullYear(year, month - 1, day);
+    const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+    return real ? at : Number.NaN;
 }
 /** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
 const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
@@ -1875,7 +1925,7 @@ async function recordReading(path, current, limit) {
     }
     const lock = await acquireLock(`${target}.lock`);
     if (lock === 'busy') {
-        throw new HistoryReadError(`another run has held the lock ${target}.lock for over ${LOCK_WAIT_MS / 1000} s; it is removed after ${LOCK_STALE_MS / 1000} s`);
+        throw new HistoryReadError(`the lock ${target}.lock was held for over ${LOCK_WAIT_MS / 1000} s (a run's lock file is taken over after ${LOCK_STALE_MS / 1000} s; anything else there must be removed by hand)`);
     }
     try {
         const loaded = loadHistory(target, current.at);
@@ -1955,11 +2005,23 @@ const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 function temporaryName(target) {
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
 }
-/** Replaces the file in one step: a temporary file in the same folder, then a rename over it. */
+/**
+ * Replaces the file in one step: a temporary file in the same folder, then a rename over it. The file
+ * keeps its permissions (a history kept private stays private).
+ */
 function saveHistory(target, readings) {
     const temporary = temporaryName(target);
+    let mode;
     try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, serializeHistory(readings), { flag: 'wx' });
+        mode = (0,external_node_fs_namespaceObject.statSync)(target).mode & 0o7777;
+    }
+    catch {
+        // A new history: the default permissions.
+    }
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, serializeHistory(readings), { flag: 'wx', mode: mode ?? 0o666 });
+        if (mode !== undefined)
+            (0,external_node_fs_namespaceObject.chmodSync)(temporary, mode);
         (0,external_node_fs_namespaceObject.renameSync)(temporary, target);
     }
     catch (error) {
@@ -2200,7 +2262,14 @@ const runner = {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
             return false;
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown);
+        // Non-blocking open: a FIFO that nobody reads is an error, not a hang.
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        try {
+            (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
         return true;
     }
 };

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import {
+  chmodSync,
   closeSync,
   constants,
   fstatSync,
@@ -26,7 +27,7 @@ import {
   type Stats
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { API_FIELDS, CREDIT_TYPES, type CreditType } from '../logic/balance.js'
+import { API_FIELDS, CREDIT_TYPES, isCredits, type CreditType } from '../logic/balance.js'
 import { ActionError } from '../logic/errors.js'
 import { sortReadings, type Reading } from '../logic/trend.js'
 
@@ -73,15 +74,28 @@ function parseReading(line: string): Reading {
   }
   if (object === null || typeof object !== 'object' || Array.isArray(object)) throw new Error('not a JSON object')
   const record = object as Record<string, unknown>
-  const at = typeof record.at === 'string' && /^\d{4}-\d\d-\d\dT/.test(record.at) ? Date.parse(record.at) : Number.NaN
+  const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN
   if (Number.isNaN(at)) throw new Error('"at" is not an ISO 8601 time')
   const values = {} as Record<CreditType, number>
   for (const type of CREDIT_TYPES) {
     const value = record[API_FIELDS[type]]
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`"${API_FIELDS[type]}" is not a number`)
+    if (typeof value !== 'number' || !isCredits(value)) throw new Error(`"${API_FIELDS[type]}" is not a balance`)
     values[type] = value
   }
   return { at, values }
+}
+
+/** An ISO 8601 UTC time as ms since the epoch; NaN for anything else, a day that does not exist included. */
+function isoTime(text: string): number {
+  const date = /^(\d{4})-(\d\d)-(\d\d)T/.exec(text)
+  const at = date ? Date.parse(text) : Number.NaN
+  if (Number.isNaN(at) || !date) return Number.NaN
+  // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
+  const [year, month, day] = date.slice(1).map(Number)
+  const probe = new Date(0)
+  probe.setUTCFullYear(year, month - 1, day)
+  const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+  return real ? at : Number.NaN
 }
 
 /** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
@@ -173,7 +187,7 @@ export async function recordReading(path: string, current: Reading, limit: numbe
   const lock = await acquireLock(`${target}.lock`)
   if (lock === 'busy') {
     throw new HistoryReadError(
-      `another run has held the lock ${target}.lock for over ${LOCK_WAIT_MS / 1000} s; it is removed after ${LOCK_STALE_MS / 1000} s`
+      `the lock ${target}.lock was held for over ${LOCK_WAIT_MS / 1000} s (a run's lock file is taken over after ${LOCK_STALE_MS / 1000} s; anything else there must be removed by hand)`
     )
   }
   try {
@@ -250,11 +264,21 @@ function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
-/** Replaces the file in one step: a temporary file in the same folder, then a rename over it. */
+/**
+ * Replaces the file in one step: a temporary file in the same folder, then a rename over it. The file
+ * keeps its permissions (a history kept private stays private).
+ */
 export function saveHistory(target: string, readings: readonly Reading[]): void {
   const temporary = temporaryName(target)
+  let mode: number | undefined
   try {
-    writeFileSync(temporary, serializeHistory(readings), { flag: 'wx' })
+    mode = statSync(target).mode & 0o7777
+  } catch {
+    // A new history: the default permissions.
+  }
+  try {
+    writeFileSync(temporary, serializeHistory(readings), { flag: 'wx', mode: mode ?? 0o666 })
+    if (mode !== undefined) chmodSync(temporary, mode)
     renameSync(temporary, target)
   } catch (error) {
     rmSync(temporary, { force: true })

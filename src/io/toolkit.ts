@@ -4,7 +4,7 @@
  * already; it redacts once more, in case any text from the API slipped through with the key in it.
  */
 import * as core from '@actions/core'
-import { appendFileSync } from 'node:fs'
+import { closeSync, constants, openSync, writeSync } from 'node:fs'
 import { redact } from '../logic/secret.js'
 import { outputFileMessage, summaryWriteMessage } from '../render/messages.js'
 import type { Report } from '../render/report.js'
@@ -33,7 +33,13 @@ export const runner: Sink = {
   appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY
     if (!file) return false
-    appendFileSync(file, markdown)
+    // Non-blocking open: a FIFO that nobody reads is an error, not a hang.
+    const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK)
+    try {
+      writeSync(fd, markdown)
+    } finally {
+      closeSync(fd)
+    }
     return true
   }
 }

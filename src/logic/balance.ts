@@ -32,6 +32,17 @@ export class BalanceFormatError extends Error {
   }
 }
 
+/**
+ * The largest balance taken for one: a thousand trillion credits (US dollars). Beyond it a number is not
+ * a balance, and sums of differences of such numbers would overflow to Infinity.
+ */
+export const MAX_CREDITS = 1e15
+
+/** Whether a number can be a balance: finite and within ±MAX_CREDITS. */
+export function isCredits(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS
+}
+
 const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 
 /**
@@ -44,14 +55,17 @@ export function parseBalance(body: string, scrub: (text: string) => string = tex
   const sources = new WeakMap<object, Map<string, string>>()
   let parsed: unknown
   try {
-    parsed = JSON.parse(body, function (this: object, key, value: unknown, context?: { source?: string }) {
-      if (typeof value === 'number' && context?.source !== undefined) {
-        let own = sources.get(this)
-        if (!own) sources.set(this, (own = new Map()))
-        own.set(key, context.source)
+    parsed = JSON.parse(
+      body.replace(/^\uFEFF/, ''),
+      function (this: object, key, value: unknown, context?: { source?: string }) {
+        if (typeof value === 'number' && context?.source !== undefined) {
+          let own = sources.get(this)
+          if (!own) sources.set(this, (own = new Map()))
+          own.set(key, context.source)
+        }
+        return value
       }
-      return value
-    })
+    )
   } catch {
     throw new BalanceFormatError(`the body is not JSON (${describeText(scrub(body))})`)
   }
@@ -78,12 +92,14 @@ function readNumber(
 ): [number, string] {
   if (!(field in object)) throw new BalanceFormatError(`the field "${field}" is missing`)
   const raw = object[field]
-  if (typeof raw === 'number' && Number.isFinite(raw)) return [raw, source ?? String(raw)]
+  if (typeof raw === 'number' && isCredits(raw)) return [raw, source ?? String(raw)]
   if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
     const value = Number(raw.trim())
-    if (Number.isFinite(value)) return [value, raw.trim()]
+    if (isCredits(value)) return [value, raw.trim()]
   }
-  throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not a number`)
+  const kind =
+    typeof raw === 'number' || (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) ? 'a balance' : 'a number'
+  throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not ${kind}`)
 }
 
 function describeJson(value: unknown, scrub: (text: string) => string): string {

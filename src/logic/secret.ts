@@ -9,11 +9,38 @@
 export const FRAGMENT_LENGTH = 8
 export const REDACTED = '***'
 
-/** The forms in which a key can come back: as it is, JSON-escaped, URL-encoded (either case). */
+/**
+ * The forms in which a key can come back: as it is; JSON-escaped (as JavaScript writes it, with `\/`,
+ * and every character as `\uXXXX`); percent-encoded (as encodeURIComponent and as form encoding write
+ * it, hex in either case); and HTML-escaped.
+ */
 export function keyForms(key: string): string[] {
-  const encoded = encodeURIComponent(key)
-  const forms = [key, JSON.stringify(key).slice(1, -1), encoded, encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase())]
+  const json = JSON.stringify(key).slice(1, -1)
+  const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+  const uri = encodeURIComponent(key)
+  const form = uri.replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const html = key.replace(/[&<>"']/g, c => HTML_ENTITIES[c])
+  const forms = [
+    key,
+    json,
+    json.replace(/\//g, '\\/'),
+    unicode,
+    unicode.toUpperCase().replace(/\\U/g, '\\u'),
+    uri,
+    form,
+    html
+  ]
+  for (const encoded of [uri, form]) forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()))
+  forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'))
   return [...new Set(forms)]
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
 }
 
 /**

@@ -84,7 +84,10 @@ describe.concurrent('no fragment of the key, whatever the API sends back', () =>
       body: `{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"echo":"${KEY}"}`
     },
     'a field that is the key': { body: `{"credit":"${KEY}","free_credit":0,"referral_credits":0,"total_credits":1}` },
-    'a 503 echoing the key, retried': { status: 503, body: { detail: KEY } }
+    'a 503 echoing the key, retried': { status: 503, body: { detail: KEY } },
+    'a balance with the key \\u-escaped': {
+      body: `{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"echo":"${[...KEY].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`
+    }
   }
   for (const [name, reply] of Object.entries(echoes)) {
     it(name, async () => {
@@ -92,6 +95,20 @@ describe.concurrent('no fragment of the key, whatever the API sends back', () =>
       expectNoFragment(result)
     })
   }
+
+  it('keys holding ! & / and a quote, echoed form-encoded, with escaped slashes and HTML-escaped', async () => {
+    const key = "Abcdefg!hijklm/nopq&rstu'vwxyz1!"
+    const form = encodeURIComponent(key).replace(/[!']/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    for (const reply of [
+      { status: 404, body: { detail: form } },
+      { body: `<html>${key.replace(/&/g, '&amp;').replace(/'/g, '&#39;')}</html>` },
+      {
+        body: `{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1,"echo":"${key.replace(/\//g, '\\/').replace(/'/g, "\\'")}"}`
+      }
+    ]) {
+      expectNoFragment(await run([reply as Reply], {}, { key }), key)
+    }
+  })
 
   it('keys holding a quote and a backslash, echoed JSON-escaped and URL-encoded', async () => {
     const key = 'sk-"quoted\\slashed"-0123456789abcdef'
@@ -158,6 +175,30 @@ describe.concurrent('the rest of the pass', () => {
     const span = /(`+) (.*) \1/.exec(summary)
     expect(span?.[2]).toContain('![x](https://evil.example/x.png)')
     expect(summary.replace(/(`+) .* \1/, '')).not.toContain('](')
+  })
+
+  it('keeps a private history private across the atomic rewrite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workspace-'))
+    mkdirSync(join(dir, 'credits'))
+    const path = join(dir, 'credits', 'history.jsonl')
+    writeFileSync(path, '')
+    chmodSync(path, 0o600)
+    const result = await run(
+      balanceReply(),
+      { 'history-file': 'credits/history.jsonl' },
+      { env: { GITHUB_WORKSPACE: dir } }
+    )
+    expect(result.code).toBe(0)
+    expect(lstatSync(path).mode & 0o777).toBe(0o600)
+  })
+
+  it('does not hang on a summary file that is a FIFO nobody reads', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary')
+    execFileSync('mkfifo', [fifo])
+    const result = await run(balanceReply(), {}, { env: { GITHUB_STEP_SUMMARY: fifo }, summary: false })
+    expect(result.code).toBe(0)
+    expect(result.warnings).toHaveLength(1)
+    expect(result.warnings[0]).toMatch(/Could not write the job summary/)
   })
 
   it('clips an echoed bad input to 100 characters', async () => {

@@ -61,10 +61,25 @@ describe('parseBalance', () => {
     ],
     [
       '{"credit": 1, "free_credit": 2, "referral_credits": 3, "total_credits": 1e999}',
-      /field "total_credits" is number Infinity, not a number/
+      /field "total_credits" is number Infinity, not a balance/
+    ],
+    [
+      '{"credit": 1.7e308, "free_credit": 0, "referral_credits": 0, "total_credits": 1.7e308}',
+      /field "total_credits" is number 1\.7e\+308, not a balance/
     ]
   ])('rejects %j, saying what came back', (body, message) => {
     expect(() => parseBalance(body)).toThrow(BalanceFormatError)
     expect(() => parseBalance(body)).toThrow(message)
+  })
+})
+
+describe('parseBalance at the edges', () => {
+  it('reads a body that starts with a byte order mark, and a balance up to a thousand trillion', () => {
+    expect(parseBalance('\uFEFF{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}').values.total).toBe(
+      1
+    )
+    expect(
+      parseBalance('{"credit":1e15,"free_credit":0,"referral_credits":0,"total_credits":-1e15}').values.total
+    ).toBe(-1e15)
   })
 })

@@ -66,11 +66,19 @@ describe('the history format', () => {
     ],
     [
       '{"at":"2026-11-21T00:00:00Z","credit":1,"free_credit":0,"referral_credits":0}',
-      'line 2: "total_credits" is not a number'
+      'line 2: "total_credits" is not a balance'
+    ],
+    [
+      '{"at":"2025-02-30T00:00:00Z","credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}',
+      'line 2: "at" is not an ISO 8601 time'
+    ],
+    [
+      '{"at":"2026-11-21T00:00:00Z","credit":1.7e308,"free_credit":0,"referral_credits":0,"total_credits":1}',
+      'line 2: "credit" is not a balance'
     ],
     [
       '{"at":"2026-11-21T00:00:00Z","credit":"1","free_credit":0,"referral_credits":0,"total_credits":1}',
-      'line 2: "credit" is not a number'
+      'line 2: "credit" is not a balance'
     ]
   ])('names the first bad line: %s', (bad, message) => {
     expect(() => parseHistory(`${LINE}${bad}\n`)).toThrow(message)

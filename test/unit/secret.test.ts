@@ -17,6 +17,18 @@ describe('redact', () => {
     expect(redact(encodeURIComponent(key).toLowerCase().replace('sk-', 'sk-'), key)).not.toContain('%22a%5cb')
   })
 
+  it('removes the key form-encoded, \\u-escaped, with escaped slashes, and HTML-escaped', () => {
+    const key = "Abcdefg!hijklm/nop&qrs'tuvw(xyz)*0"
+    const echoes = [
+      'Abcdefg%21hijklm%2Fnop%26qrs%27tuvw%28xyz%29%2A0',
+      'Abcdefg%21hijklm%2fnop%26qrs%27tuvw%28xyz%29%2a0',
+      [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+      "Abcdefg!hijklm\\/nop&qrs'tuvw(xyz)*0",
+      'Abcdefg!hijklm/nop&amp;qrs&#39;tuvw(xyz)*0'
+    ]
+    for (const echo of echoes) expect(redact(`<${echo}>`, key), echo).toBe('<***>')
+  })
+
   it('leaves text without the key alone, and does nothing without a key', () => {
     const json = '{"credit": 50.0, "free_credit": 20.0}'
     expect(redact(json, KEY)).toBe(json)
