@@ -2,18 +2,21 @@
 // Renders the job summary as a person sees it on GitHub, before a release: runs the built action (as the
 // runner would, against the local stand-in API) on a few sample histories, renders each summary as
 // GitHub-flavoured Markdown (marked) with its Mermaid chart (mermaid) in Debian's headless Chromium, in
-// a light and a dark page, and writes PNG screenshots into summary-preview/.
-//   npm run preview-summary
+// a light and a dark page, and writes PNG screenshots (and each summary's Markdown) into summary-preview/.
+//   npm run preview-summary                      (builds dist/ first, then runs it)
+//   PREVIEW_ENTRY=/tmp/dist/index.js node scripts/preview-summary.mjs   (another build of the action)
+// The verdict's emoji needs a colour-emoji font, else it shows as a box: apt-get install -y fonts-noto-color-emoji.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { marked } from 'marked'
 import { CHROMIUM, MERMAID_SCRIPT, chromiumAvailable, launchChromium } from './chromium.mjs'
-import { runAction } from './run-action.mjs'
+import { ACTION_ENTRY, runAction } from './run-action.mjs'
 import { balanceReply, startStandIn } from './stand-in-api.mjs'
 
 const OUT = fileURLToPath(new URL('../summary-preview/', import.meta.url))
+const ENTRY = process.env.PREVIEW_ENTRY || ACTION_ENTRY
 const DAY = 86_400_000
 const HOUR = 3_600_000
 
@@ -44,6 +47,16 @@ const SAMPLES = {
     ),
     balance: { credit: 330, free_credit: 0, referral_credits: 0, total_credits: 330 },
     inputs: { 'minimum-credits': '50' }
+  },
+  'hourly-for-a-month': {
+    history: Array.from({ length: 720 }, (_, i) => line((720 - i) * HOUR, 900 - i * 1.1, 0, 0)),
+    balance: { credit: 107.5, free_credit: 0, referral_credits: 0, total_credits: 107.5 },
+    inputs: { 'minimum-credits': '100' }
+  },
+  'first-run': {
+    history: [],
+    balance: { credit: 75.12, free_credit: 0, referral_credits: 0, total_credits: 75.12 },
+    inputs: {}
   },
   'first-day': {
     history: [line(5 * HOUR, 75, 20, 5), line(2 * HOUR, 72, 20, 5)],
@@ -78,7 +91,7 @@ const browser = await launchChromium()
 try {
   for (const [name, sample] of Object.entries(SAMPLES)) {
     const workspace = mkdtempSync(join(tmpdir(), 'preview-'))
-    writeFileSync(join(workspace, 'history.jsonl'), `${sample.history.join('\n')}\n`)
+    if (sample.history.length > 0) writeFileSync(join(workspace, 'history.jsonl'), `${sample.history.join('\n')}\n`)
     const standIn = await startStandIn({ reply: balanceReply(sample.balance) })
     let run
     try {
@@ -89,20 +102,24 @@ try {
           'history-file': 'history.jsonl',
           ...sample.inputs
         },
-        env: { GITHUB_WORKSPACE: workspace }
+        env: { GITHUB_WORKSPACE: workspace },
+        entry: ENTRY
       })
     } finally {
       await standIn.close()
     }
+    if (!run.summary) console.warn(`preview-summary: ${name}: the action wrote no summary (exit ${run.code})`)
     writeFileSync(join(OUT, `${name}.md`), run.summary ?? '')
     for (const theme of Object.keys(THEMES)) {
       const tab = await browser.newPage({ viewport: { width: 908, height: 600 } })
       await tab.setContent(page(run.summary ?? '', theme))
       await tab.addScriptTag({ path: MERMAID_SCRIPT })
-      await tab.evaluate(async mermaidTheme => {
+      const failed = await tab.evaluate(async mermaidTheme => {
         globalThis.mermaid.initialize({ startOnLoad: false, theme: mermaidTheme })
-        await globalThis.mermaid.run({ querySelector: 'pre.mermaid' })
+        await globalThis.mermaid.run({ querySelector: 'pre.mermaid', suppressErrors: true })
+        return globalThis.document.querySelectorAll('svg[aria-roledescription="error"]').length
       }, THEMES[theme].mermaid)
+      if (failed) console.warn(`preview-summary: ${name}, ${theme}: Mermaid could not render ${failed} chart(s)`)
       const file = join(OUT, `${name}-${theme}.png`)
       await tab.screenshot({ path: file, fullPage: true })
       await tab.close()

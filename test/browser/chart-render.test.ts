@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { CHROMIUM, MERMAID_SCRIPT, chromiumAvailable, launchChromium } from '../../scripts/chromium.mjs'
 import { DAY_MS, HOUR_MS, type Reading } from '../../src/logic/trend.js'
-import { trendChart } from '../../src/render/chart.js'
+import { LINE_COLOURS, trendChart } from '../../src/render/chart.js'
 
 const available = chromiumAvailable()
 if (!available) console.log(`chart-render: skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
@@ -56,6 +56,9 @@ function hex(rgb: string): string {
 interface Rendered {
   error?: string
   stroke: string
+  minimumStroke: string
+  /** The balance line's points, in SVG units. */
+  points: { x: number; y: number }[]
   background: string
   xLabels: { text: string; left: number; right: number; top: number; bottom: number }[]
   yLabels: string[]
@@ -81,7 +84,15 @@ async function render(markdown: string, theme: 'default' | 'dark'): Promise<Rend
       try {
         svg = (await m.render(id, code)).svg
       } catch (error) {
-        return { error: String(error), stroke: '', background: '', xLabels: [], yLabels: [] }
+        return {
+          error: String(error),
+          stroke: '',
+          minimumStroke: '',
+          points: [],
+          background: '',
+          xLabels: [],
+          yLabels: []
+        }
       }
       document.body.innerHTML = svg
       const root = document.body.querySelector('svg')!
@@ -89,6 +100,10 @@ async function render(markdown: string, theme: 'default' | 'dark'): Promise<Rend
       return {
         error: root.getAttribute('aria-roledescription') === 'error' ? 'render error' : undefined,
         stroke: root.querySelector('.line-plot-0 path')!.getAttribute('stroke')!,
+        minimumStroke: root.querySelector('.line-plot-1 path')?.getAttribute('stroke') ?? '',
+        points: [
+          ...(root.querySelector('.line-plot-0 path')!.getAttribute('d') ?? '').matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)
+        ].map(m => ({ x: Number(m[1]), y: Number(m[2]) })),
         background: getComputedStyle(root.querySelector('rect.background')!).fill,
         xLabels: [...root.querySelectorAll('.bottom-axis .label text')].map(t => ({
           text: t.textContent ?? '',
@@ -104,6 +119,10 @@ async function render(markdown: string, theme: 'default' | 'dark'): Promise<Rend
   )
 }
 
+it('draws no chart from one reading (no browser needed)', () => {
+  expect(trendChart([reading(NOW, 75)], { creditType: 'total', minimumCredits: 0, now: NOW })).not.toContain('mermaid')
+})
+
 describe.skipIf(!available)('the trend chart in a real browser', () => {
   beforeAll(async () => {
     browser = await launchChromium()
@@ -116,19 +135,17 @@ describe.skipIf(!available)('the trend chart in a real browser', () => {
     await browser?.close()
   })
 
-  it('draws no chart from one reading', () => {
-    expect(trendChart([reading(NOW, 75)], { creditType: 'total', minimumCredits: 0, now: NOW })).not.toContain(
-      'mermaid'
-    )
-  })
-
   for (const [name, readings] of Object.entries(HISTORIES)) {
     for (const theme of ['default', 'dark'] as const) {
       it(`${name}, ${theme} theme: renders legibly`, async () => {
         const markdown = trendChart(readings, { creditType: 'total', minimumCredits: 10, now: NOW })
         const chart = await render(markdown, theme)
         expect(chart.error).toBeUndefined()
+        // The chart's own colours win over the theme's palette, and contrast with its background.
+        expect(hex(chart.stroke).toLowerCase()).toBe(LINE_COLOURS[0])
+        expect(hex(chart.minimumStroke).toLowerCase()).toBe(LINE_COLOURS[1])
         expect(contrast(hex(chart.stroke), hex(chart.background))).toBeGreaterThanOrEqual(3)
+        expect(contrast(hex(chart.minimumStroke), hex(chart.background))).toBeGreaterThanOrEqual(3)
         const labels = [...chart.xLabels].sort((a, b) => a.left - b.left)
         expect(labels.length).toBeGreaterThanOrEqual(2)
         for (let i = 1; i < labels.length; i++) {
@@ -137,6 +154,11 @@ describe.skipIf(!available)('the trend chart in a real browser', () => {
           expect(overlap, `${a.text} and ${b.text} overlap`).toBe(false)
         }
         expect(Math.min(...chart.yLabels.map(Number))).toBe(0)
+        // One point per step of the grid, the same distance apart: in proportion to time.
+        const steps = Number(/x-axis "[^"]*" (-\d+) --> 0/.exec(markdown)![1])
+        expect(chart.points).toHaveLength(-steps + 1)
+        const gaps = chart.points.slice(1).map((p, i) => p.x - chart.points[i].x)
+        expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThan(0.5)
       })
     }
   }
