@@ -1462,10 +1462,6 @@ function windowsOf(key) {
     }
     return cached;
 }
-/** Redacts every string value of a record (outputs), keeping the keys. */
-function redactAll(values, key) {
-    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value, key)]));
-}
 
 ;// CONCATENATED MODULE: ../src/io/client.ts
 
@@ -1734,7 +1730,6 @@ function computeTrend(readings, current, creditType, minimumCredits) {
         daysRemaining,
         depletionDate,
         windowReadings: window.length,
-        windowSpanMs: spanOf(window),
         readings: series.length,
         spanMs: spanOf(series)
     };
@@ -2473,8 +2468,6 @@ function isLoopback(hostname) {
 
 ;// CONCATENATED MODULE: ../src/logic/policy.ts
 
-/** Swarms spends free credits first, then the regular balance, which combines purchased and referral credits. */
-const SPENDING_ORDER = (/* unused pure expression or super */ null && (['free', 'regular']));
 /**
  * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
  * applies is its error); `history-unreadable` fails it only when a gate needs the history.
@@ -2507,11 +2500,7 @@ function evaluate(balance, policy, tracked) {
         'not-billable': !isBillable(balance.values.total)
     };
     return {
-        creditType: policy.creditType,
-        gated,
         belowMinimum: findings['below-minimum'],
-        belowWarning: findings['below-warning'],
-        shortOfRunway: findings['short-of-runway'],
         overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
         billable: !findings['not-billable'],
         nextCreditType: nextCreditType(balance),
@@ -2609,7 +2598,7 @@ function checkSpike(readings, current, factor) {
     const usualPerHour = usualPerDay / 24;
     const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
     const spike = usualPerHour > 0 && recentPerHour > factor * usualPerHour;
-    return { spike, spent, overMs, times, recentPerHour, usualPerHour };
+    return { spike, spent, overMs, times };
 }
 
 ;// CONCATENATED MODULE: ../src/logic/tracking.ts
@@ -2923,7 +2912,7 @@ const WARNING_TEXT = {
     'not-billable': () => `at or below ${BILLABLE_FLOOR.toFixed(2)} total credits the API refuses billable requests`
 };
 function balanceTable(balance, verdict, inputs) {
-    const rows = ['free', 'regular', 'referral', 'total'].map(type => {
+    const rows = FLOW_ORDER.map(type => {
         const notes = [
             type === inputs.creditType ? 'gated' : '',
             type === verdict.nextCreditType ? 'next charge' : '',
@@ -3182,7 +3171,6 @@ function failureReport(error, inputs) {
 
 
 
-
 async function run({ env = process.env, now, sink = runner } = {}) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
@@ -3228,7 +3216,7 @@ async function track(path, answer, at, inputs) {
         return { tracking: analyse(recorded.readings, current, inputs), notes };
     }
     catch (error) {
-        if (!(error instanceof HistoryReadError) && !(error instanceof ActionError))
+        if (!(error instanceof HistoryReadError))
             throw error;
         return { notes: { path, droppedFuture: 0, unreadable: error.message } };
     }

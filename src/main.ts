@@ -5,7 +5,6 @@
 import { fetchBalance, type Answer } from './io/client.js'
 import { HistoryReadError, checkHistoryPath, recordReading } from './io/history.js'
 import { emit, runner, type Sink } from './io/toolkit.js'
-import { ActionError } from './logic/errors.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
@@ -66,7 +65,7 @@ async function track(path: string, answer: Answer, at: number, inputs: Inputs) {
     }
     return { tracking: analyse(recorded.readings, current, inputs), notes }
   } catch (error) {
-    if (!(error instanceof HistoryReadError) && !(error instanceof ActionError)) throw error
+    if (!(error instanceof HistoryReadError)) throw error
     return { notes: { path, droppedFuture: 0, unreadable: error.message } satisfies HistoryNotes }
   }
 }

@@ -7,8 +7,7 @@ import { isBillable } from './credit-flow.js'
 import type { FailureKind } from './errors.js'
 
 /** Swarms spends free credits first, then the regular balance, which combines purchased and referral credits. */
-export const SPENDING_ORDER = ['free', 'regular'] as const satisfies readonly CreditType[]
-export type SpentType = (typeof SPENDING_ORDER)[number]
+export type SpentType = Extract<CreditType, 'free' | 'regular'>
 
 export interface Policy {
   /** Which balance the thresholds apply to. */
@@ -59,13 +58,7 @@ export interface Outcome {
 }
 
 export interface Verdict {
-  readonly creditType: CreditType
-  /** The gated balance. */
-  readonly gated: number
   readonly belowMinimum: boolean
-  readonly belowWarning: boolean
-  /** The forecast is known and shorter than minimumDaysRemaining. */
-  readonly shortOfRunway: boolean
   /** This month's spend is above the budget; undefined without a budget or its figures. */
   readonly overBudget?: boolean
   /** Billable requests are accepted: total credits above the API's floor. */
@@ -95,11 +88,7 @@ export function evaluate(balance: Balance, policy: Policy, tracked?: Tracked): V
     'not-billable': !isBillable(balance.values.total)
   }
   return {
-    creditType: policy.creditType,
-    gated,
     belowMinimum: findings['below-minimum'],
-    belowWarning: findings['below-warning'],
-    shortOfRunway: findings['short-of-runway'],
     overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
     billable: !findings['not-billable'],
     nextCreditType: nextCreditType(balance),

@@ -77,8 +77,3 @@ function windowsOf(key: string): { size: number; windows: Set<string> } {
   }
   return cached
 }
-
-/** Redacts every string value of a record (outputs), keeping the keys. */
-export function redactAll(values: Readonly<Record<string, string>>, key: string | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value, key)]))
-}

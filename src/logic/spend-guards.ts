@@ -54,10 +54,6 @@ export interface SpikeCheck {
   readonly overMs: number
   /** The recent rate over the usual rate; Infinity when the usual rate is 0 and credits were spent. */
   readonly times: number
-  /** The spend per hour since the previous reading. */
-  readonly recentPerHour: number
-  /** The usual spend per hour: the total burn rate as of the previous reading, over 24. */
-  readonly usualPerHour: number
 }
 
 /**
@@ -79,5 +75,5 @@ export function checkSpike(readings: readonly Reading[], current: Reading, facto
   const usualPerHour = usualPerDay / 24
   const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0
   const spike = usualPerHour > 0 && recentPerHour > factor * usualPerHour
-  return { spike, spent, overMs, times, recentPerHour, usualPerHour }
+  return { spike, spent, overMs, times }
 }

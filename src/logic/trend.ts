@@ -34,8 +34,6 @@ export interface Trend {
   readonly depletionDate?: string
   /** How many readings, the current one included, the burn rate is computed over. */
   readonly windowReadings: number
-  /** How long the burn-rate window spans, in ms: from its first reading to the current one. */
-  readonly windowSpanMs: number
   /** How many readings the history holds up to the current one, the current one included. */
   readonly readings: number
   /** How long those readings span, in ms: from the oldest to the current one; 0 for the first reading. */
@@ -114,7 +112,6 @@ export function computeTrend(
     daysRemaining,
     depletionDate,
     windowReadings: window.length,
-    windowSpanMs: spanOf(window),
     readings: series.length,
     spanMs: spanOf(series)
   }

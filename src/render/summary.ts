@@ -4,7 +4,7 @@
  */
 import type { Answer } from '../io/client.js'
 import type { Balance } from '../logic/balance.js'
-import { BILLABLE_FLOOR } from '../logic/credit-flow.js'
+import { BILLABLE_FLOOR, FLOW_ORDER } from '../logic/credit-flow.js'
 import type { Inputs } from '../logic/inputs.js'
 import type { Finding, Verdict } from '../logic/policy.js'
 import type { RateLimit } from '../logic/rate-limit.js'
@@ -54,7 +54,7 @@ const WARNING_TEXT: Partial<Record<Finding, Words>> = {
 }
 
 function balanceTable(balance: Balance, verdict: Verdict, inputs: Inputs): string[] {
-  const rows = (['free', 'regular', 'referral', 'total'] as const).map(type => {
+  const rows = FLOW_ORDER.map(type => {
     const notes = [
       type === inputs.creditType ? 'gated' : '',
       type === verdict.nextCreditType ? 'next charge' : '',

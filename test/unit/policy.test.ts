@@ -19,34 +19,33 @@ describe('evaluate', () => {
   })
 
   it('gates the chosen credit type only', () => {
-    expect(evaluate(balance, { creditType: 'free', minimumCredits: 21 })).toMatchObject({
-      gated: 20,
-      belowMinimum: true
-    })
-    expect(evaluate(balance, { creditType: 'regular', minimumCredits: 21 })).toMatchObject({
-      gated: 50,
-      belowMinimum: false
-    })
-    expect(evaluate(balance, { creditType: 'referral', minimumCredits: 5 })).toMatchObject({
-      gated: 5,
-      belowMinimum: false
-    })
+    expect(evaluate(balance, { creditType: 'free', minimumCredits: 21 }).belowMinimum).toBe(true)
+    expect(evaluate(balance, { creditType: 'regular', minimumCredits: 21 }).belowMinimum).toBe(false)
+    expect(evaluate(balance, { creditType: 'referral', minimumCredits: 5 }).belowMinimum).toBe(false)
   })
 
   it('warns below the warning threshold, and not without one', () => {
-    expect(evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 100 }).belowWarning).toBe(true)
-    expect(evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 75 }).belowWarning).toBe(false)
-    expect(evaluate(balance, { creditType: 'total', minimumCredits: 10 }).belowWarning).toBe(false)
+    expect(
+      evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 100 }).outcome.warnings
+    ).toContain('below-warning')
+    expect(
+      evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 75 }).outcome.warnings
+    ).not.toContain('below-warning')
+    expect(evaluate(balance, { creditType: 'total', minimumCredits: 10 }).outcome.warnings).not.toContain(
+      'below-warning'
+    )
   })
 
   it('is short of runway only when the forecast is known and below minimum-days-remaining', () => {
     const policy = { creditType: 'total', minimumCredits: 0, minimumDaysRemaining: 7 } as const
     const forecast = (daysRemaining?: number): Tracked => ({ daysRemaining })
-    expect(evaluate(balance, policy, forecast(6.9)).shortOfRunway).toBe(true)
-    expect(evaluate(balance, policy, forecast(7)).shortOfRunway).toBe(false)
-    expect(evaluate(balance, policy, forecast(undefined)).shortOfRunway).toBe(false)
-    expect(evaluate(balance, policy).shortOfRunway).toBe(false)
-    expect(evaluate(balance, { ...policy, minimumDaysRemaining: undefined }, forecast(1)).shortOfRunway).toBe(false)
+    expect(evaluate(balance, policy, forecast(6.9)).outcome.failure).toBe('short-of-runway')
+    expect(evaluate(balance, policy, forecast(7)).outcome.failure).toBeUndefined()
+    expect(evaluate(balance, policy, forecast(undefined)).outcome.failure).toBeUndefined()
+    expect(evaluate(balance, policy).outcome.failure).toBeUndefined()
+    expect(
+      evaluate(balance, { ...policy, minimumDaysRemaining: undefined }, forecast(1)).outcome.failure
+    ).toBeUndefined()
   })
 
   it('a zero minimum never fails a zero balance', () => {

@@ -91,9 +91,7 @@ describe('checkSpike', () => {
       spike: true,
       spent: 60,
       overMs: 6 * 3_600_000,
-      times: 10,
-      recentPerHour: 10,
-      usualPerHour: 1
+      times: 10
     })
     expect(checkSpike([...week, current], current, 12)?.spike).toBe(false)
   })
@@ -114,9 +112,7 @@ describe('checkSpike', () => {
       spike: false,
       spent: 0,
       overMs: 25 * 3_600_000,
-      times: 0,
-      recentPerHour: 0,
-      usualPerHour: 0
+      times: 0
     })
     const spend = at('2026-11-18T01:00:00Z', 400)
     expect(checkSpike([...flat, spend], spend, 3)).toMatchObject({ spike: false, spent: 100, times: Infinity })
@@ -132,9 +128,7 @@ describe('checkSpike', () => {
       spike: true,
       spent: 10,
       overMs: 3_600_000,
-      times: 10,
-      recentPerHour: 10,
-      usualPerHour: 1
+      times: 10
     })
   })
 
