@@ -355,7 +355,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 307:
+/***/ 195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -2096,6 +2096,49 @@ function describe(error) {
 
 // EXTERNAL MODULE: ./stubs/core.ts
 var core = __nccwpck_require__(911);
+;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
+/**
+ * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
+ * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
+ * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
+ *
+ * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
+ *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
+ * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
+ *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
+ *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
+ *
+ * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
+ * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
+ * zero-width character does not neutralise a command, and one in the text does not hide one: here
+ * format, control and default-ignorable characters count as invisible between the marks, and the
+ * neutraliser inserts a backslash, which ICU does not ignore:
+ *
+ * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
+ * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
+ *
+ * The backslash is what Markdown reads as an escape of the next character, so in the job summary
+ * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
+ * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
+ */
+/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
+const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
+/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
+const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
+const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
+const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
+/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
+const LINE_BREAK = /(\r\n|\r|\n)/;
+/** The text, with no line the runner would read as a workflow command, in either syntax. */
+function neutraliseCommands(text) {
+    if (!text.includes(':') && !text.includes('#'))
+        return text;
+    return text
+        .split(LINE_BREAK)
+        .map((part, index) => index % 2 === 1 ? part : part.replace(LINE_COMMAND, '$1\\:').replace(LEGACY_COMMAND, '$1\\['))
+        .join('');
+}
+
 ;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
 /**
  * Where the credits go: the spend of each credit type, and the dates on which the free credits and
@@ -2239,8 +2282,10 @@ function summaryWriteMessage(reason) {
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
  * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it.
+ * already; it redacts once more, in case any text from the API slipped through with the key in it, and
+ * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
  */
+
 
 
 
@@ -2269,11 +2314,21 @@ const runner = {
     }
 };
 /**
+ * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
+ * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
+ */
+function printable(text, apiKey) {
+    return neutraliseCommands(redact(text, apiKey));
+}
+/**
  * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
  * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
+ * Output values are data for later steps, redacted but not otherwise changed: they go to the
+ * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
+ * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
  */
 function emit(report, apiKey, sink = runner) {
-    const safe = (text) => redact(text, apiKey);
+    const safe = (text) => printable(text, apiKey);
     for (const line of report.log)
         sink.info(safe(line));
     for (const warning of report.warnings)
@@ -2282,10 +2337,10 @@ function emit(report, apiKey, sink = runner) {
         sink.fail(safe(report.error));
     try {
         for (const [name, value] of Object.entries(report.outputs))
-            sink.setOutput(name, safe(value));
+            sink.setOutput(name, redact(value, apiKey));
     }
     catch (error) {
-        sink.fail(outputFileMessage(reason(error)));
+        sink.fail(safe(outputFileMessage(reason(error))));
     }
     if (report.summary === undefined)
         return;
@@ -2293,7 +2348,7 @@ function emit(report, apiKey, sink = runner) {
         sink.appendSummary(clipBytes(safe(report.summary), SUMMARY_LIMIT_BYTES));
     }
     catch (error) {
-        sink.warning(summaryWriteMessage(reason(error)));
+        sink.warning(safe(summaryWriteMessage(reason(error))));
     }
 }
 /** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
@@ -3187,7 +3242,7 @@ async function run({ env = process.env, now, sink = runner } = {}) {
             maxRetries: inputs.maxRetries,
             timeoutSeconds: inputs.timeoutSeconds,
             userAgent: USER_AGENT,
-            log: message => sink.info(message)
+            log: message => sink.info(printable(message, apiKey))
         });
         const at = now ?? Date.now();
         const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {};
@@ -3648,7 +3703,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(307)/* .run */ .e()
+__nccwpck_require__(195)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

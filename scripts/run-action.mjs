@@ -119,3 +119,69 @@ export function parseCommands(stdout) {
       message: match[2].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
     }))
 }
+
+/**
+ * The command names the runner registers (actions/runner ActionCommandManager: its extensions and
+ * stop-commands), compared ignoring case.
+ */
+export const RUNNER_COMMANDS = [
+  'stop-commands',
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'debug',
+  'warning',
+  'error',
+  'notice',
+  'group',
+  'endgroup',
+  'echo'
+]
+
+/** What .NET's culture-sensitive StartsWith/IndexOf skip (under ICU): read each line without them. */
+const IGNORABLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
+
+/**
+ * Every line of a step's output the runner would read as a workflow command, read as it reads it
+ * (ActionCommand.TryParseV2, then the legacy TryParse): lines split at \n, \r\n or \r; a line whose
+ * text after its leading white space starts with `::name …::` with a registered name; otherwise the
+ * first `##[name …]` anywhere in it, with a registered name. The token of a stop-commands becomes a
+ * name too, as in the runner; the commands it would then silence are listed all the same.
+ * @param {string} output stdout (or stderr) as the runner reads it
+ * @returns {{ syntax: '::' | '##[', command: string, data: string, line: string }[]}
+ */
+export function runnerCommands(output) {
+  const registered = new Set(RUNNER_COMMANDS)
+  /** @type {{ syntax: '::' | '##[', command: string, data: string, line: string }[]} */
+  const found = []
+  for (const raw of output.split(/\r\n|\r|\n/)) {
+    const line = raw.replace(IGNORABLE, '')
+    const trimmed = line.replace(/^\p{White_Space}+/u, '')
+    let command
+    if (trimmed.startsWith('::')) {
+      const end = trimmed.indexOf('::', 2)
+      const name = end < 0 ? '' : trimmed.slice(2, end).split(' ')[0].toLowerCase()
+      if (registered.has(name)) command = { syntax: '::', command: name, data: trimmed.slice(end + 2), line: raw }
+    }
+    if (!command) {
+      const prefix = line.indexOf('##[')
+      const end = prefix < 0 ? -1 : line.indexOf(']', prefix)
+      const name =
+        end < 0
+          ? ''
+          : line
+              .slice(prefix + 3, end)
+              .split(' ')[0]
+              .toLowerCase()
+      if (registered.has(name)) command = { syntax: '##[', command: name, data: line.slice(end + 1), line: raw }
+    }
+    if (!command) continue
+    found.push(command)
+    if (command.command === 'stop-commands' && command.data) registered.add(command.data.toLowerCase())
+  }
+  return found
+}

@@ -4,7 +4,7 @@
  */
 import { fetchBalance, type Answer } from './io/client.js'
 import { HistoryReadError, checkHistoryPath, recordReading } from './io/history.js'
-import { emit, runner, type Sink } from './io/toolkit.js'
+import { emit, printable, runner, type Sink } from './io/toolkit.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
@@ -33,7 +33,7 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
       maxRetries: inputs.maxRetries,
       timeoutSeconds: inputs.timeoutSeconds,
       userAgent: USER_AGENT,
-      log: message => sink.info(message)
+      log: message => sink.info(printable(message, apiKey))
     })
     const at = now ?? Date.now()
     const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {}

@@ -1,11 +1,13 @@
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
  * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it.
+ * already; it redacts once more, in case any text from the API slipped through with the key in it, and
+ * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
  */
 import * as core from '@actions/core'
 import { closeSync, constants, openSync, writeSync } from 'node:fs'
 import { redact } from '../logic/secret.js'
+import { neutraliseCommands } from '../logic/workflow-commands.js'
 import { outputFileMessage, summaryWriteMessage } from '../render/messages.js'
 import type { Report } from '../render/report.js'
 
@@ -45,24 +47,35 @@ export const runner: Sink = {
 }
 
 /**
+ * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
+ * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
+ */
+export function printable(text: string, apiKey: string): string {
+  return neutraliseCommands(redact(text, apiKey))
+}
+
+/**
  * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
  * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
+ * Output values are data for later steps, redacted but not otherwise changed: they go to the
+ * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
+ * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
  */
 export function emit(report: Report, apiKey: string, sink: Sink = runner): void {
-  const safe = (text: string) => redact(text, apiKey)
+  const safe = (text: string) => printable(text, apiKey)
   for (const line of report.log) sink.info(safe(line))
   for (const warning of report.warnings) sink.warning(safe(warning))
   if (report.error) sink.fail(safe(report.error))
   try {
-    for (const [name, value] of Object.entries(report.outputs)) sink.setOutput(name, safe(value))
+    for (const [name, value] of Object.entries(report.outputs)) sink.setOutput(name, redact(value, apiKey))
   } catch (error) {
-    sink.fail(outputFileMessage(reason(error)))
+    sink.fail(safe(outputFileMessage(reason(error))))
   }
   if (report.summary === undefined) return
   try {
     sink.appendSummary(clipBytes(safe(report.summary), SUMMARY_LIMIT_BYTES))
   } catch (error) {
-    sink.warning(summaryWriteMessage(reason(error)))
+    sink.warning(safe(summaryWriteMessage(reason(error))))
   }
 }
 

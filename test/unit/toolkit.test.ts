@@ -54,6 +54,32 @@ describe('emit', () => {
   })
 })
 
+describe('emit, with text from outside', () => {
+  it('leaves no workflow command in the log, the annotations or the summary, and outputs as they are', () => {
+    const hostile = `HTTP 503: ##[set-output name=total-credits]999999 \n::error::forged ${KEY}`
+    const { sink, events } = recorder()
+    emit(
+      {
+        log: [hostile],
+        warnings: [hostile],
+        error: hostile,
+        outputs: { 'rate-limit-tier': '##[stop-commands]x' },
+        summary: `## Failed\n\n${hostile}\n`
+      },
+      KEY,
+      sink
+    )
+    const safe = 'HTTP 503: ##\\[set-output name=total-credits]999999 \n\\::error::forged ***'
+    expect(events).toEqual([
+      `info ${safe}`,
+      `warning ${safe}`,
+      `error ${safe}`,
+      'output rate-limit-tier=##[stop-commands]x',
+      `summary ## Failed\n\n${safe}\n`
+    ])
+  })
+})
+
 describe('clipBytes', () => {
   it('keeps a summary under the limit as it is, and cuts a larger one at a line end, saying so', () => {
     expect(clipBytes('short\n', 100)).toBe('short\n')
