@@ -48,7 +48,13 @@ export async function runAction({
   writeFileSync(outputFile, '')
   if (summary) writeFileSync(summaryFile, '')
   /** @type {Record<string, string>} */
-  const childEnv = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, ...env }
+  const childEnv = {
+    PATH: process.env.PATH ?? '',
+    ...windowsEssentials(),
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: dir,
+    ...env
+  }
   if (summary) childEnv.GITHUB_STEP_SUMMARY = summaryFile
   for (const [name, value] of Object.entries(inputs)) childEnv[inputVariable(name)] = value
   try {
@@ -58,8 +64,9 @@ export async function runAction({
     const commands = parseCommands(stdout)
     return {
       code,
-      stdout,
-      stderr,
+      // The runner splits lines at CR LF as at LF; on Windows the toolkit ends each with CR LF (os.EOL).
+      stdout: stdout.replace(/\r\n/g, '\n'),
+      stderr: stderr.replace(/\r\n/g, '\n'),
       outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
       summary: summary ? readFileSync(summaryFile, 'utf8') || undefined : undefined,
       errors: commands.filter(c => c.command === 'error').map(c => c.message),
@@ -70,6 +77,17 @@ export async function runAction({
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * On Windows, what any process needs from the environment (the runner passes it all): without
+ * SYSTEMROOT, Node cannot open a socket there.
+ * @returns {Record<string, string>}
+ */
+function windowsEssentials() {
+  if (process.platform !== 'win32') return {}
+  const names = ['SYSTEMROOT', 'WINDIR', 'TEMP', 'TMP', 'USERPROFILE', 'PATHEXT', 'COMSPEC']
+  return Object.fromEntries(names.flatMap(name => (process.env[name] ? [[name, process.env[name]]] : [])))
 }
 
 /** @returns {Promise<{ code: number | null, stdout: string, stderr: string }>} */

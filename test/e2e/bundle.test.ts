@@ -6,7 +6,8 @@ import { runAction } from '../../scripts/run-action.mjs'
 import { startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8')
-const preload = fileURLToPath(new URL('../fixtures/loaded-builtins.mjs', import.meta.url))
+// A URL, not a path: --import takes a specifier, and a Windows path (D:\…) is not one.
+const preload = new URL('../fixtures/loaded-builtins.mjs', import.meta.url).href
 const floor = fileURLToPath(new URL('../../scripts/bench-floor.cjs', import.meta.url))
 const tls = (name: string) => fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url))
 

@@ -25,6 +25,8 @@ import { SAMPLE_BALANCE, balanceReply, startStandIn, type Reply } from '../../sc
 const KEY = 'sk-0123456789abcdef0123456789abcdef0123456789abcdef'
 const DAY = 86_400_000
 const isRoot = process.getuid?.() === 0
+// Windows has no FIFOs, no /dev, no POSIX permission bits, and makes symbolic links only with a privilege.
+const windows = process.platform === 'win32'
 
 type ReplyOption = NonNullable<Parameters<typeof startStandIn>[0]>['reply']
 
@@ -177,7 +179,7 @@ describe.concurrent('the rest of the pass', () => {
     expect(summary.replace(/(`+) .* \1/, '')).not.toContain('](')
   })
 
-  it('keeps a private history private across the atomic rewrite', async () => {
+  it.skipIf(windows)('keeps a private history private across the atomic rewrite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'workspace-'))
     mkdirSync(join(dir, 'credits'))
     const path = join(dir, 'credits', 'history.jsonl')
@@ -192,7 +194,7 @@ describe.concurrent('the rest of the pass', () => {
     expect(lstatSync(path).mode & 0o777).toBe(0o600)
   })
 
-  it('does not hang on a summary file that is a FIFO nobody reads', async () => {
+  it.skipIf(windows)('does not hang on a summary file that is a FIFO nobody reads', async () => {
     const fifo = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary')
     execFileSync('mkfifo', [fifo])
     const result = await run(balanceReply(), {}, { env: { GITHUB_STEP_SUMMARY: fifo }, summary: false })
@@ -270,20 +272,23 @@ describe.concurrent('only a regular file (or nothing) is a history', () => {
     'a link to /dev/null': path => symlinkSync('/dev/null', path)
   }
   for (const [name, prepare] of Object.entries(notFiles)) {
-    it(`${name} is an input error naming the path, before any request, and is left alone`, async () => {
-      const { dir, path } = workspace(prepare)
-      const before = lstatSync(path)
-      const result = await track(dir)
-      expectOneLineError(result)
-      expect(result.errors[0]).toContain('`history-file`')
-      expect(result.errors[0]).toContain(path)
-      expect(result.requests).toHaveLength(0)
-      const after = lstatSync(path)
-      expect([after.ino, after.mode]).toEqual([before.ino, before.mode])
-    })
+    it.skipIf(windows && name !== 'a directory')(
+      `${name} is an input error naming the path, before any request, and is left alone`,
+      async () => {
+        const { dir, path } = workspace(prepare)
+        const before = lstatSync(path)
+        const result = await track(dir)
+        expectOneLineError(result)
+        expect(result.errors[0]).toContain('`history-file`')
+        expect(result.errors[0]).toContain(path)
+        expect(result.requests).toHaveLength(0)
+        const after = lstatSync(path)
+        expect([after.ino, after.mode]).toEqual([before.ino, before.mode])
+      }
+    )
   }
 
-  it('follows a symbolic link: the target is replaced, the link stays a link', async () => {
+  it.skipIf(windows)('follows a symbolic link: the target is replaced, the link stays a link', async () => {
     const { dir, path } = workspace()
     const target = join(dir, 'real-history.jsonl')
     writeFileSync(target, line(Date.now() - DAY, 100))
@@ -366,15 +371,18 @@ describe.concurrent('only a regular file (or nothing) is a history', () => {
 })
 
 describe.concurrent('the runway gate fails closed', () => {
-  it.skipIf(isRoot)('fails when the history cannot be read, saying the runway could not be checked', async () => {
-    const { dir, path } = workspace(p => writeFileSync(p, line(Date.now() - DAY, 100)))
-    chmodSync(path, 0o000)
-    const result = await track(dir, { 'minimum-days-remaining': '7' })
-    expectOneLineError(result)
-    expect(result.errors[0]).toMatch(/runway \(minimum-days-remaining\) could not be checked/)
-  })
+  it.skipIf(isRoot || windows)(
+    'fails when the history cannot be read, saying the runway could not be checked',
+    async () => {
+      const { dir, path } = workspace(p => writeFileSync(p, line(Date.now() - DAY, 100)))
+      chmodSync(path, 0o000)
+      const result = await track(dir, { 'minimum-days-remaining': '7' })
+      expectOneLineError(result)
+      expect(result.errors[0]).toMatch(/runway \(minimum-days-remaining\) could not be checked/)
+    }
+  )
 
-  it('fails when the history cannot be opened (a link that loops), even as root', async () => {
+  it.skipIf(windows)('fails when the history cannot be opened (a link that loops), even as root', async () => {
     const { dir } = workspace(p => symlinkSync(p, p))
     const result = await track(dir, { 'minimum-days-remaining': '7' })
     expectOneLineError(result)
@@ -396,23 +404,26 @@ describe.concurrent('the runway gate fails closed', () => {
     expect(result.outputs['total-credits']).toBe('75.0')
   }, 60_000)
 
-  it('warns, and still gives the trend and the gate, when the history can be read but not written', async () => {
-    const t = Date.now()
-    const { dir, path } = workspace(p => writeFileSync(p, line(t - 2 * DAY, 125) + line(t - DAY, 100)))
-    const before = readFileSync(path, 'utf8')
-    chmodSync(join(dir, 'credits'), 0o555)
-    try {
-      const result = await track(dir, { 'minimum-days-remaining': '7' })
-      if (isRoot) return void expect(result.code).toBe(1) // root writes anyway: the gate still fails on 3 days
-      expectOneLineError(result)
-      expect(result.errors[0]).toMatch(/last about 3 days/)
-      expect(result.warnings.some(w => /could not be written/.test(w))).toBe(true)
-      expect(result.outputs['burn-rate-per-day']).not.toBe('')
-      expect(readFileSync(path, 'utf8')).toBe(before)
-    } finally {
-      chmodSync(join(dir, 'credits'), 0o755)
+  it.skipIf(windows)(
+    'warns, and still gives the trend and the gate, when the history can be read but not written',
+    async () => {
+      const t = Date.now()
+      const { dir, path } = workspace(p => writeFileSync(p, line(t - 2 * DAY, 125) + line(t - DAY, 100)))
+      const before = readFileSync(path, 'utf8')
+      chmodSync(join(dir, 'credits'), 0o555)
+      try {
+        const result = await track(dir, { 'minimum-days-remaining': '7' })
+        if (isRoot) return void expect(result.code).toBe(1) // root writes anyway: the gate still fails on 3 days
+        expectOneLineError(result)
+        expect(result.errors[0]).toMatch(/last about 3 days/)
+        expect(result.warnings.some(w => /could not be written/.test(w))).toBe(true)
+        expect(result.outputs['burn-rate-per-day']).not.toBe('')
+        expect(readFileSync(path, 'utf8')).toBe(before)
+      } finally {
+        chmodSync(join(dir, 'credits'), 0o755)
+      }
     }
-  })
+  )
 })
 
 describe.concurrent('no forecast it does not have', () => {

