@@ -2234,6 +2234,13 @@ function notBillableMessage(balance) {
 function runwayMessage(balance, trend, inputs) {
     return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
 }
+/**
+ * A history path that holds something other than a regular file. The path is shown as it is, in plain
+ * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
+ */
+function notAHistoryMessage(path, kind) {
+    return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
+}
 function historyUnreadableMessage(path, reason, inputs) {
     const gates = [
         inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
@@ -2290,6 +2297,7 @@ function summaryWriteMessage(reason) {
 
 
 
+const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
 /** The runner caps one step's summary at 1 MiB. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const runner = {
@@ -2302,8 +2310,9 @@ const runner = {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
             return false;
-        // Non-blocking open: a FIFO that nobody reads is an error, not a hang.
-        const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
+        // nor O_NONBLOCK (undefined there).
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NONBLOCK);
         try {
             (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
         }

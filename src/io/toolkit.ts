@@ -23,6 +23,8 @@ export interface Sink {
   appendSummary(markdown: string): boolean
 }
 
+const NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0
+
 /** The runner caps one step's summary at 1 MiB. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 
@@ -35,8 +37,9 @@ export const runner: Sink = {
   appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY
     if (!file) return false
-    // Non-blocking open: a FIFO that nobody reads is an error, not a hang.
-    const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK)
+    // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
+    // nor O_NONBLOCK (undefined there).
+    const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NONBLOCK)
     try {
       writeSync(fd, markdown)
     } finally {

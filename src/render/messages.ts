@@ -63,6 +63,14 @@ export function runwayMessage(balance: Balance, trend: Trend, inputs: Inputs): s
   return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`
 }
 
+/**
+ * A history path that holds something other than a regular file. The path is shown as it is, in plain
+ * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
+ */
+export function notAHistoryMessage(path: string, kind: string): string {
+  return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`
+}
+
 export function historyUnreadableMessage(path: string, reason: string, inputs: Inputs): string {
   const gates = [
     inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',

@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  realpathSync,
   symlinkSync,
   utimesSync,
   writeFileSync
@@ -241,7 +242,8 @@ describe.concurrent('the rest of the pass', () => {
 
 /** A workspace with `history` at credits/history.jsonl (or whatever `prepare` puts there). */
 function workspace(prepare?: (path: string) => void) {
-  const dir = mkdtempSync(join(tmpdir(), 'workspace-'))
+  // Real: on macOS the temporary folder is under /var, a link to /private/var, and the history names its target.
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'workspace-')))
   mkdirSync(join(dir, 'credits'))
   const path = join(dir, 'credits', 'history.jsonl')
   prepare?.(path)

@@ -1,6 +1,6 @@
 // Consumption tracking, black-box: dist/index.js as the runner runs it, with a history file the test
 // seeds at times relative to now, checking the outputs, the file afterwards and the summary.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -17,7 +17,8 @@ function line(daysAgo: number, total: number): string {
 }
 
 async function track(history: string | undefined, inputs: Record<string, string> = {}, reply = balanceReply()) {
-  const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+  // Real: on macOS the temporary folder is under /var, a link to /private/var, and the history names its target.
+  const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'workspace-')))
   const path = join(workspace, 'credits', 'history.jsonl')
   if (history !== undefined) {
     mkdirSync(join(workspace, 'credits'))

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs'
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -35,7 +35,8 @@ const LINE = '{"at":"2026-11-20T06:00:00.000Z","credit":50,"free_credit":20,"ref
 let dir: string
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'history-'))
+  // Real: on macOS the temporary folder is under /var, a link to /private/var, and the history names its target.
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'history-')))
   failWrites.on = false
 })
 
