@@ -2,6 +2,7 @@
 // A local stand-in for the Swarms API's credit-balance endpoint, on loopback only.
 // Used by `npm run demo`, the tests and the benchmark; run it alone with
 //   node scripts/stand-in-api.mjs [--port 8787] [--balance '{"credit":1,...}']
+//   node scripts/stand-in-api.mjs --port 8789 --status 503 --detail 'text'   (every answer an error)
 import { createServer } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { pathToFileURL } from 'node:url'
@@ -119,11 +120,21 @@ export async function startStandIn(options = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { parseArgs } = await import('node:util')
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '8787' }, balance: { type: 'string' } }
+    options: {
+      port: { type: 'string', default: '8787' },
+      balance: { type: 'string' },
+      status: { type: 'string' },
+      detail: { type: 'string', default: '' }
+    }
   })
   const balance = values.balance ?? SAMPLE_BALANCE
+  /** @type {Reply | undefined} */
+  const error = values.status ? { status: Number(values.status), body: { detail: values.detail } } : undefined
   try {
-    const standIn = await startStandIn({ reply: balanceReply(balance), port: Number(values.port) })
+    const standIn = await startStandIn({
+      reply: error ? () => error : balanceReply(balance),
+      port: Number(values.port)
+    })
     console.log(
       `Swarms API stand-in listening on ${standIn.url} (GET ${CREDITS_PATH}; Ctrl-C stops it, or kill %1 when started with &)`
     )

@@ -157,6 +157,19 @@ describe('workflows', () => {
     expect(JSON.stringify(check)).toContain(`steps.${tracked[1].id}.outputs.credits-used-since-last`)
     expect(check?.run).toMatch(/test "\$SECOND_USED" = \d/)
   })
+
+  it('self-test, on the real runner, that a detail carrying a legacy command forges no output', () => {
+    const steps = jobs()['self-test'].steps
+    const start = steps.find(s => s.run?.includes('--detail'))
+    const port = /--port (\d+) --status 503 \\\n\s*--detail '##\[set-output name=total-credits\]/.exec(
+      start?.run ?? ''
+    )?.[1]
+    expect(port).toBeTruthy()
+    const hostile = steps.find(s => s.uses === './' && s.with?.['base-url'] === `http://127.0.0.1:${port}`)
+    expect(hostile?.with?.['fail-on-api-error']).toBe(false)
+    const check = steps.find(s => JSON.stringify(s).includes(`steps.${hostile?.id}.outputs.total-credits`))
+    expect(check?.run).toContain('test -z "$TOTAL"')
+  })
 })
 
 describe('README', () => {
