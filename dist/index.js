@@ -1300,7 +1300,16 @@ function inputVariable(name) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
-/** A header's value, trimmed: the first when it came more than once; undefined when absent or empty. */
+/**
+ * An X-RateLimit-Reset below this (a Unix time before September 2001) is a count of seconds from now,
+ * as some limiters send it, not a time: `60` means in a minute, not in January 1970.
+ */
+const RESET_AS_DELAY_BELOW = 1_000_000_000;
+/**
+ * A header's value, trimmed; undefined when absent or empty. A header sent more than once counts by its
+ * first value: pass IncomingMessage.headersDistinct, since IncomingMessage.headers joins repeats with
+ * ", " (and "free, premium" is no tier).
+ */
 function header(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -1311,38 +1320,45 @@ function whole(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
-/** Unix seconds, a fraction allowed, as ms since the epoch; undefined when absent or anything else. */
-function unixSeconds(headers, name) {
+/** A count of seconds, a fraction allowed; undefined when absent or anything else. */
+function seconds(headers, name) {
     const text = header(headers, name);
-    return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Math.round(Number(text) * 1000) : undefined;
+    return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined;
 }
-function hasControl(text) {
-    return [...text].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+/** A tier is printable ASCII (space to tilde) only: no control characters, C1 codes or no-break spaces. */
+function isPrintableAscii(text) {
+    return /^[\x20-\x7e]+$/.test(text);
 }
 /** Parses the `x-ratelimit-*` headers (Node's lower-case keys); each figure undefined when absent or malformed. */
 function parseRateLimit(headers) {
     const tier = header(headers, 'x-ratelimit-tier');
     return {
-        // As sent; a value holding control characters is not a tier.
-        tier: tier !== undefined && !hasControl(tier) ? tier : undefined,
+        // As sent; a value with anything but printable ASCII in it is not a tier.
+        tier: tier !== undefined && isPrintableAscii(tier) ? tier : undefined,
         remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
         remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
         limitMinute: whole(headers, 'x-ratelimit-limit-minute'),
         limitDay: whole(headers, 'x-ratelimit-limit-day'),
-        resetAt: unixSeconds(headers, 'x-ratelimit-reset')
+        reset: seconds(headers, 'x-ratelimit-reset')
     };
 }
 /**
- * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset),
- * 0 when that is past; undefined when the header is absent or malformed. The caller caps the wait.
+ * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset:
+ * a Unix time, or a small number of seconds from now), 0 when that is past; undefined when the header
+ * is absent or malformed. The caller caps the wait and never waits less than its backoff.
  */
 function waitUntilResetMs(headers, now) {
-    const resetAt = parseRateLimit(headers).resetAt;
-    return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
+    const reset = parseRateLimit(headers).reset;
+    if (reset === undefined)
+        return undefined;
+    return Math.max(0, reset < RESET_AS_DELAY_BELOW ? Math.round(reset * 1000) : Math.round(reset * 1000) - now);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/retry.ts
-/** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
+/**
+ * The backoff's floor: no retry waits less, whatever the server asks (a Retry-After of 0, a date or a
+ * reset already past). Doubled on each retry, jittered up by up to as much again, capped.
+ */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 10_000;
 /** The longest server-requested wait honoured; a longer one ends the retries at once. */
@@ -1351,10 +1367,20 @@ const RETRY_AFTER_CAP_MS = 60_000;
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
-/** The wait before retry number `retry` (1-based): ~1 s, ~2 s, ~4 s … capped, with jitter. */
+/**
+ * The wait before retry number `retry` (1-based): 1–2 s, 2–4 s, 4–8 s, then 8–10 s (the cap); never
+ * under BACKOFF_BASE_MS.
+ */
 function backoffMs(retry, random = Math.random) {
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+    const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
+    return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())));
+}
+/**
+ * The wait before retry number `retry`: the longer of the backoff and the wait the server asked for
+ * (so a server asking for none, or for a time already past, still gets the backoff).
+ */
+function retryWaitMs(retry, requested, random) {
+    return Math.max(requested ?? 0, backoffMs(retry, random));
 }
 /**
  * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
@@ -1493,10 +1519,10 @@ async function fetchBalance(options) {
             throw fail(result.advice);
         const requested = result.requestedWaitMs;
         if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
-            throw fail(`The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
+            throw fail(`The API asks to wait ${client_seconds(requested)} s before the next request, longer than the ${client_seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
         }
-        const wait = requested ?? backoffMs(attempt, options.random);
-        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`, options.apiKey));
+        const wait = retryWaitMs(attempt, requested, options.random);
+        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${client_seconds(wait)} s.`, options.apiKey));
         await sleep(wait);
     }
 }
@@ -1512,7 +1538,8 @@ async function attemptOnce(url, options) {
     try {
         const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' });
         const body = await readCapped(response.message, BODY_LIMIT_BYTES);
-        return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options);
+        // Each header by its first value when it came more than once (headers would join them with ", ").
+        return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options);
     }
     catch (error) {
         if (error instanceof ActionError)
@@ -1557,7 +1584,8 @@ function answer(url, status, headers, body, options) {
         return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait };
     }
     if (status >= 300 && status <= 399) {
-        const location = headers.location ? ` to ${clip(oneLine(redact(headers.location, apiKey)), 200)}` : '';
+        const where = [headers.location ?? []].flat()[0];
+        const location = where ? ` to ${clip(oneLine(redact(where, apiKey)), 200)}` : '';
         throw new ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
     }
     throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
@@ -1644,7 +1672,7 @@ function readCapped(message, limit) {
         });
     });
 }
-function seconds(ms) {
+function client_seconds(ms) {
     return String(Math.round(ms / 100) / 10);
 }
 

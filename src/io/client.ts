@@ -2,14 +2,14 @@
  * The Swarms API client: one GET of /v1/account/credits per attempt, each attempt bounded by a
  * deadline from connect to the last byte, retried on transient failures.
  */
-import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http'
+import type { IncomingMessage, RequestOptions } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { BalanceFormatError, parseBalance, type Balance } from '../logic/balance.js'
 import { CREDITS_PATH } from '../logic/api.js'
 import { ActionError, clip, oneLine } from '../logic/errors.js'
-import { parseRateLimit, waitUntilResetMs, type RateLimit } from '../logic/rate-limit.js'
-import { RETRY_AFTER_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../logic/retry.js'
+import { parseRateLimit, waitUntilResetMs, type Headers, type RateLimit } from '../logic/rate-limit.js'
+import { RETRY_AFTER_CAP_MS, isRetryableStatus, requestedWaitMs, retryWaitMs } from '../logic/retry.js'
 import { redact } from '../logic/secret.js'
 
 /** A balance is under 200 bytes; an answer larger than this is not one. */
@@ -74,7 +74,7 @@ export async function fetchBalance(options: ClientOptions): Promise<Answer> {
         `The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`
       )
     }
-    const wait = requested ?? backoffMs(attempt, options.random)
+    const wait = retryWaitMs(attempt, requested, options.random)
     options.log?.(
       redact(
         `Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`,
@@ -97,7 +97,8 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Answer 
   try {
     const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' })
     const body = await readCapped(response.message, BODY_LIMIT_BYTES)
-    return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options)
+    // Each header by its first value when it came more than once (headers would join them with ", ").
+    return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options)
   } catch (error) {
     if (error instanceof ActionError) throw error
     if (deadline.signal.aborted) {
@@ -123,7 +124,7 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Answer 
 function answer(
   url: string,
   status: number,
-  headers: IncomingHttpHeaders,
+  headers: Headers,
   body: string,
   options: ClientOptions
 ): Answer | Transient {
@@ -156,7 +157,8 @@ function answer(
     return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait }
   }
   if (status >= 300 && status <= 399) {
-    const location = headers.location ? ` to ${clip(oneLine(redact(headers.location, apiKey)), 200)}` : ''
+    const where = [headers.location ?? []].flat()[0]
+    const location = where ? ` to ${clip(oneLine(redact(where, apiKey)), 200)}` : ''
     throw new ActionError(
       'request',
       `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`
