@@ -1535,8 +1535,14 @@ async function attemptOnce(url, options) {
         keepAlive: false,
         socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
     });
+    // The deadline ends the attempt even before the request has a socket (a proxy that never answers
+    // CONNECT): aborting a request that has none yet emits nothing until it gets one.
+    const expired = new Promise((_resolve, reject) => deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true }));
     try {
-        const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' });
+        const response = await Promise.race([
+            client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' }),
+            expired
+        ]);
         const body = await readCapped(response.message, BODY_LIMIT_BYTES);
         // Each header by its first value when it came more than once (headers would join them with ", ").
         return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options);
@@ -1619,13 +1625,19 @@ function connectionFailure(url, error, apiKey) {
     };
 }
 /**
- * Prepares each request the client makes: the attempt's deadline; certificate verification on, whatever
- * the environment says; and an IPv6 literal without its brackets, which DNS would otherwise be asked for.
+ * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
+ * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
+ * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
+ * be asked for.
  */
 function prepareWith(signal) {
     return {
         prepareRequest(request) {
             request.signal = signal;
+            const agent = request.agent;
+            const connect = agent?.proxyOptions ? agent.request : undefined;
+            if (agent && connect)
+                agent.request = options => connect({ ...options, signal });
             request.rejectUnauthorized = true;
             if (request.host)
                 request.host = request.host.replace(/^\[(.*)\]$/, '$1');

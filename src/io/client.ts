@@ -1,6 +1,6 @@
 /**
  * The Swarms API client: one GET of /v1/account/credits per attempt, each attempt bounded by a
- * deadline from connect to the last byte, retried on transient failures.
+ * deadline from its start (a proxy's CONNECT included) to the last byte, retried on transient failures.
  */
 import type { IncomingMessage, RequestOptions } from 'node:http'
 import { HttpClient } from '@actions/http-client'
@@ -94,8 +94,16 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Answer 
     keepAlive: false,
     socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
   })
+  // The deadline ends the attempt even before the request has a socket (a proxy that never answers
+  // CONNECT): aborting a request that has none yet emits nothing until it gets one.
+  const expired = new Promise<never>((_resolve, reject) =>
+    deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true })
+  )
   try {
-    const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' })
+    const response = await Promise.race([
+      client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' }),
+      expired
+    ])
     const body = await readCapped(response.message, BODY_LIMIT_BYTES)
     // Each header by its first value when it came more than once (headers would join them with ", ").
     return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options)
@@ -203,14 +211,25 @@ function connectionFailure(url: string, error: unknown, apiKey: string): Transie
   }
 }
 
+/** What a proxy's tunnelling agent (the `tunnel` module) offers: the function it sends CONNECT with. */
+interface TunnelAgent {
+  request?: (options: RequestOptions) => unknown
+  proxyOptions?: unknown
+}
+
 /**
- * Prepares each request the client makes: the attempt's deadline; certificate verification on, whatever
- * the environment says; and an IPv6 literal without its brackets, which DNS would otherwise be asked for.
+ * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
+ * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
+ * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
+ * be asked for.
  */
 function prepareWith(signal: AbortSignal): RequestHandler {
   return {
     prepareRequest(request: RequestOptions & { rejectUnauthorized?: boolean }) {
       request.signal = signal
+      const agent = request.agent as TunnelAgent | undefined
+      const connect = agent?.proxyOptions ? agent.request : undefined
+      if (agent && connect) agent.request = options => connect({ ...options, signal })
       request.rejectUnauthorized = true
       if (request.host) request.host = request.host.replace(/^\[(.*)\]$/, '$1')
     },
