@@ -2292,7 +2292,14 @@ const runner = {
     info: line => core/* info */.pq(line),
     warning: message => core/* warning */.$e(message),
     fail: message => core/* setFailed */.C1(message),
-    setOutput: (name, value) => core/* setOutput */.uH(name, value),
+    setOutput(name, value) {
+        const file = process.env.GITHUB_OUTPUT;
+        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
+        // without blocking first, so that such a file fails here, as an unwritable one does.
+        if (file)
+            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0)));
+        core/* setOutput */.uH(name, value);
+    },
     appendSummary(markdown) {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
