@@ -1703,8 +1703,15 @@ const WINDOW_DAYS = 7;
 const MIN_WINDOW_MS = HOUR_MS;
 /** A forecast further away than this is no depletion. */
 const MAX_FORECAST_DAYS = 36_500;
-/** A fall smaller than this is rounding, not spending. */
+/**
+ * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
+ * exceeds a limit only by more than this (sums of float balances carry noise far below it).
+ */
 const SPEND_EPSILON = 0.000001;
+/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
+function exceeds(amount, limit) {
+    return amount - limit > SPEND_EPSILON;
+}
 /** The readings up to the current one, oldest first, the current one last. */
 function seriesTo(readings, current) {
     return [...sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
@@ -2515,6 +2522,7 @@ function isLoopback(hostname) {
 
 ;// CONCATENATED MODULE: ../src/logic/policy.ts
 
+
 /**
  * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
  * applies is its error); `history-unreadable` fails it only when a gate needs the history.
@@ -2540,8 +2548,9 @@ function evaluate(balance, policy, tracked) {
         'below-minimum': gated < policy.minimumCredits,
         'history-unreadable': tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
         'short-of-runway': policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-        'over-budget': budget !== undefined && spent !== undefined && spent > budget,
-        'forecast-over-budget': budget !== undefined && forecast !== undefined && forecast > budget,
+        // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
+        'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
+        'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
         'spend-spike': tracked?.spendSpike === true,
         'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
         'not-billable': !isBillable(balance.values.total)
@@ -2601,16 +2610,21 @@ function monthBounds(at) {
 }
 /**
  * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
- * consecutive readings whose later reading lies in the month (so the fall from the last reading before
- * the month to the first in it counts); rises are top-ups, left out. 0 on the first reading.
+ * consecutive readings, each counted for the part of its interval that lies in the month, pro rata by
+ * time (a fall from a reading before the month to one in it counts only for the time since 00:00 UTC
+ * on the 1st: a gap of months is not charged to this one); rises are top-ups, left out. 0 on the first
+ * reading.
  */
 function spentThisMonth(readings, current) {
     const series = seriesTo(readings, current);
     const { start } = monthBounds(current.at);
     let spent = 0;
     for (let i = 1; i < series.length; i++) {
-        if (series[i].at >= start)
-            spent += fall(series[i - 1].values.total, series[i].values.total);
+        const [before, after] = [series[i - 1], series[i]];
+        if (after.at <= start)
+            continue;
+        const spend = fall(before.values.total, after.values.total);
+        spent += before.at >= start ? spend : (spend * (after.at - start)) / (after.at - before.at);
     }
     return spent;
 }

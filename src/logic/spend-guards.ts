@@ -19,15 +19,20 @@ export function monthBounds(at: number): { start: number; end: number } {
 
 /**
  * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
- * consecutive readings whose later reading lies in the month (so the fall from the last reading before
- * the month to the first in it counts); rises are top-ups, left out. 0 on the first reading.
+ * consecutive readings, each counted for the part of its interval that lies in the month, pro rata by
+ * time (a fall from a reading before the month to one in it counts only for the time since 00:00 UTC
+ * on the 1st: a gap of months is not charged to this one); rises are top-ups, left out. 0 on the first
+ * reading.
  */
 export function spentThisMonth(readings: readonly Reading[], current: Reading): number {
   const series = seriesTo(readings, current)
   const { start } = monthBounds(current.at)
   let spent = 0
   for (let i = 1; i < series.length; i++) {
-    if (series[i].at >= start) spent += fall(series[i - 1].values.total, series[i].values.total)
+    const [before, after] = [series[i - 1], series[i]]
+    if (after.at <= start) continue
+    const spend = fall(before.values.total, after.values.total)
+    spent += before.at >= start ? spend : (spend * (after.at - start)) / (after.at - before.at)
   }
   return spent
 }

@@ -11,8 +11,16 @@ export const WINDOW_DAYS = 7
 export const MIN_WINDOW_MS = HOUR_MS
 /** A forecast further away than this is no depletion. */
 export const MAX_FORECAST_DAYS = 36_500
-/** A fall smaller than this is rounding, not spending. */
+/**
+ * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
+ * exceeds a limit only by more than this (sums of float balances carry noise far below it).
+ */
 export const SPEND_EPSILON = 0.000001
+
+/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
+export function exceeds(amount: number, limit: number): boolean {
+  return amount - limit > SPEND_EPSILON
+}
 
 export interface Reading {
   /** Milliseconds since the epoch (UTC). */

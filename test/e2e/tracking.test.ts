@@ -189,13 +189,15 @@ function hourly(points: [hoursAgo: number, total: number][]): string {
 }
 
 describe.concurrent('spend guards', () => {
-  /** This month's spend as the action must count it, from the times it recorded. */
+  /** This month's spend as the action must count it (a fall across the 1st pro rata), from the times it recorded. */
   function spentThisMonth(lines: { at: string; total_credits: number }[]): number {
     const last = new Date(lines[lines.length - 1].at)
     const start = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1)
     let spent = 0
     for (let i = 1; i < lines.length; i++) {
-      if (Date.parse(lines[i].at) >= start) spent += Math.max(0, lines[i - 1].total_credits - lines[i].total_credits)
+      const [from, to] = [Date.parse(lines[i - 1].at), Date.parse(lines[i].at)]
+      const share = to <= start ? 0 : from >= start ? 1 : (to - start) / (to - from)
+      spent += Math.max(0, lines[i - 1].total_credits - lines[i].total_credits) * share
     }
     return spent
   }

@@ -13,7 +13,7 @@ function at(iso: string, total: number): Reading {
 }
 
 describe('spentThisMonth', () => {
-  it('sums the falls whose later reading is in this UTC month, the fall across the boundary included', () => {
+  it('sums the falls in this UTC month, the fall across the boundary pro rata by time', () => {
     const current = at('2026-11-10T00:00:00Z', 60)
     const readings = [
       at('2026-10-30T00:00:00Z', 120),
@@ -21,7 +21,23 @@ describe('spentThisMonth', () => {
       at('2026-11-01T01:00:00Z', 90),
       current
     ]
-    expect(spentThisMonth(readings, current)).toBe(40) // 100 → 90 → 60; 120 → 100 was October's
+    // 100 → 90 over 2 hours, 1 of them in November: 5; then 90 → 60: 30; 120 → 100 was October's.
+    expect(spentThisMonth(readings, current)).toBe(35)
+  })
+
+  it('charges a gap of months to this month only for its part in this month', () => {
+    const current = at('2027-04-01T06:00:00Z', 100)
+    const last = at('2027-01-15T00:00:00Z', 1000)
+    const gap = current.at - last.at
+    const spent = spentThisMonth([last, current], current)
+    expect(spent).toBeCloseTo((900 * 6 * 3_600_000) / gap, 9)
+    expect(spent).toBeLessThan(3)
+  })
+
+  it('counts an exact 1 credit a day across a gap as the days of this month it covers', () => {
+    const current = at('2026-11-11T00:00:00Z', 980)
+    const last = at('2026-10-22T00:00:00Z', 1000) // 20 days, 10 of them in November
+    expect(spentThisMonth([last, current], current)).toBe(10)
   })
 
   it('leaves top-ups out, also across the boundary', () => {
@@ -33,16 +49,16 @@ describe('spentThisMonth', () => {
   it('is 0 on the first reading, and counts a first reading of the month against the last of the one before', () => {
     const only = at('2026-11-15T00:00:00Z', 50)
     expect(spentThisMonth([only], only)).toBe(0)
-    const first = at('2026-12-01T00:00:00Z', 40)
-    expect(spentThisMonth([at('2026-11-30T18:00:00Z', 50), first], first)).toBe(10)
+    const first = at('2026-12-01T06:00:00Z', 40)
+    expect(spentThisMonth([at('2026-11-30T18:00:00Z', 50), first], first)).toBe(5) // 6 of its 12 hours
   })
 
-  it('crosses the year boundary, and counts a reading at 00:00 on the 1st in the new month', () => {
+  it('crosses the year boundary: a fall that ends at 00:00 on the 1st belongs to the old month', () => {
     const newYear = at('2027-01-01T00:00:00Z', 70)
     const readings = [at('2026-12-31T00:00:00Z', 100), at('2026-12-31T23:59:59Z', 80), newYear]
-    expect(spentThisMonth(readings, newYear)).toBe(10)
+    expect(spentThisMonth(readings, newYear)).toBe(0)
     const later = at('2027-01-02T00:00:00Z', 65)
-    expect(spentThisMonth([...readings, later], later)).toBe(15)
+    expect(spentThisMonth([...readings, later], later)).toBe(5)
     expect(monthBounds(Date.parse('2026-12-31T23:59:59.999Z'))).toEqual({
       start: Date.parse('2026-12-01T00:00:00Z'),
       end: Date.parse('2027-01-01T00:00:00Z')
@@ -62,8 +78,8 @@ describe('spentThisMonth', () => {
     const leapDay = at('2028-02-29T12:00:00Z', 90)
     expect(spentThisMonth([at('2028-02-28T12:00:00Z', 100), leapDay], leapDay)).toBe(10)
     expect(forecastThisMonth(10, 10, leapDay.at)).toBe(15) // half a day left
-    const march = at('2028-03-01T06:00:00Z', 85)
-    expect(spentThisMonth([at('2028-02-28T12:00:00Z', 100), leapDay, march], march)).toBe(5)
+    const march = at('2028-03-01T06:00:00Z', 84)
+    expect(spentThisMonth([at('2028-02-28T12:00:00Z', 100), leapDay, march], march)).toBe(2) // 6 of 18 hours
     expect(monthBounds(Date.parse('2027-02-15T00:00:00Z')).end).toBe(Date.parse('2027-03-01T00:00:00Z'))
     expect(forecastThisMonth(0, 1, Date.parse('2028-02-01T00:00:00Z'))).toBe(29)
     expect(forecastThisMonth(0, 1, Date.parse('2100-02-01T00:00:00Z'))).toBe(28) // not a leap year
