@@ -1798,9 +1798,22 @@ function forecast(left, ratePerDay, now) {
 function sortReadings(readings) {
     return [...readings].sort((a, b) => a.at - b.at);
 }
-/** A number for an output: at most 4 decimals, without the float noise of a subtraction. */
+/**
+ * `value` rounded to `decimals` decimals, as plain text (no exponent), without the float noise of a
+ * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
+ * significant digits instead (0.0000099999 days is 0.00001, not 0).
+ */
+function roundedText(value, decimals) {
+    const scale = 10 ** decimals;
+    const rounded = Math.round(value * scale) / scale;
+    if (rounded !== 0 || value === 0 || !Number.isFinite(value))
+        return String(rounded === 0 ? 0 : rounded);
+    const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
+    return value.toFixed(places).replace(/\.?0+$/, '');
+}
+/** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
 function formatAmount(value) {
-    return String(Math.round(value * 10_000) / 10_000);
+    return roundedText(value, 4);
 }
 
 ;// CONCATENATED MODULE: ../src/io/history.ts
@@ -2193,6 +2206,7 @@ function creditFlow(readings, current) {
 ;// CONCATENATED MODULE: ../src/render/messages.ts
 
 
+
 /** The credit types' names in tables. */
 const LABELS = {
     total: 'Total',
@@ -2200,23 +2214,39 @@ const LABELS = {
     free: 'Free',
     referral: 'Referral'
 };
-/** Days in words: one decimal below 10, whole days above. */
-function about(days) {
-    return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
+/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
+function plural(count, unit) {
+    return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }
-/** Credits in words: at most two decimals. */
+/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
+function about(days) {
+    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
+}
+/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
 function cents(credits) {
-    return String(Math.round(credits * 100) / 100);
+    return roundedText(credits, 2);
+}
+/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
+function perDay(credits) {
+    return `${plural(cents(credits), 'credit')} a day`;
+}
+/** A number of times in words: "10.5 times"; "infinitely many times" never shows (see spendSpikeMessage). */
+function times(value) {
+    return String(Math.round(value * 10) / 10);
 }
 /** A time span in words: minutes, hours or days. */
 function span(ms) {
     const minutes = ms / 60_000;
     if (minutes < 90)
-        return `${Math.round(minutes)} minutes`;
+        return plural(String(Math.round(minutes)), 'minute');
     const hours = minutes / 60;
     if (hours < 48)
-        return `${Math.round(hours * 10) / 10} hours`;
-    return `${Math.round((hours / 24) * 10) / 10} days`;
+        return plural(String(Math.round(hours * 10) / 10), 'hour');
+    return plural(String(Math.round((hours / 24) * 10) / 10), 'day');
+}
+/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
+function againstUsual(ratio) {
+    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
 }
 function balanceLine(balance, verdict) {
     const next = verdict.nextCreditType === 'none'
@@ -2236,7 +2266,7 @@ function notBillableMessage(balance) {
     return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`;
 }
 function runwayMessage(balance, trend, inputs) {
-    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
+    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${plural(about(trend.daysRemaining ?? 0), 'day')} at ${perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
 }
 function historyUnreadableMessage(path, reason, inputs) {
     const gates = [
@@ -2263,8 +2293,8 @@ function overBudgetMessage(spent, budget) {
 function forecastOverBudgetMessage(spent, forecast, budget) {
     return `Swarms credits spent this month (UTC): ${cents(spent)}; at the current rate the month ends at about ${cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`;
 }
-function spendSpikeMessage(spent, overMs, times) {
-    return `Swarms credits are being spent fast: ${cents(spent)} since the last check, ${span(overMs)} ago, ${Math.round(times * 10) / 10} times the usual rate. A job may be looping: check the workflows that call Swarms.`;
+function spendSpikeMessage(spent, overMs, ratio) {
+    return `Swarms credits are being spent fast: ${plural(cents(spent), 'credit')} in the last ${span(overMs)}, ${againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`;
 }
 function outageAdvice(failOnApiError) {
     return failOnApiError
@@ -2594,8 +2624,8 @@ function failsTheJob(kind, failOnApiError) {
 ;// CONCATENATED MODULE: ../src/logic/spend-guards.ts
 /**
  * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
- * and where the month is heading) and a runaway-spend alarm (the spend since the last check against
- * the usual rate). Pure; time comes with the readings.
+ * and where the month is heading) and a runaway-spend alarm (the recent spend, over at least an hour,
+ * against the usual rate). Pure; time comes with the readings.
  */
 
 /** The usual rate needs readings spanning at least this long; until then the alarm is silent. */
@@ -2638,27 +2668,44 @@ function forecastThisMonth(spent, totalBurnRatePerDay, now) {
     return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
 }
 /**
- * The runaway-spend alarm: the spend per hour since the previous reading against the usual spend per
- * hour, the total burn rate over the burn-rate window as it stood at the previous reading. Undefined
- * while the usual rate is not known (readings before this one spanning under 24 hours).
+ * The recent window is at least this long: it starts at the newest reading at least this long before
+ * the current one. Seconds or minutes of data are noise, not a rate (as for the burn rate).
+ */
+const SPIKE_MIN_WINDOW_MS = HOUR_MS;
+/**
+ * The absolute floor, in total credits an hour: spending no faster than this is never a spike. It
+ * decides for an account that usually spends nothing (any spend is infinitely many times 0), and keeps
+ * an account that usually spends next to nothing from alarming on cents.
+ */
+const SPIKE_FLOOR_PER_HOUR = 1;
+/**
+ * The runaway-spend alarm: the total spend per hour over the recent window (from the newest reading at
+ * least SPIKE_MIN_WINDOW_MS before the current one, to the current one) against the usual spend per
+ * hour, the total burn rate over the burn-rate window as it stood at the start of the recent window.
+ * Undefined while the usual rate is not known (the readings up to that start span under 24 hours).
  */
 function checkSpike(readings, current, factor) {
     const series = seriesTo(readings, current);
-    if (series.length < 3)
+    let start = series.length - 2;
+    while (start >= 0 && current.at - series[start].at < SPIKE_MIN_WINDOW_MS)
+        start--;
+    if (start < 0)
         return undefined;
-    const before = series.slice(0, -1);
-    const previous = before[before.length - 1];
-    if (previous.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
+    const before = series.slice(0, start + 1);
+    const from = before[before.length - 1];
+    if (from.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
         return undefined;
     const usualPerDay = burnRate(burnWindow(before), 'total');
-    const overMs = current.at - previous.at;
-    if (usualPerDay === undefined || overMs <= 0)
+    if (usualPerDay === undefined)
         return undefined;
-    const spent = fall(previous.values.total, current.values.total);
+    const overMs = current.at - from.at;
+    let spent = 0;
+    for (let i = start + 1; i < series.length; i++)
+        spent += fall(series[i - 1].values.total, series[i].values.total);
     const recentPerHour = spent / (overMs / HOUR_MS);
     const usualPerHour = usualPerDay / 24;
     const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
-    const spike = usualPerHour > 0 && recentPerHour > factor * usualPerHour;
+    const spike = recentPerHour > factor * usualPerHour && recentPerHour > SPIKE_FLOOR_PER_HOUR;
     return { spike, spent, overMs, times };
 }
 
@@ -2890,7 +2937,7 @@ function creditFlowMarkdown(flow, texts) {
         return '';
     const rows = flow.rows.map(row => {
         const balance = texts?.[row.type] ?? formatAmount(row.balance);
-        const rate = row.spentPerDay === undefined ? '' : formatAmount(row.spentPerDay);
+        const rate = row.spentPerDay === undefined ? '' : cents(row.spentPerDay);
         return `| ${LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`;
     });
     return [
@@ -2920,15 +2967,15 @@ function creditTimeline(flow) {
         return 'Not enough history yet to say when each balance runs out.';
     if (rate <= 0)
         return 'Nothing is being spent: no balance runs out.';
-    const at = `At ${cents(rate)} credits a day`;
+    const at = `At ${perDay(rate)}`;
     const stop = flow.billableDepletionDate;
     if (stop === undefined)
         return `${at}, no balance runs out within 100 years.`;
     if (flow.freeOutlastsFloor) {
         const freeLeft = cents(free - (total - BILLABLE_FLOOR));
-        return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${freeLeft} free credits left.`;
+        return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`;
     }
-    const regular = `the regular balance (${cents(flow.regularBalance)} credits)`;
+    const regular = `the regular balance (${plural(cents(flow.regularBalance), 'credit')})`;
     const first = free > 0 && flow.freeDepletionDate
         ? `${at}, free credits run out about ${flow.freeDepletionDate}; then charges come from ${regular}.`
         : `${at}, charges come from ${regular}.`;
@@ -2936,7 +2983,6 @@ function creditTimeline(flow) {
 }
 
 ;// CONCATENATED MODULE: ../src/render/summary.ts
-
 
 
 
@@ -2950,7 +2996,7 @@ function codeSpan(text) {
 }
 /** The verdict in one line, from the outcome the policy decided. */
 function verdictText(balance, verdict, inputs, tracking) {
-    const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`;
+    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
     const failure = verdict.outcome.failure;
     const fails = ': the job fails.';
     if (failure)
@@ -2963,8 +3009,8 @@ function verdictText(balance, verdict, inputs, tracking) {
 const FAILURE_TEXT = {
     'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
     'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
-    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${about(tracking?.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
-    'over-budget': (_gated, inputs, tracking) => `${cents(tracking?.spentThisMonth ?? 0)} credits spent this month, over the budget of ${inputs.monthlyBudget}`
+    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${plural(about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
+    'over-budget': (_gated, inputs, tracking) => `${plural(cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
 };
 const WARNING_TEXT = {
     'forecast-over-budget': (_gated, inputs, tracking) => `on course to spend ${cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
@@ -3052,13 +3098,13 @@ function forecastText(balance, trend, inputs) {
     }
     if (trend.daysRemaining === undefined) {
         return trend.burnRatePerDay > 0
-            ? `At ${cents(trend.burnRatePerDay)} credits a day, the ${type} credits last more than 100 years: no depletion in sight.`
+            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
             : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
     }
     const credits = inputs.minimumCredits > 0
-        ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
-        : `${cents(left)} ${type} credits`;
-    return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
+        ? `the ${plural(cents(left), `${type} credit`)} above the minimum of ${inputs.minimumCredits}`
+        : plural(cents(left), `${type} credit`);
+    return `At ${perDay(trend.burnRatePerDay)}, ${credits} last about ${plural(about(trend.daysRemaining), 'day')}, until ${trend.depletionDate}.`;
 }
 /** "37 readings over 9.2 days": so that a history that started over shows. */
 function historySpanText(trend) {
@@ -3083,8 +3129,8 @@ function trendSection(balance, tracking, inputs) {
         trendChart(tracking.readings, chartOptions),
         '',
         ...(line ? [line, ''] : []),
-        `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(trend.burnRatePerDay)} credits a day`}**` +
-            (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
+        `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +
+            (used === undefined ? '' : ` · used since the last reading: **${cents(used)}**`),
         '',
         forecastText(balance, trend, inputs),
         '',
@@ -3104,13 +3150,13 @@ function monthSection(tracking, inputs) {
     const forecast = tracking.forecastThisMonth;
     const course = forecast === undefined ? '' : `, on course for ${cents(forecast)}`;
     if (inputs.monthlyBudget === undefined)
-        return ['#### This month', '', `${cents(spent)} credits spent so far (UTC)${course}.`, ''];
+        return ['#### This month', '', `${plural(cents(spent), 'credit')} spent so far (UTC)${course}.`, ''];
     const budget = inputs.monthlyBudget;
     const percent = budget > 0 ? ` (${Math.round((spent / budget) * 100)}%)` : '';
     return [
         '#### This month',
         '',
-        `This month: ${cents(spent)} of ${budget} credits spent${percent}${course}.`,
+        `This month: ${cents(spent)} of ${plural(String(budget), 'credit')} spent${percent}${course}.`,
         '',
         budget > 0 ? progressBar(spent / budget) : '',
         ''
@@ -3121,7 +3167,7 @@ function spikeSection(tracking) {
     if (!spike?.spike)
         return [];
     return [
-        `**Runaway spend:** ${cents(spike.spent)} credits since the last check, ${span(spike.overMs)} ago: ${Math.round(spike.times * 10) / 10} times the usual rate.`,
+        `**Runaway spend:** ${plural(cents(spike.spent), 'credit')} in the last ${span(spike.overMs)}: ${againstUsual(spike.times)}.`,
         ''
     ];
 }

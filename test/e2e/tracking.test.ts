@@ -258,7 +258,7 @@ describe.concurrent('spend guards', () => {
     expect(result.outputs['spend-spike']).toBe('true')
     expect(result.warnings).toHaveLength(1)
     expect(result.warnings[0]).toMatch(
-      /^Swarms credits are being spent fast: 781 since the last check, 6 hours ago, \d+(\.\d)? times the usual rate\. A job may be looping/
+      /^Swarms credits are being spent fast: 781 credits in the last 6 hours, \d+(\.\d)? times the usual rate\. A job may be looping/
     )
     expect(result.summary).toContain('**Runaway spend:**')
   })

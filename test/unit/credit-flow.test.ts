@@ -127,7 +127,7 @@ describe('creditTimeline', () => {
   it('says when the floor comes before the free credits run out', () => {
     const now = at(0, 0.5, 10)
     expect(creditTimeline(creditFlow([at(1, 0.5, 11), now], now))).toBe(
-      'At 1 credits a day, the total falls to 1.00 about 2026-12-03, before the free credits run out: the API stops accepting billable requests then, with about 0.5 free credits left.'
+      'At 1 credit a day, the total falls to 1.00 about 2026-12-03, before the free credits run out: the API stops accepting billable requests then, with about 0.5 free credits left.'
     )
   })
 
