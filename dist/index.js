@@ -2182,8 +2182,9 @@ function creditFlow(readings, current) {
     const { free, total, regular, referral } = current.values;
     const regularBalance = regular + referral;
     const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate;
-    // Free credits run out before the floor only when what is left beside them is above the floor.
-    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR;
+    // Free credits run out before the floor only when what is left beside them is above the floor; at the
+    // floor exactly (within money's tolerance, not float noise) both come on the same day.
+    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR - SPEND_EPSILON;
     const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
     // Regular and referral are spent together, in no documented order: both last until the floor, once
     // the free credits are gone.
