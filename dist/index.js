@@ -2231,7 +2231,7 @@ function cents(credits) {
 function perDay(credits) {
     return `${plural(cents(credits), 'credit')} a day`;
 }
-/** A number of times in words: "10.5 times"; "infinitely many times" never shows (see spendSpikeMessage). */
+/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
 function times(value) {
     return String(Math.round(value * 10) / 10);
 }

@@ -37,7 +37,7 @@ export function perDay(credits: number): string {
   return `${plural(cents(credits), 'credit')} a day`
 }
 
-/** A number of times in words: "10.5 times"; "infinitely many times" never shows (see spendSpikeMessage). */
+/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
 function times(value: number): string {
   return String(Math.round(value * 10) / 10)
 }
