@@ -1300,7 +1300,16 @@ function inputVariable(name) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
-/** A header's value, trimmed: the first when it came more than once; undefined when absent or empty. */
+/**
+ * An X-RateLimit-Reset below this (a Unix time before September 2001) is a count of seconds from now,
+ * as some limiters send it, not a time: `60` means in a minute, not in January 1970.
+ */
+const RESET_AS_DELAY_BELOW = 1_000_000_000;
+/**
+ * A header's value, trimmed; undefined when absent or empty. A header sent more than once counts by its
+ * first value: pass IncomingMessage.headersDistinct, since IncomingMessage.headers joins repeats with
+ * ", " (and "free, premium" is no tier).
+ */
 function header(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -1311,38 +1320,45 @@ function whole(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
-/** Unix seconds, a fraction allowed, as ms since the epoch; undefined when absent or anything else. */
-function unixSeconds(headers, name) {
+/** A count of seconds, a fraction allowed; undefined when absent or anything else. */
+function seconds(headers, name) {
     const text = header(headers, name);
-    return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Math.round(Number(text) * 1000) : undefined;
+    return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined;
 }
-function hasControl(text) {
-    return [...text].some(char => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+/** A tier is printable ASCII (space to tilde) only: no control characters, C1 codes or no-break spaces. */
+function isPrintableAscii(text) {
+    return /^[\x20-\x7e]+$/.test(text);
 }
 /** Parses the `x-ratelimit-*` headers (Node's lower-case keys); each figure undefined when absent or malformed. */
 function parseRateLimit(headers) {
     const tier = header(headers, 'x-ratelimit-tier');
     return {
-        // As sent; a value holding control characters is not a tier.
-        tier: tier !== undefined && !hasControl(tier) ? tier : undefined,
+        // As sent; a value with anything but printable ASCII in it is not a tier.
+        tier: tier !== undefined && isPrintableAscii(tier) ? tier : undefined,
         remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
         remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
         limitMinute: whole(headers, 'x-ratelimit-limit-minute'),
         limitDay: whole(headers, 'x-ratelimit-limit-day'),
-        resetAt: unixSeconds(headers, 'x-ratelimit-reset')
+        reset: seconds(headers, 'x-ratelimit-reset')
     };
 }
 /**
- * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset),
- * 0 when that is past; undefined when the header is absent or malformed. The caller caps the wait.
+ * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset:
+ * a Unix time, or a small number of seconds from now), 0 when that is past; undefined when the header
+ * is absent or malformed. The caller caps the wait and never waits less than its backoff.
  */
 function waitUntilResetMs(headers, now) {
-    const resetAt = parseRateLimit(headers).resetAt;
-    return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
+    const reset = parseRateLimit(headers).reset;
+    if (reset === undefined)
+        return undefined;
+    return Math.max(0, reset < RESET_AS_DELAY_BELOW ? Math.round(reset * 1000) : Math.round(reset * 1000) - now);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/retry.ts
-/** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
+/**
+ * The backoff's floor: no retry waits less, whatever the server asks (a Retry-After of 0, a date or a
+ * reset already past). Doubled on each retry, jittered up by up to as much again, capped.
+ */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 10_000;
 /** The longest server-requested wait honoured; a longer one ends the retries at once. */
@@ -1351,10 +1367,20 @@ const RETRY_AFTER_CAP_MS = 60_000;
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
-/** The wait before retry number `retry` (1-based): ~1 s, ~2 s, ~4 s … capped, with jitter. */
+/**
+ * The wait before retry number `retry` (1-based): 1–2 s, 2–4 s, 4–8 s, then 8–10 s (the cap); never
+ * under BACKOFF_BASE_MS.
+ */
 function backoffMs(retry, random = Math.random) {
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+    const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
+    return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())));
+}
+/**
+ * The wait before retry number `retry`: the longer of the backoff and the wait the server asked for
+ * (so a server asking for none, or for a time already past, still gets the backoff).
+ */
+function retryWaitMs(retry, requested, random) {
+    return Math.max(requested ?? 0, backoffMs(retry, random));
 }
 /**
  * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
@@ -1493,10 +1519,10 @@ async function fetchBalance(options) {
             throw fail(result.advice);
         const requested = result.requestedWaitMs;
         if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
-            throw fail(`The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
+            throw fail(`The API asks to wait ${client_seconds(requested)} s before the next request, longer than the ${client_seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
         }
-        const wait = requested ?? backoffMs(attempt, options.random);
-        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`, options.apiKey));
+        const wait = retryWaitMs(attempt, requested, options.random);
+        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${client_seconds(wait)} s.`, options.apiKey));
         await sleep(wait);
     }
 }
@@ -1509,10 +1535,17 @@ async function attemptOnce(url, options) {
         keepAlive: false,
         socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
     });
+    // The deadline ends the attempt even before the request has a socket (a proxy that never answers
+    // CONNECT): aborting a request that has none yet emits nothing until it gets one.
+    const expired = new Promise((_resolve, reject) => deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true }));
     try {
-        const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' });
+        const response = await Promise.race([
+            client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' }),
+            expired
+        ]);
         const body = await readCapped(response.message, BODY_LIMIT_BYTES);
-        return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options);
+        // Each header by its first value when it came more than once (headers would join them with ", ").
+        return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options);
     }
     catch (error) {
         if (error instanceof ActionError)
@@ -1557,7 +1590,8 @@ function answer(url, status, headers, body, options) {
         return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait };
     }
     if (status >= 300 && status <= 399) {
-        const location = headers.location ? ` to ${clip(oneLine(redact(headers.location, apiKey)), 200)}` : '';
+        const where = [headers.location ?? []].flat()[0];
+        const location = where ? ` to ${clip(oneLine(redact(where, apiKey)), 200)}` : '';
         throw new ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
     }
     throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
@@ -1591,13 +1625,19 @@ function connectionFailure(url, error, apiKey) {
     };
 }
 /**
- * Prepares each request the client makes: the attempt's deadline; certificate verification on, whatever
- * the environment says; and an IPv6 literal without its brackets, which DNS would otherwise be asked for.
+ * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
+ * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
+ * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
+ * be asked for.
  */
 function prepareWith(signal) {
     return {
         prepareRequest(request) {
             request.signal = signal;
+            const agent = request.agent;
+            const connect = agent?.proxyOptions ? agent.request : undefined;
+            if (agent && connect)
+                agent.request = options => connect({ ...options, signal });
             request.rejectUnauthorized = true;
             if (request.host)
                 request.host = request.host.replace(/^\[(.*)\]$/, '$1');
@@ -1644,7 +1684,7 @@ function readCapped(message, limit) {
         });
     });
 }
-function seconds(ms) {
+function client_seconds(ms) {
     return String(Math.round(ms / 100) / 10);
 }
 
@@ -1663,8 +1703,15 @@ const WINDOW_DAYS = 7;
 const MIN_WINDOW_MS = HOUR_MS;
 /** A forecast further away than this is no depletion. */
 const MAX_FORECAST_DAYS = 36_500;
-/** A fall smaller than this is rounding, not spending. */
+/**
+ * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
+ * exceeds a limit only by more than this (sums of float balances carry noise far below it).
+ */
 const SPEND_EPSILON = 0.000001;
+/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
+function exceeds(amount, limit) {
+    return amount - limit > SPEND_EPSILON;
+}
 /** The readings up to the current one, oldest first, the current one last. */
 function seriesTo(readings, current) {
     return [...sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
@@ -1751,9 +1798,22 @@ function forecast(left, ratePerDay, now) {
 function sortReadings(readings) {
     return [...readings].sort((a, b) => a.at - b.at);
 }
-/** A number for an output: at most 4 decimals, without the float noise of a subtraction. */
+/**
+ * `value` rounded to `decimals` decimals, as plain text (no exponent), without the float noise of a
+ * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
+ * significant digits instead (0.0000099999 days is 0.00001, not 0).
+ */
+function roundedText(value, decimals) {
+    const scale = 10 ** decimals;
+    const rounded = Math.round(value * scale) / scale;
+    if (rounded !== 0 || value === 0 || !Number.isFinite(value))
+        return String(rounded === 0 ? 0 : rounded);
+    const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
+    return value.toFixed(places).replace(/\.?0+$/, '');
+}
+/** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
 function formatAmount(value) {
-    return String(Math.round(value * 10_000) / 10_000);
+    return roundedText(value, 4);
 }
 
 ;// CONCATENATED MODULE: ../src/io/history.ts
@@ -2165,8 +2225,9 @@ function creditFlow(readings, current) {
     const { free, total, regular, referral } = current.values;
     const regularBalance = regular + referral;
     const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate;
-    // Free credits run out before the floor only when what is left beside them is above the floor.
-    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR;
+    // Free credits run out before the floor only when what is left beside them is above the floor; at the
+    // floor exactly (within money's tolerance, not float noise) both come on the same day.
+    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR - SPEND_EPSILON;
     const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
     // Regular and referral are spent together, in no documented order: both last until the floor, once
     // the free credits are gone.
@@ -2189,6 +2250,7 @@ function creditFlow(readings, current) {
 ;// CONCATENATED MODULE: ../src/render/messages.ts
 
 
+
 /** The credit types' names in tables. */
 const LABELS = {
     total: 'Total',
@@ -2196,23 +2258,39 @@ const LABELS = {
     free: 'Free',
     referral: 'Referral'
 };
-/** Days in words: one decimal below 10, whole days above. */
-function about(days) {
-    return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10);
+/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
+function plural(count, unit) {
+    return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }
-/** Credits in words: at most two decimals. */
+/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
+function about(days) {
+    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
+}
+/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
 function cents(credits) {
-    return String(Math.round(credits * 100) / 100);
+    return roundedText(credits, 2);
+}
+/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
+function perDay(credits) {
+    return `${plural(cents(credits), 'credit')} a day`;
+}
+/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
+function times(value) {
+    return String(Math.round(value * 10) / 10);
 }
 /** A time span in words: minutes, hours or days. */
 function span(ms) {
     const minutes = ms / 60_000;
     if (minutes < 90)
-        return `${Math.round(minutes)} minutes`;
+        return plural(String(Math.round(minutes)), 'minute');
     const hours = minutes / 60;
     if (hours < 48)
-        return `${Math.round(hours * 10) / 10} hours`;
-    return `${Math.round((hours / 24) * 10) / 10} days`;
+        return plural(String(Math.round(hours * 10) / 10), 'hour');
+    return plural(String(Math.round((hours / 24) * 10) / 10), 'day');
+}
+/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
+function againstUsual(ratio) {
+    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
 }
 function balanceLine(balance, verdict) {
     const next = verdict.nextCreditType === 'none'
@@ -2232,7 +2310,7 @@ function notBillableMessage(balance) {
     return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`;
 }
 function runwayMessage(balance, trend, inputs) {
-    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
+    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${plural(about(trend.daysRemaining ?? 0), 'day')} at ${perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
 }
 /**
  * A history path that holds something other than a regular file. The path is shown as it is, in plain
@@ -2266,8 +2344,8 @@ function overBudgetMessage(spent, budget) {
 function forecastOverBudgetMessage(spent, forecast, budget) {
     return `Swarms credits spent this month (UTC): ${cents(spent)}; at the current rate the month ends at about ${cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`;
 }
-function spendSpikeMessage(spent, overMs, times) {
-    return `Swarms credits are being spent fast: ${cents(spent)} since the last check, ${span(overMs)} ago, ${Math.round(times * 10) / 10} times the usual rate. A job may be looping: check the workflows that call Swarms.`;
+function spendSpikeMessage(spent, overMs, ratio) {
+    return `Swarms credits are being spent fast: ${plural(cents(spent), 'credit')} in the last ${span(overMs)}, ${againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`;
 }
 function outageAdvice(failOnApiError) {
     return failOnApiError
@@ -2305,7 +2383,14 @@ const runner = {
     info: line => core/* info */.pq(line),
     warning: message => core/* warning */.$e(message),
     fail: message => core/* setFailed */.C1(message),
-    setOutput: (name, value) => core/* setOutput */.uH(name, value),
+    setOutput(name, value) {
+        const file = process.env.GITHUB_OUTPUT;
+        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
+        // without blocking first, so that such a file fails here, as an unwritable one does.
+        if (file)
+            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
+        core/* setOutput */.uH(name, value);
+    },
     appendSummary(markdown) {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
@@ -2532,6 +2617,7 @@ function isLoopback(hostname) {
 
 ;// CONCATENATED MODULE: ../src/logic/policy.ts
 
+
 /**
  * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
  * applies is its error); `history-unreadable` fails it only when a gate needs the history.
@@ -2557,8 +2643,9 @@ function evaluate(balance, policy, tracked) {
         'below-minimum': gated < policy.minimumCredits,
         'history-unreadable': tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
         'short-of-runway': policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-        'over-budget': budget !== undefined && spent !== undefined && spent > budget,
-        'forecast-over-budget': budget !== undefined && forecast !== undefined && forecast > budget,
+        // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
+        'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
+        'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
         'spend-spike': tracked?.spendSpike === true,
         'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
         'not-billable': !isBillable(balance.values.total)
@@ -2602,8 +2689,8 @@ function failsTheJob(kind, failOnApiError) {
 ;// CONCATENATED MODULE: ../src/logic/spend-guards.ts
 /**
  * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
- * and where the month is heading) and a runaway-spend alarm (the spend since the last check against
- * the usual rate). Pure; time comes with the readings.
+ * and where the month is heading) and a runaway-spend alarm (the recent spend, over at least an hour,
+ * against the usual rate). Pure; time comes with the readings.
  */
 
 /** The usual rate needs readings spanning at least this long; until then the alarm is silent. */
@@ -2618,16 +2705,21 @@ function monthBounds(at) {
 }
 /**
  * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
- * consecutive readings whose later reading lies in the month (so the fall from the last reading before
- * the month to the first in it counts); rises are top-ups, left out. 0 on the first reading.
+ * consecutive readings, each counted for the part of its interval that lies in the month, pro rata by
+ * time (a fall from a reading before the month to one in it counts only for the time since 00:00 UTC
+ * on the 1st: a gap of months is not charged to this one); rises are top-ups, left out. 0 on the first
+ * reading.
  */
 function spentThisMonth(readings, current) {
     const series = seriesTo(readings, current);
     const { start } = monthBounds(current.at);
     let spent = 0;
     for (let i = 1; i < series.length; i++) {
-        if (series[i].at >= start)
-            spent += fall(series[i - 1].values.total, series[i].values.total);
+        const [before, after] = [series[i - 1], series[i]];
+        if (after.at <= start)
+            continue;
+        const spend = fall(before.values.total, after.values.total);
+        spent += before.at >= start ? spend : (spend * (after.at - start)) / (after.at - before.at);
     }
     return spent;
 }
@@ -2641,27 +2733,44 @@ function forecastThisMonth(spent, totalBurnRatePerDay, now) {
     return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
 }
 /**
- * The runaway-spend alarm: the spend per hour since the previous reading against the usual spend per
- * hour, the total burn rate over the burn-rate window as it stood at the previous reading. Undefined
- * while the usual rate is not known (readings before this one spanning under 24 hours).
+ * The recent window is at least this long: it starts at the newest reading at least this long before
+ * the current one. Seconds or minutes of data are noise, not a rate (as for the burn rate).
+ */
+const SPIKE_MIN_WINDOW_MS = HOUR_MS;
+/**
+ * The absolute floor, in total credits an hour: spending no faster than this is never a spike. It
+ * decides for an account that usually spends nothing (any spend is infinitely many times 0), and keeps
+ * an account that usually spends next to nothing from alarming on cents.
+ */
+const SPIKE_FLOOR_PER_HOUR = 1;
+/**
+ * The runaway-spend alarm: the total spend per hour over the recent window (from the newest reading at
+ * least SPIKE_MIN_WINDOW_MS before the current one, to the current one) against the usual spend per
+ * hour, the total burn rate over the burn-rate window as it stood at the start of the recent window.
+ * Undefined while the usual rate is not known (the readings up to that start span under 24 hours).
  */
 function checkSpike(readings, current, factor) {
     const series = seriesTo(readings, current);
-    if (series.length < 3)
+    let start = series.length - 2;
+    while (start >= 0 && current.at - series[start].at < SPIKE_MIN_WINDOW_MS)
+        start--;
+    if (start < 0)
         return undefined;
-    const before = series.slice(0, -1);
-    const previous = before[before.length - 1];
-    if (previous.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
+    const before = series.slice(0, start + 1);
+    const from = before[before.length - 1];
+    if (from.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
         return undefined;
     const usualPerDay = burnRate(burnWindow(before), 'total');
-    const overMs = current.at - previous.at;
-    if (usualPerDay === undefined || overMs <= 0)
+    if (usualPerDay === undefined)
         return undefined;
-    const spent = fall(previous.values.total, current.values.total);
+    const overMs = current.at - from.at;
+    let spent = 0;
+    for (let i = start + 1; i < series.length; i++)
+        spent += fall(series[i - 1].values.total, series[i].values.total);
     const recentPerHour = spent / (overMs / HOUR_MS);
     const usualPerHour = usualPerDay / 24;
     const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
-    const spike = usualPerHour > 0 && recentPerHour > factor * usualPerHour;
+    const spike = recentPerHour > factor * usualPerHour && recentPerHour > SPIKE_FLOOR_PER_HOUR;
     return { spike, spent, overMs, times };
 }
 
@@ -2893,7 +3002,7 @@ function creditFlowMarkdown(flow, texts) {
         return '';
     const rows = flow.rows.map(row => {
         const balance = texts?.[row.type] ?? formatAmount(row.balance);
-        const rate = row.spentPerDay === undefined ? '' : formatAmount(row.spentPerDay);
+        const rate = row.spentPerDay === undefined ? '' : cents(row.spentPerDay);
         return `| ${LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`;
     });
     return [
@@ -2923,15 +3032,15 @@ function creditTimeline(flow) {
         return 'Not enough history yet to say when each balance runs out.';
     if (rate <= 0)
         return 'Nothing is being spent: no balance runs out.';
-    const at = `At ${cents(rate)} credits a day`;
+    const at = `At ${perDay(rate)}`;
     const stop = flow.billableDepletionDate;
     if (stop === undefined)
         return `${at}, no balance runs out within 100 years.`;
     if (flow.freeOutlastsFloor) {
         const freeLeft = cents(free - (total - BILLABLE_FLOOR));
-        return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${freeLeft} free credits left.`;
+        return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`;
     }
-    const regular = `the regular balance (${cents(flow.regularBalance)} credits)`;
+    const regular = `the regular balance (${plural(cents(flow.regularBalance), 'credit')})`;
     const first = free > 0 && flow.freeDepletionDate
         ? `${at}, free credits run out about ${flow.freeDepletionDate}; then charges come from ${regular}.`
         : `${at}, charges come from ${regular}.`;
@@ -2939,7 +3048,6 @@ function creditTimeline(flow) {
 }
 
 ;// CONCATENATED MODULE: ../src/render/summary.ts
-
 
 
 
@@ -2953,7 +3061,7 @@ function codeSpan(text) {
 }
 /** The verdict in one line, from the outcome the policy decided. */
 function verdictText(balance, verdict, inputs, tracking) {
-    const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`;
+    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
     const failure = verdict.outcome.failure;
     const fails = ': the job fails.';
     if (failure)
@@ -2966,8 +3074,8 @@ function verdictText(balance, verdict, inputs, tracking) {
 const FAILURE_TEXT = {
     'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
     'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
-    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${about(tracking?.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
-    'over-budget': (_gated, inputs, tracking) => `${cents(tracking?.spentThisMonth ?? 0)} credits spent this month, over the budget of ${inputs.monthlyBudget}`
+    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${plural(about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
+    'over-budget': (_gated, inputs, tracking) => `${plural(cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
 };
 const WARNING_TEXT = {
     'forecast-over-budget': (_gated, inputs, tracking) => `on course to spend ${cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
@@ -3055,13 +3163,13 @@ function forecastText(balance, trend, inputs) {
     }
     if (trend.daysRemaining === undefined) {
         return trend.burnRatePerDay > 0
-            ? `At ${cents(trend.burnRatePerDay)} credits a day, the ${type} credits last more than 100 years: no depletion in sight.`
+            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
             : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
     }
     const credits = inputs.minimumCredits > 0
-        ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
-        : `${cents(left)} ${type} credits`;
-    return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`;
+        ? `the ${plural(cents(left), `${type} credit`)} above the minimum of ${inputs.minimumCredits}`
+        : plural(cents(left), `${type} credit`);
+    return `At ${perDay(trend.burnRatePerDay)}, ${credits} last about ${plural(about(trend.daysRemaining), 'day')}, until ${trend.depletionDate}.`;
 }
 /** "37 readings over 9.2 days": so that a history that started over shows. */
 function historySpanText(trend) {
@@ -3086,8 +3194,8 @@ function trendSection(balance, tracking, inputs) {
         trendChart(tracking.readings, chartOptions),
         '',
         ...(line ? [line, ''] : []),
-        `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(trend.burnRatePerDay)} credits a day`}**` +
-            (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
+        `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +
+            (used === undefined ? '' : ` · used since the last reading: **${cents(used)}**`),
         '',
         forecastText(balance, trend, inputs),
         '',
@@ -3107,13 +3215,13 @@ function monthSection(tracking, inputs) {
     const forecast = tracking.forecastThisMonth;
     const course = forecast === undefined ? '' : `, on course for ${cents(forecast)}`;
     if (inputs.monthlyBudget === undefined)
-        return ['#### This month', '', `${cents(spent)} credits spent so far (UTC)${course}.`, ''];
+        return ['#### This month', '', `${plural(cents(spent), 'credit')} spent so far (UTC)${course}.`, ''];
     const budget = inputs.monthlyBudget;
     const percent = budget > 0 ? ` (${Math.round((spent / budget) * 100)}%)` : '';
     return [
         '#### This month',
         '',
-        `This month: ${cents(spent)} of ${budget} credits spent${percent}${course}.`,
+        `This month: ${cents(spent)} of ${plural(String(budget), 'credit')} spent${percent}${course}.`,
         '',
         budget > 0 ? progressBar(spent / budget) : '',
         ''
@@ -3124,7 +3232,7 @@ function spikeSection(tracking) {
     if (!spike?.spike)
         return [];
     return [
-        `**Runaway spend:** ${cents(spike.spent)} credits since the last check, ${span(spike.overMs)} ago: ${Math.round(spike.times * 10) / 10} times the usual rate.`,
+        `**Runaway spend:** ${plural(cents(spike.spent), 'credit')} in the last ${span(spike.overMs)}: ${againstUsual(spike.times)}.`,
         ''
     ];
 }

@@ -1,15 +1,15 @@
 /**
  * The Swarms API client: one GET of /v1/account/credits per attempt, each attempt bounded by a
- * deadline from connect to the last byte, retried on transient failures.
+ * deadline from its start (a proxy's CONNECT included) to the last byte, retried on transient failures.
  */
-import type { IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http'
+import type { IncomingMessage, RequestOptions } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
 import { BalanceFormatError, parseBalance, type Balance } from '../logic/balance.js'
 import { CREDITS_PATH } from '../logic/api.js'
 import { ActionError, clip, oneLine } from '../logic/errors.js'
-import { parseRateLimit, waitUntilResetMs, type RateLimit } from '../logic/rate-limit.js'
-import { RETRY_AFTER_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../logic/retry.js'
+import { parseRateLimit, waitUntilResetMs, type Headers, type RateLimit } from '../logic/rate-limit.js'
+import { RETRY_AFTER_CAP_MS, isRetryableStatus, requestedWaitMs, retryWaitMs } from '../logic/retry.js'
 import { redact } from '../logic/secret.js'
 
 /** A balance is under 200 bytes; an answer larger than this is not one. */
@@ -74,7 +74,7 @@ export async function fetchBalance(options: ClientOptions): Promise<Answer> {
         `The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`
       )
     }
-    const wait = requested ?? backoffMs(attempt, options.random)
+    const wait = retryWaitMs(attempt, requested, options.random)
     options.log?.(
       redact(
         `Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`,
@@ -94,10 +94,19 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Answer 
     keepAlive: false,
     socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
   })
+  // The deadline ends the attempt even before the request has a socket (a proxy that never answers
+  // CONNECT): aborting a request that has none yet emits nothing until it gets one.
+  const expired = new Promise<never>((_resolve, reject) =>
+    deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true })
+  )
   try {
-    const response = await client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' })
+    const response = await Promise.race([
+      client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' }),
+      expired
+    ])
     const body = await readCapped(response.message, BODY_LIMIT_BYTES)
-    return answer(url, response.message.statusCode ?? 0, response.message.headers, body, options)
+    // Each header by its first value when it came more than once (headers would join them with ", ").
+    return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options)
   } catch (error) {
     if (error instanceof ActionError) throw error
     if (deadline.signal.aborted) {
@@ -123,7 +132,7 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Answer 
 function answer(
   url: string,
   status: number,
-  headers: IncomingHttpHeaders,
+  headers: Headers,
   body: string,
   options: ClientOptions
 ): Answer | Transient {
@@ -156,7 +165,8 @@ function answer(
     return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait }
   }
   if (status >= 300 && status <= 399) {
-    const location = headers.location ? ` to ${clip(oneLine(redact(headers.location, apiKey)), 200)}` : ''
+    const where = [headers.location ?? []].flat()[0]
+    const location = where ? ` to ${clip(oneLine(redact(where, apiKey)), 200)}` : ''
     throw new ActionError(
       'request',
       `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`
@@ -201,14 +211,25 @@ function connectionFailure(url: string, error: unknown, apiKey: string): Transie
   }
 }
 
+/** What a proxy's tunnelling agent (the `tunnel` module) offers: the function it sends CONNECT with. */
+interface TunnelAgent {
+  request?: (options: RequestOptions) => unknown
+  proxyOptions?: unknown
+}
+
 /**
- * Prepares each request the client makes: the attempt's deadline; certificate verification on, whatever
- * the environment says; and an IPv6 literal without its brackets, which DNS would otherwise be asked for.
+ * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
+ * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
+ * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
+ * be asked for.
  */
 function prepareWith(signal: AbortSignal): RequestHandler {
   return {
     prepareRequest(request: RequestOptions & { rejectUnauthorized?: boolean }) {
       request.signal = signal
+      const agent = request.agent as TunnelAgent | undefined
+      const connect = agent?.proxyOptions ? agent.request : undefined
+      if (agent && connect) agent.request = options => connect({ ...options, signal })
       request.rejectUnauthorized = true
       if (request.host) request.host = request.host.replace(/^\[(.*)\]$/, '$1')
     },

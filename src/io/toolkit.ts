@@ -33,7 +33,13 @@ export const runner: Sink = {
   info: line => core.info(line),
   warning: message => core.warning(message),
   fail: message => core.setFailed(message),
-  setOutput: (name, value) => core.setOutput(name, value),
+  setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT
+    // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
+    // without blocking first, so that such a file fails here, as an unwritable one does.
+    if (file) closeSync(openSync(file, constants.O_WRONLY | constants.O_APPEND | NONBLOCK))
+    core.setOutput(name, value)
+  },
   appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY
     if (!file) return false

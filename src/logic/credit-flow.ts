@@ -5,7 +5,7 @@
  * Pure: time comes with the readings.
  */
 import { CREDIT_TYPES, type CreditType } from './balance.js'
-import { burnRate, burnWindow, forecast, seriesTo, type Reading } from './trend.js'
+import { SPEND_EPSILON, burnRate, burnWindow, forecast, seriesTo, type Reading } from './trend.js'
 
 /** At or below this many total credits, the API answers billable requests with HTTP 402. */
 export const BILLABLE_FLOOR = 1
@@ -38,7 +38,8 @@ export interface CreditFlow {
   /**
    * The UTC date free credits run out at the total burn rate, after which charges come from the regular
    * balance; undefined with none left, no spend, beyond 36,500 days, or when the total reaches the
-   * floor first (see freeOutlastsFloor).
+   * floor first (see freeOutlastsFloor): a date that will come, never one the floor stops the account
+   * before (an account holding only free credits has none; billableDepletionDate says when it stops).
    */
   readonly freeDepletionDate?: string
   /** The UTC date the total falls to the floor at the total burn rate; today when already there. */
@@ -67,8 +68,9 @@ export function creditFlow(readings: readonly Reading[], current: Reading): Cred
   const { free, total, regular, referral } = current.values
   const regularBalance = regular + referral
   const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate
-  // Free credits run out before the floor only when what is left beside them is above the floor.
-  const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR
+  // Free credits run out before the floor only when what is left beside them is above the floor; at the
+  // floor exactly (within money's tolerance, not float noise) both come on the same day.
+  const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR - SPEND_EPSILON
   const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined
   // Regular and referral are spent together, in no documented order: both last until the floor, once
   // the free credits are gone.

@@ -5,6 +5,7 @@
 import type { Balance, CreditType } from './balance.js'
 import { isBillable } from './credit-flow.js'
 import type { FailureKind } from './errors.js'
+import { exceeds } from './trend.js'
 
 /** Swarms spends free credits first, then the regular balance, which combines purchased and referral credits. */
 export type SpentType = Extract<CreditType, 'free' | 'regular'>
@@ -18,7 +19,7 @@ export interface Policy {
   readonly warningCredits?: number
   /** The job fails when the forecast is known and shorter; undefined for no such check. */
   readonly minimumDaysRemaining?: number
-  /** The job fails when this month's spend is above it; undefined for no budget. */
+  /** The job fails when this month's spend is above it (by more than SPEND_EPSILON); undefined for no budget. */
   readonly monthlyBudget?: number
 }
 
@@ -81,8 +82,9 @@ export function evaluate(balance: Balance, policy: Policy, tracked?: Tracked): V
       tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
     'short-of-runway':
       policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-    'over-budget': budget !== undefined && spent !== undefined && spent > budget,
-    'forecast-over-budget': budget !== undefined && forecast !== undefined && forecast > budget,
+    // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
+    'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
+    'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
     'spend-spike': tracked?.spendSpike === true,
     'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
     'not-billable': !isBillable(balance.values.total)

@@ -1,9 +1,12 @@
 /**
  * The retry policy: which answers are worth another attempt, and how long to wait before it.
  */
-import type { IncomingHttpHeaders } from 'node:http'
+import type { Headers } from './rate-limit.js'
 
-/** First backoff, doubled on each retry up to the cap, then jittered down by up to half. */
+/**
+ * The backoff's floor: no retry waits less, whatever the server asks (a Retry-After of 0, a date or a
+ * reset already past). Doubled on each retry, jittered up by up to as much again, capped.
+ */
 export const BACKOFF_BASE_MS = 1_000
 export const BACKOFF_CAP_MS = 10_000
 /** The longest server-requested wait honoured; a longer one ends the retries at once. */
@@ -14,17 +17,28 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599)
 }
 
-/** The wait before retry number `retry` (1-based): ~1 s, ~2 s, ~4 s … capped, with jitter. */
+/**
+ * The wait before retry number `retry` (1-based): 1–2 s, 2–4 s, 4–8 s, then 8–10 s (the cap); never
+ * under BACKOFF_BASE_MS.
+ */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1))
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
+  const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30)
+  return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())))
+}
+
+/**
+ * The wait before retry number `retry`: the longer of the backoff and the wait the server asked for
+ * (so a server asking for none, or for a time already past, still gets the backoff).
+ */
+export function retryWaitMs(retry: number, requested: number | undefined, random?: () => number): number {
+  return Math.max(requested ?? 0, backoffMs(retry, random))
 }
 
 /**
  * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
  * Undefined when it asks for none or says it in a form that is not one of these.
  */
-export function requestedWaitMs(headers: IncomingHttpHeaders, now: number = Date.now()): number | undefined {
+export function requestedWaitMs(headers: Headers, now: number = Date.now()): number | undefined {
   const ms = single(headers['retry-after-ms'])
   if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms)) return Math.ceil(Number(ms))
   const after = single(headers['retry-after'])

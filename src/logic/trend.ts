@@ -11,8 +11,16 @@ export const WINDOW_DAYS = 7
 export const MIN_WINDOW_MS = HOUR_MS
 /** A forecast further away than this is no depletion. */
 export const MAX_FORECAST_DAYS = 36_500
-/** A fall smaller than this is rounding, not spending. */
+/**
+ * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
+ * exceeds a limit only by more than this (sums of float balances carry noise far below it).
+ */
 export const SPEND_EPSILON = 0.000001
+
+/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
+export function exceeds(amount: number, limit: number): boolean {
+  return amount - limit > SPEND_EPSILON
+}
 
 export interface Reading {
   /** Milliseconds since the epoch (UTC). */
@@ -138,7 +146,20 @@ export function sortReadings(readings: readonly Reading[]): Reading[] {
   return [...readings].sort((a, b) => a.at - b.at)
 }
 
-/** A number for an output: at most 4 decimals, without the float noise of a subtraction. */
+/**
+ * `value` rounded to `decimals` decimals, as plain text (no exponent), without the float noise of a
+ * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
+ * significant digits instead (0.0000099999 days is 0.00001, not 0).
+ */
+export function roundedText(value: number, decimals: number): string {
+  const scale = 10 ** decimals
+  const rounded = Math.round(value * scale) / scale
+  if (rounded !== 0 || value === 0 || !Number.isFinite(value)) return String(rounded === 0 ? 0 : rounded)
+  const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1)
+  return value.toFixed(places).replace(/\.?0+$/, '')
+}
+
+/** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
 export function formatAmount(value: number): string {
-  return String(Math.round(value * 10_000) / 10_000)
+  return roundedText(value, 4)
 }

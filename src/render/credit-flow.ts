@@ -5,7 +5,7 @@
 import type { CreditType } from '../logic/balance.js'
 import { BILLABLE_FLOOR, type CreditFlow } from '../logic/credit-flow.js'
 import { formatAmount } from '../logic/trend.js'
-import { LABELS, cents } from './messages.js'
+import { LABELS, cents, perDay, plural } from './messages.js'
 
 /**
  * The section's Markdown: heading, table and timeline. `texts` are the balances as the API wrote them
@@ -15,7 +15,7 @@ export function creditFlowMarkdown(flow: CreditFlow, texts?: Readonly<Record<Cre
   if (!flow.burnRates) return ''
   const rows = flow.rows.map(row => {
     const balance = texts?.[row.type] ?? formatAmount(row.balance)
-    const rate = row.spentPerDay === undefined ? '' : formatAmount(row.spentPerDay)
+    const rate = row.spentPerDay === undefined ? '' : cents(row.spentPerDay)
     return `| ${LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`
   })
   return [
@@ -44,14 +44,14 @@ export function creditTimeline(flow: CreditFlow): string {
     return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`
   if (rate === undefined) return 'Not enough history yet to say when each balance runs out.'
   if (rate <= 0) return 'Nothing is being spent: no balance runs out.'
-  const at = `At ${cents(rate)} credits a day`
+  const at = `At ${perDay(rate)}`
   const stop = flow.billableDepletionDate
   if (stop === undefined) return `${at}, no balance runs out within 100 years.`
   if (flow.freeOutlastsFloor) {
     const freeLeft = cents(free - (total - BILLABLE_FLOOR))
-    return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${freeLeft} free credits left.`
+    return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`
   }
-  const regular = `the regular balance (${cents(flow.regularBalance)} credits)`
+  const regular = `the regular balance (${plural(cents(flow.regularBalance), 'credit')})`
   const first =
     free > 0 && flow.freeDepletionDate
       ? `${at}, free credits run out about ${flow.freeDepletionDate}; then charges come from ${regular}.`

@@ -7,7 +7,7 @@ import { BILLABLE_FLOOR } from '../logic/credit-flow.js'
 import { oneLine } from '../logic/errors.js'
 import type { Inputs } from '../logic/inputs.js'
 import type { Verdict } from '../logic/policy.js'
-import type { Trend } from '../logic/trend.js'
+import { roundedText, type Trend } from '../logic/trend.js'
 
 /** The credit types' names in tables. */
 export const LABELS: Readonly<Record<CreditType, string>> = {
@@ -17,23 +17,43 @@ export const LABELS: Readonly<Record<CreditType, string>> = {
   referral: 'Referral'
 }
 
-/** Days in words: one decimal below 10, whole days above. */
-export function about(days: number): string {
-  return String(days >= 10 ? Math.round(days) : Math.round(days * 10) / 10)
+/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
+export function plural(count: string, unit: string): string {
+  return `${count} ${unit}${count === '1' ? '' : 's'}`
 }
 
-/** Credits in words: at most two decimals. */
+/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
+export function about(days: number): string {
+  return days >= 10 ? String(Math.round(days)) : roundedText(days, 1)
+}
+
+/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
 export function cents(credits: number): string {
-  return String(Math.round(credits * 100) / 100)
+  return roundedText(credits, 2)
+}
+
+/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
+export function perDay(credits: number): string {
+  return `${plural(cents(credits), 'credit')} a day`
+}
+
+/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
+function times(value: number): string {
+  return String(Math.round(value * 10) / 10)
 }
 
 /** A time span in words: minutes, hours or days. */
 export function span(ms: number): string {
   const minutes = ms / 60_000
-  if (minutes < 90) return `${Math.round(minutes)} minutes`
+  if (minutes < 90) return plural(String(Math.round(minutes)), 'minute')
   const hours = minutes / 60
-  if (hours < 48) return `${Math.round(hours * 10) / 10} hours`
-  return `${Math.round((hours / 24) * 10) / 10} days`
+  if (hours < 48) return plural(String(Math.round(hours * 10) / 10), 'hour')
+  return plural(String(Math.round((hours / 24) * 10) / 10), 'day')
+}
+
+/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
+export function againstUsual(ratio: number): string {
+  return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing'
 }
 
 export function balanceLine(balance: Balance, verdict: Verdict): string {
@@ -60,7 +80,7 @@ export function notBillableMessage(balance: Balance): string {
 }
 
 export function runwayMessage(balance: Balance, trend: Trend, inputs: Inputs): string {
-  return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`
+  return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${plural(about(trend.daysRemaining ?? 0), 'day')} at ${perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`
 }
 
 /**
@@ -103,8 +123,8 @@ export function forecastOverBudgetMessage(spent: number, forecast: number, budge
   return `Swarms credits spent this month (UTC): ${cents(spent)}; at the current rate the month ends at about ${cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`
 }
 
-export function spendSpikeMessage(spent: number, overMs: number, times: number): string {
-  return `Swarms credits are being spent fast: ${cents(spent)} since the last check, ${span(overMs)} ago, ${Math.round(times * 10) / 10} times the usual rate. A job may be looping: check the workflows that call Swarms.`
+export function spendSpikeMessage(spent: number, overMs: number, ratio: number): string {
+  return `Swarms credits are being spent fast: ${plural(cents(spent), 'credit')} in the last ${span(overMs)}, ${againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`
 }
 
 export function outageAdvice(failOnApiError: boolean): string {

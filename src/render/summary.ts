@@ -9,10 +9,10 @@ import type { Inputs } from '../logic/inputs.js'
 import type { Finding, Verdict } from '../logic/policy.js'
 import type { RateLimit } from '../logic/rate-limit.js'
 import type { Tracking } from '../logic/tracking.js'
-import { formatAmount, type Trend } from '../logic/trend.js'
+import type { Trend } from '../logic/trend.js'
 import { trendChart, sparkline } from './chart.js'
 import { creditFlowMarkdown } from './credit-flow.js'
-import { LABELS, about, cents, span } from './messages.js'
+import { LABELS, about, againstUsual, cents, perDay, plural, span } from './messages.js'
 
 const HEADING = '### Swarms credit balance'
 
@@ -25,7 +25,7 @@ export function codeSpan(text: string): string {
 
 /** The verdict in one line, from the outcome the policy decided. */
 export function verdictText(balance: Balance, verdict: Verdict, inputs: Inputs, tracking?: Tracking): string {
-  const gated = `${balance.texts[inputs.creditType]} ${inputs.creditType} credits`
+  const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`)
   const failure = verdict.outcome.failure
   const fails = ': the job fails.'
   if (failure) return `❌ ${FAILURE_TEXT[failure as keyof typeof FAILURE_TEXT](gated, inputs, tracking)}${fails}`
@@ -40,9 +40,9 @@ const FAILURE_TEXT: Record<'below-minimum' | 'history-unreadable' | 'short-of-ru
   'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
   'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
   'short-of-runway': (gated, inputs, tracking) =>
-    `${gated} last about ${about(tracking?.trend.daysRemaining ?? 0)} days, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
+    `${gated} last about ${plural(about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
   'over-budget': (_gated, inputs, tracking) =>
-    `${cents(tracking?.spentThisMonth ?? 0)} credits spent this month, over the budget of ${inputs.monthlyBudget}`
+    `${plural(cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
 }
 
 const WARNING_TEXT: Partial<Record<Finding, Words>> = {
@@ -142,14 +142,14 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs): st
   }
   if (trend.daysRemaining === undefined) {
     return trend.burnRatePerDay > 0
-      ? `At ${cents(trend.burnRatePerDay)} credits a day, the ${type} credits last more than 100 years: no depletion in sight.`
+      ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
       : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`
   }
   const credits =
     inputs.minimumCredits > 0
-      ? `the ${cents(left)} ${type} credits above the minimum of ${inputs.minimumCredits}`
-      : `${cents(left)} ${type} credits`
-  return `At ${cents(trend.burnRatePerDay)} credits a day, ${credits} last about ${about(trend.daysRemaining)} days, until ${trend.depletionDate}.`
+      ? `the ${plural(cents(left), `${type} credit`)} above the minimum of ${inputs.minimumCredits}`
+      : plural(cents(left), `${type} credit`)
+  return `At ${perDay(trend.burnRatePerDay)}, ${credits} last about ${plural(about(trend.daysRemaining), 'day')}, until ${trend.depletionDate}.`
 }
 
 /** "37 readings over 9.2 days": so that a history that started over shows. */
@@ -176,8 +176,8 @@ function trendSection(balance: Balance, tracking: Tracking, inputs: Inputs): str
     trendChart(tracking.readings, chartOptions),
     '',
     ...(line ? [line, ''] : []),
-    `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : `${formatAmount(trend.burnRatePerDay)} credits a day`}**` +
-      (used === undefined ? '' : ` · used since the last reading: **${formatAmount(used)}**`),
+    `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +
+      (used === undefined ? '' : ` · used since the last reading: **${cents(used)}**`),
     '',
     forecastText(balance, trend, inputs),
     '',
@@ -199,13 +199,13 @@ function monthSection(tracking: Tracking, inputs: Inputs): string[] {
   const forecast = tracking.forecastThisMonth
   const course = forecast === undefined ? '' : `, on course for ${cents(forecast)}`
   if (inputs.monthlyBudget === undefined)
-    return ['#### This month', '', `${cents(spent)} credits spent so far (UTC)${course}.`, '']
+    return ['#### This month', '', `${plural(cents(spent), 'credit')} spent so far (UTC)${course}.`, '']
   const budget = inputs.monthlyBudget
   const percent = budget > 0 ? ` (${Math.round((spent / budget) * 100)}%)` : ''
   return [
     '#### This month',
     '',
-    `This month: ${cents(spent)} of ${budget} credits spent${percent}${course}.`,
+    `This month: ${cents(spent)} of ${plural(String(budget), 'credit')} spent${percent}${course}.`,
     '',
     budget > 0 ? progressBar(spent / budget) : '',
     ''
@@ -216,7 +216,7 @@ function spikeSection(tracking: Tracking): string[] {
   const spike = tracking.spike
   if (!spike?.spike) return []
   return [
-    `**Runaway spend:** ${cents(spike.spent)} credits since the last check, ${span(spike.overMs)} ago: ${Math.round(spike.times * 10) / 10} times the usual rate.`,
+    `**Runaway spend:** ${plural(cents(spike.spent), 'credit')} in the last ${span(spike.overMs)}: ${againstUsual(spike.times)}.`,
     ''
   ]
 }

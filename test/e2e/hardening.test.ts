@@ -204,6 +204,15 @@ describe.concurrent('the rest of the pass', () => {
     expect(result.warnings[0]).toMatch(/Could not write the job summary/)
   })
 
+  it('does not hang on an output file that is a FIFO nobody reads: the same error as an unwritable one', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'output-')), 'output')
+    execFileSync('mkfifo', [fifo])
+    const result = await run(balanceReply(), {}, { env: { GITHUB_OUTPUT: fifo } })
+    expectOneLineError(result)
+    expect(result.errors[0]).toMatch(/output file \(GITHUB_OUTPUT\) cannot be written/)
+    expect(result.stdout).toContain('Swarms credits: total 75.0')
+  })
+
   it('clips an echoed bad input to 100 characters', async () => {
     const result = await run(balanceReply(), { 'minimum-credits': 'x'.repeat(100_000) })
     expectOneLineError(result)

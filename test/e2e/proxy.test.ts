@@ -3,7 +3,7 @@
 // proxy can resolve (to 127.0.0.1). The stand-in's self-signed certificate is trusted the way a
 // corporate CA is: with NODE_EXTRA_CA_CERTS.
 import { createServer, type IncomingHttpHeaders } from 'node:http'
-import { connect, type AddressInfo, type Socket } from 'node:net'
+import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -114,5 +114,50 @@ describe('behind an HTTPS proxy', () => {
     )
     expect(proxy.connects.length - before).toBe(1)
     expect(result.outputs).toEqual({})
+  })
+})
+
+/** A proxy that accepts each connection (one per CONNECT attempt), reads what it is sent, and never answers. */
+async function startSilentProxy() {
+  const sockets = new Set<Socket>()
+  const received: string[] = []
+  const server = createTcpServer(socket => {
+    sockets.add(socket)
+    const index = received.push('') - 1
+    socket.on('data', chunk => void (received[index] += String(chunk)))
+    socket.on('error', () => socket.destroy())
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  }
+}
+
+describe('behind a proxy that never answers CONNECT', () => {
+  // Generous for a loaded machine; the action should end after 2 attempts of 1 s and a 1–2 s backoff.
+  it('ends each attempt at timeout-seconds, retries, and fails with the timeout', { timeout: 90_000 }, async () => {
+    const proxy = await startSilentProxy()
+    try {
+      const result = await runAction({
+        inputs: { 'api-key': KEY, 'base-url': `https://${HOST}`, 'max-retries': '1', 'timeout-seconds': '1' },
+        env: { HTTPS_PROXY: proxy.url },
+        killAfterMs: 80_000
+      })
+      expect(result.code).toBe(1)
+      expect(result.errors).toHaveLength(1)
+      expect(result.errors[0]).toMatch(/no complete answer within 1 s \(timeout-seconds\) \(2 attempts\)/)
+      // One connection per attempt (max-retries + 1), each a CONNECT to the API (when it got that far).
+      expect(proxy.received).toHaveLength(2)
+      for (const sent of proxy.received.filter(Boolean)) expect(sent).toMatch(new RegExp(`^CONNECT ${HOST}:443 `))
+    } finally {
+      await proxy.close()
+    }
   })
 })

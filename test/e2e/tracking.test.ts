@@ -190,13 +190,15 @@ function hourly(points: [hoursAgo: number, total: number][]): string {
 }
 
 describe.concurrent('spend guards', () => {
-  /** This month's spend as the action must count it, from the times it recorded. */
+  /** This month's spend as the action must count it (a fall across the 1st pro rata), from the times it recorded. */
   function spentThisMonth(lines: { at: string; total_credits: number }[]): number {
     const last = new Date(lines[lines.length - 1].at)
     const start = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1)
     let spent = 0
     for (let i = 1; i < lines.length; i++) {
-      if (Date.parse(lines[i].at) >= start) spent += Math.max(0, lines[i - 1].total_credits - lines[i].total_credits)
+      const [from, to] = [Date.parse(lines[i - 1].at), Date.parse(lines[i].at)]
+      const share = to <= start ? 0 : from >= start ? 1 : (to - start) / (to - from)
+      spent += Math.max(0, lines[i - 1].total_credits - lines[i].total_credits) * share
     }
     return spent
   }
@@ -257,7 +259,7 @@ describe.concurrent('spend guards', () => {
     expect(result.outputs['spend-spike']).toBe('true')
     expect(result.warnings).toHaveLength(1)
     expect(result.warnings[0]).toMatch(
-      /^Swarms credits are being spent fast: 781 since the last check, 6 hours ago, \d+(\.\d)? times the usual rate\. A job may be looping/
+      /^Swarms credits are being spent fast: 781 credits in the last 6 hours, \d+(\.\d)? times the usual rate\. A job may be looping/
     )
     expect(result.summary).toContain('**Runaway spend:**')
   })

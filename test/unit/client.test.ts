@@ -24,7 +24,7 @@ async function fetchWith(replies: Reply[], options: Partial<ClientOptions> = {})
     userAgent: 'test-agent/1',
     sleep: async ms => void waits.push(ms),
     log: message => void logs.push(message),
-    random: () => 1,
+    random: () => 0,
     ...options
   }).then(
     answer => ({ balance: answer.balance, rateLimit: answer.rateLimit, error: undefined }),
@@ -68,7 +68,7 @@ describe('fetchBalance', () => {
       ok
     ])
     expect(balance).toBeDefined()
-    expect(waits).toEqual([3000, 250])
+    expect(waits).toEqual([3000, 2000]) // 250 ms is under the backoff's 2 s for a second retry
   })
 
   it('waits until X-RateLimit-Reset on a 429 that has no Retry-After', async () => {
@@ -79,6 +79,38 @@ describe('fetchBalance', () => {
     })
     expect(balance).toBeDefined()
     expect(waits).toEqual([7000])
+  })
+
+  it('never retries sooner than the backoff: no storm from a zero, past or 1970 reset', async () => {
+    const now = Date.parse('2026-11-25T06:00:00Z')
+    const { balance, waits, requests, logs } = await fetchWith(
+      [
+        { status: 429, headers: { 'retry-after': '0' } },
+        { status: 429, headers: { 'retry-after': 'Tue, 24 Nov 2026 06:00:00 GMT' } },
+        { status: 429, headers: { 'x-ratelimit-reset': String(now / 1000 - 30) } },
+        { status: 429, headers: { 'retry-after-ms': '0' } },
+        { status: 429, headers: { 'x-ratelimit-reset': '60' } },
+        ok
+      ],
+      { maxRetries: 10, now: () => now }
+    )
+    expect(balance).toBeDefined()
+    expect(requests).toHaveLength(6)
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 60_000])
+    expect(logs.join('\n')).not.toMatch(/Retrying in 0 s/)
+  })
+
+  it('reads a repeated rate-limit header by its first value', async () => {
+    const { rateLimit } = await fetchWith([
+      {
+        body: SAMPLE_BALANCE,
+        headers: {
+          'x-ratelimit-tier': ['free', 'premium'],
+          'x-ratelimit-remaining-minute': ['94', '1994']
+        } as unknown as Record<string, string>
+      }
+    ])
+    expect(rateLimit).toMatchObject({ tier: 'free', remainingMinute: 94 })
   })
 
   it('reads the rate limits the answer reports', async () => {

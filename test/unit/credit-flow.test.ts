@@ -22,6 +22,23 @@ describe('creditFlow', () => {
     expect(flow.billableDepletionDate).toBe('2026-11-26') // 74 above the floor: 2.96 days
   })
 
+  it('leaves free-depletion-date empty for a free-only account: the floor stops it with free credits left', () => {
+    const now = at(0, 0, 20)
+    const flow = creditFlow([at(1, 0, 30), now], now)
+    expect(flow).toMatchObject({ freeOutlastsFloor: true, freeDepletionDate: undefined })
+    expect(flow.billableDepletionDate).toBe('2026-11-25') // 19 above the floor at 10 a day
+  })
+
+  it('compares the regular balance with the floor within the money tolerance, not on float noise', () => {
+    // 2.07 total beside 1.07 free leaves exactly 1.00 (0.9999999999999998 in floats): free credits run out
+    // as the total reaches the floor, so both dates are the same day.
+    const now = { at: NOW, values: { regular: 1, free: 1.07, referral: 0, total: 2.07 } }
+    const before = { at: NOW - DAY_MS, values: { regular: 1, free: 2.07, referral: 0, total: 3.07 } }
+    const flow = creditFlow([before, now], now)
+    expect(flow.freeOutlastsFloor).toBe(false)
+    expect(flow.freeDepletionDate).toBe(flow.billableDepletionDate)
+  })
+
   it('leaves a top-up out of the rate of its type, and of the total', () => {
     const now = at(0, 100, 0) // 20 free spent, 90 regular bought: the total rose
     expect(creditFlow([at(1, 10, 20), now], now).burnRates).toEqual({
@@ -127,7 +144,7 @@ describe('creditTimeline', () => {
   it('says when the floor comes before the free credits run out', () => {
     const now = at(0, 0.5, 10)
     expect(creditTimeline(creditFlow([at(1, 0.5, 11), now], now))).toBe(
-      'At 1 credits a day, the total falls to 1.00 about 2026-12-03, before the free credits run out: the API stops accepting billable requests then, with about 0.5 free credits left.'
+      'At 1 credit a day, the total falls to 1.00 about 2026-12-03, before the free credits run out: the API stops accepting billable requests then, with about 0.5 free credits left.'
     )
   })
 

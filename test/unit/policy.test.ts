@@ -8,6 +8,7 @@ import {
   type Finding,
   type Tracked
 } from '../../src/logic/policy.js'
+import { spentThisMonth } from '../../src/logic/spend-guards.js'
 import { balanceOf } from './fixtures.js'
 
 describe('evaluate', () => {
@@ -118,6 +119,32 @@ describe('the outcome', () => {
       'history-unreadable'
     )
     expect(evaluate(balanceOf(50, 0, 0), policy, unreadable).outcome.failure).toBeUndefined()
+  })
+
+  it('compares money with a tolerance of a millionth: float noise in a sum is not over budget', () => {
+    const policy = { creditType: 'total', minimumCredits: 0, monthlyBudget: 100 } as const
+    const noisy = { spentThisMonth: 100.00000000000011, forecastThisMonth: 100.00000000000011 }
+    const verdict = evaluate(balanceOf(50, 0, 0), policy, noisy)
+    expect(verdict.overBudget).toBe(false)
+    expect(verdict.outcome).toEqual({ failure: undefined, warnings: [] })
+    // The balances an account reports on its way from 1027.15 to 927.15: exactly 100.00 spent.
+    const current = {
+      at: Date.parse('2026-11-20T00:00:00Z'),
+      values: { total: 927.15, regular: 0, free: 0, referral: 0 }
+    }
+    const readings = [1027.15, 1017.15, 1007.15, 997.15, 987.15, 977.15, 967.15, 957.15, 947.15, 937.15].map(
+      (total, i) => ({
+        at: Date.parse('2026-11-02T00:00:00Z') + i * 86_400_000,
+        values: { total, regular: 0, free: 0, referral: 0 }
+      })
+    )
+    const spent = spentThisMonth([...readings, current], current)
+    expect(evaluate(balanceOf(50, 0, 0), policy, { spentThisMonth: spent }).overBudget).toBe(false)
+    const over = { spentThisMonth: 100.0000011, forecastThisMonth: 100.0000011 }
+    expect(evaluate(balanceOf(50, 0, 0), policy, over).overBudget).toBe(true)
+    expect(evaluate(balanceOf(50, 0, 0), policy, { forecastThisMonth: 100.0000011 }).outcome.warnings).toEqual([
+      'forecast-over-budget'
+    ])
   })
 
   it('is over budget above the budget, with over-budget undefined without one', () => {

@@ -18,7 +18,7 @@ describe('parseRateLimit', () => {
       remainingDay: 99000,
       limitMinute: 2000,
       limitDay: 100000,
-      resetAt: 1764050460000
+      reset: 1764050460
     })
   })
 
@@ -42,7 +42,7 @@ describe('parseRateLimit', () => {
         'x-ratelimit-reset': '-1764050460'
       })
     ).toEqual({})
-    expect(parseRateLimit({ 'x-ratelimit-reset': 'Tue, 25 Nov 2025 06:01:00 GMT' }).resetAt).toBeUndefined()
+    expect(parseRateLimit({ 'x-ratelimit-reset': 'Tue, 25 Nov 2025 06:01:00 GMT' }).reset).toBeUndefined()
   })
 
   it('keeps the tier as sent, trimmed, and the counts with spaces around them', () => {
@@ -57,6 +57,12 @@ describe('parseRateLimit', () => {
     expect(parseRateLimit({ 'x-ratelimit-tier': 'free\u0000' }).tier).toBeUndefined()
   })
 
+  it('takes a tier of printable ASCII only: no C1 control, no no-break space, no DEL', () => {
+    for (const tier of ['free\u0085', '\u009bfree', 'free\u00a0plus', 'fr\u007fee', 'prémium', 'free\u200b'])
+      expect(parseRateLimit({ 'x-ratelimit-tier': tier }).tier).toBeUndefined()
+    expect(parseRateLimit({ 'x-ratelimit-tier': 'Premium-Plus_2 (beta)~' }).tier).toBe('Premium-Plus_2 (beta)~')
+  })
+
   it('takes the first of repeated headers', () => {
     expect(
       parseRateLimit({ 'x-ratelimit-tier': ['free', 'premium'], 'x-ratelimit-remaining-day': ['7', '8'] })
@@ -68,8 +74,8 @@ describe('parseRateLimit', () => {
   })
 
   it('reads a reset with a fraction of a second to the millisecond', () => {
-    expect(parseRateLimit({ 'x-ratelimit-reset': '1764050460.25' }).resetAt).toBe(1764050460250)
-    expect(parseRateLimit({ 'x-ratelimit-reset': '1764050460.' }).resetAt).toBeUndefined()
+    expect(parseRateLimit({ 'x-ratelimit-reset': '1764050460.25' }).reset).toBe(1764050460.25)
+    expect(parseRateLimit({ 'x-ratelimit-reset': '1764050460.' }).reset).toBeUndefined()
   })
 })
 
@@ -82,5 +88,13 @@ describe('waitUntilResetMs', () => {
     expect(waitUntilResetMs({ 'x-ratelimit-reset': 'soon' }, now)).toBeUndefined()
     expect(waitUntilResetMs({ 'x-ratelimit-reset': '1764050400' }, now)).toBe(0)
     expect(waitUntilResetMs({ 'x-ratelimit-reset': '1764050400.5' }, now)).toBe(500)
+  })
+
+  it('reads a small number as seconds from now, not as a time in 1970', () => {
+    const now = 1_764_050_400_000
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': '60' }, now)).toBe(60_000)
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': '0.5' }, now)).toBe(500)
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': '999999999' }, now)).toBe(999_999_999_000)
+    expect(waitUntilResetMs({ 'x-ratelimit-reset': '1000000000' }, now)).toBe(0)
   })
 })

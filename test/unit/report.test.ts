@@ -99,8 +99,54 @@ describe('the annotations', () => {
     const { warnings, outputs } = report(answerOf(700, 0, 0), { historyFile: '/h', spikeFactor: 3 }, quiet)
     expect(outputs['spend-spike']).toBe('true')
     expect(warnings[0]).toMatch(
-      /^Swarms credits are being spent fast: 132 since the last check, 6 hours ago, 22 times the usual rate\. A job may be looping/
+      /^Swarms credits are being spent fast: 132 credits in the last 6 hours, 22 times the usual rate\. A job may be looping/
     )
+  })
+})
+
+describe('numbers in words and outputs', () => {
+  it('gives days-remaining as 0 only at the minimum: 10.00001 against 10 at 10 a day is not 0', () => {
+    const history = [reading(2, 30.00001), reading(1, 20.00001)]
+    const { outputs, log } = report(answerOf(10.00001, 0, 0), { historyFile: '/h', minimumCredits: 10 }, history)
+    expect(outputs['below-minimum']).toBe('false')
+    expect(Number(outputs['days-remaining'])).toBeGreaterThan(0)
+    expect(outputs['days-remaining']).toMatch(/^0\.0+\d+$/)
+    expect(log.join('\n')).not.toMatch(/\b0 total credits above/)
+    expect(log.join('\n')).toMatch(/the 0\.00001 total credits above the minimum of 10/)
+  })
+
+  it('shows a rate too small for cents as non-zero, and one rounding for a rate everywhere in the summary', () => {
+    // 0.0033 a day, 75 left: about 22,700 days.
+    const history = [reading(3, 75.0099), reading(0.5, 75.00165)]
+    const { summary, log } = report(answerOf(75, 0, 0), { historyFile: '/h' }, history)
+    const text = `${summary}\n${log.join('\n')}`
+    expect(text).not.toMatch(/\b0 credits a day/)
+    const rates = [...text.matchAll(/([\d.]+) credits? a day/g)].map(m => m[1])
+    expect(rates.length).toBeGreaterThanOrEqual(3)
+    expect(new Set(rates)).toEqual(new Set(['0.0033']))
+    const flow = (summary ?? '').slice((summary ?? '').indexOf('#### Where the credits go'))
+    const table = /\| Total \| 75 \| ([^|]*) \|/.exec(flow)?.[1].trim()
+    expect(table).toBe('0.0033')
+  })
+
+  it('says "1 credit a day" and "1 day", not "1 credits" or "1 days"', () => {
+    const history = [reading(2, 5), reading(1, 4)] // 1 a day, 3 left: about 3 days
+    const { summary, log } = report(answerOf(3, 0, 0), { historyFile: '/h', minimumCredits: 2 }, history)
+    const text = `${summary}\n${log.join('\n')}`
+    expect(text).toMatch(/\b1 credit a day/)
+    expect(text).toMatch(/the 1 total credit above the minimum of 2 last about 1 day,/)
+    expect(text).not.toMatch(/\b1 (credits|days|minutes|total credits)\b/)
+  })
+
+  it('words a spike on an account that usually spends nothing without "Infinity"', () => {
+    const flat = Array.from({ length: 15 }, (_, i) => reading(14.5 - i, 1000))
+    const { warnings, summary, outputs } = report(answerOf(200, 0, 0), { historyFile: '/h', spikeFactor: 3 }, [
+      ...flat,
+      reading(1 / 24, 1000)
+    ])
+    expect(outputs['spend-spike']).toBe('true')
+    expect(warnings[0]).toMatch(/800 credits in the last 60 minutes, where the account usually spends nothing\./)
+    expect(`${warnings.join('\n')}${summary}`).not.toMatch(/Infinity/)
   })
 })
 

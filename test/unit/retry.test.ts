@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { BACKOFF_CAP_MS, backoffMs, isRetryableStatus, requestedWaitMs } from '../../src/logic/retry.js'
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  backoffMs,
+  isRetryableStatus,
+  requestedWaitMs,
+  retryWaitMs
+} from '../../src/logic/retry.js'
 
 describe('isRetryableStatus', () => {
   it('retries 408, 429 and 5xx only', () => {
@@ -9,13 +16,24 @@ describe('isRetryableStatus', () => {
 })
 
 describe('backoffMs', () => {
-  it('doubles from about 1 s, jittered between half and all of the step', () => {
-    expect([1, 2, 3].map(n => backoffMs(n, () => 0))).toEqual([500, 1000, 2000])
-    expect([1, 2, 3].map(n => backoffMs(n, () => 1))).toEqual([1000, 2000, 4000])
+  it('doubles from 1 s, jittered up by at most the step, never under 1 s', () => {
+    expect([1, 2, 3].map(n => backoffMs(n, () => 0))).toEqual([1000, 2000, 4000])
+    expect([1, 2, 3].map(n => backoffMs(n, () => 0.999))).toEqual([1999, 3998, 7996])
+    for (let n = 1; n <= 40; n++) expect(backoffMs(n, () => 0)).toBeGreaterThanOrEqual(BACKOFF_BASE_MS)
   })
 
   it('is capped', () => {
     expect(backoffMs(30, () => 1)).toBe(BACKOFF_CAP_MS)
+  })
+})
+
+describe('retryWaitMs', () => {
+  it('never waits less than the backoff, whatever the server asks', () => {
+    const zero = () => 0
+    expect(retryWaitMs(1, 0, zero)).toBe(1000)
+    expect(retryWaitMs(1, undefined, zero)).toBe(1000)
+    expect(retryWaitMs(3, 250, zero)).toBe(4000)
+    expect(retryWaitMs(1, 7000, zero)).toBe(7000)
   })
 })
 

@@ -122,6 +122,15 @@ describe('formatAmount', () => {
     expect(formatAmount(10 / 3)).toBe('3.3333')
     expect(formatAmount(25)).toBe('25')
   })
+
+  it('never shows a value that is not 0 as 0, and never in exponent form', () => {
+    expect(formatAmount((10.00001 - 10) / 10)).toBe('0.000001')
+    expect(formatAmount(0.00001234)).toBe('0.000012')
+    expect(formatAmount(1e-7)).toBe('0.0000001')
+    expect(formatAmount(-0.00001)).toBe('-0.00001')
+    expect(formatAmount(0)).toBe('0')
+    expect(formatAmount(0.00005)).toBe('0.0001')
+  })
 })
 
 describe('forecasts it does not have', () => {
