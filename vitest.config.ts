@@ -23,6 +23,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // At most 3 tests of a describe.concurrent block at once: each black-box test starts Node processes,
+    // and the suite must pass on a busy 2-core machine.
+    maxConcurrency: 3,
     // @actions/workflow-parser imports its schemas as JSON without import attributes (it is built for
     // bundlers); inlined, Vite transforms those imports.
     server: { deps: { inline: ['@actions/workflow-parser'] } },

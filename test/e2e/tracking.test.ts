@@ -6,17 +6,23 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../../scripts/run-action.mjs'
 import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
+import { atTime } from '../support/clock.js'
 
 const DAY = 86_400_000
 const TREND_OUTPUTS = ['credits-used-since-last', 'burn-rate-per-day', 'days-remaining', 'depletion-date']
 
-/** A history line of `total` credits, all regular, `daysAgo` days before now. */
-function line(daysAgo: number, total: number): string {
-  const at = new Date(Date.now() - daysAgo * DAY).toISOString()
+/** A history line of `total` credits, all regular, `daysAgo` days before `now`. */
+function line(daysAgo: number, total: number, now = Date.now()): string {
+  const at = new Date(now - daysAgo * DAY).toISOString()
   return `{"at":"${at}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`
 }
 
-async function track(history: string | undefined, inputs: Record<string, string> = {}, reply = balanceReply()) {
+async function track(
+  history: string | undefined,
+  inputs: Record<string, string> = {},
+  reply = balanceReply(),
+  now?: number
+) {
   const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
   const path = join(workspace, 'credits', 'history.jsonl')
   if (history !== undefined) {
@@ -28,7 +34,8 @@ async function track(history: string | undefined, inputs: Record<string, string>
     const started = Date.now()
     const result = await runAction({
       inputs: { 'api-key': 'sk-track', 'base-url': server.url, 'history-file': 'credits/history.jsonl', ...inputs },
-      env: { GITHUB_WORKSPACE: workspace }
+      env: { GITHUB_WORKSPACE: workspace },
+      ...(now === undefined ? {} : atTime(now, { GITHUB_WORKSPACE: workspace }))
     })
     const read = () => readFileSync(path, 'utf8')
     const lines = () =>
@@ -183,9 +190,9 @@ describe.concurrent('consumption tracking', () => {
   })
 })
 
-/** Readings `hoursAgo` of `total` credits, all regular. */
-function hourly(points: [hoursAgo: number, total: number][]): string {
-  return points.map(([hours, total]) => line(hours / 24, total)).join('')
+/** Readings `hoursAgo` (before `now`) of `total` credits, all regular. */
+function hourly(points: [hoursAgo: number, total: number][], now?: number): string {
+  return points.map(([hours, total]) => line(hours / 24, total, now)).join('')
 }
 
 describe.concurrent('spend guards', () => {
@@ -224,29 +231,27 @@ describe.concurrent('spend guards', () => {
   })
 
   it('warns when the month is on course to exceed the budget, and not before', async () => {
-    const result = await track(
-      hourly([
+    // The action's clock stands at noon on 15 November: 100 spent in the last 3 hours, and 15.5 days to
+    // go at that rate take the month past a budget of 101, and no further than its own forecast.
+    const now = Date.parse('2026-11-15T12:00:00.000Z')
+    const history = hourly(
+      [
         [3, 175],
         [2, 125]
-      ]),
-      { 'monthly-budget': '101' }
+      ],
+      now
     )
-    const forecast = Number(result.outputs['forecast-this-month'])
-    expect(result.outputs['over-budget']).toBe('false')
+    const result = await track(history, { 'monthly-budget': '101' }, balanceReply(), now)
     expect(result.code).toBe(0)
-    if (forecast > 101) {
-      expect(result.warnings).toHaveLength(1)
-      expect(result.warnings[0]).toMatch(/the month ends at about [\d.]+, over the monthly budget of 101/)
-    } else expect(result.warnings).toEqual([])
-    const none = await track(
-      hourly([
-        [3, 76],
-        [2, 75.5]
-      ]),
-      { 'monthly-budget': '1000000' }
-    )
-    expect(none.warnings).toEqual([])
-    expect(none.outputs['over-budget']).toBe('false')
+    expect(result.outputs).toMatchObject({ 'spent-this-month': '100', 'over-budget': 'false' })
+    const forecast = Number(result.outputs['forecast-this-month'])
+    expect(forecast).toBeGreaterThan(101)
+    expect(result.warnings).toHaveLength(1)
+    expect(result.warnings[0]).toContain('monthly budget of 101')
+    const under = await track(history, { 'monthly-budget': String(Math.ceil(forecast) + 1) }, balanceReply(), now)
+    expect(under.code).toBe(0)
+    expect(under.warnings).toEqual([])
+    expect(under.outputs['over-budget']).toBe('false')
   })
 
   it('raises the runaway-spend alarm after a quiet week, saying how much, over how long and how many times', async () => {

@@ -163,14 +163,13 @@ describe('fetchBalance', () => {
   })
 
   it('ends an attempt whose headers never come at the deadline, and retries it', async () => {
-    const started = Date.now()
+    // Without the deadline the first attempt would answer, after 10 s, and there would be no second.
     const { balance, requests, logs } = await fetchWith([{ delayMs: 10_000, body: SAMPLE_BALANCE }, ok], {
       timeoutSeconds: 0.3
     })
     expect(balance?.values.total).toBe(75)
     expect(requests).toHaveLength(2)
     expect(logs[0]).toMatch(/no complete answer within 0\.3 s \(timeout-seconds\)/)
-    expect(Date.now() - started).toBeLessThan(5_000)
   })
 
   it('ends an attempt whose body stalls after the headers at the deadline', async () => {

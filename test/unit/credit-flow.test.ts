@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BILLABLE_FLOOR, creditFlow, isBillable } from '../../src/logic/credit-flow.js'
+import { creditFlow, isBillable } from '../../src/logic/credit-flow.js'
 import { DAY_MS, HOUR_MS, type Reading } from '../../src/logic/trend.js'
 import { creditFlowMarkdown, creditTimeline } from '../../src/render/credit-flow.js'
 
@@ -105,7 +105,6 @@ describe('creditFlow', () => {
   })
 
   it('is billable above 1.00 total credits only', () => {
-    expect(BILLABLE_FLOOR).toBe(1)
     expect([isBillable(1.01), isBillable(1), isBillable(0), isBillable(-3)]).toEqual([true, false, false, false])
   })
 })
