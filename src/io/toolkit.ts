@@ -17,6 +17,8 @@ export interface Sink {
   /** An `::error::` annotation that fails the step. */
   fail(message: string): void
   setOutput(name: string, value: string): void
+  /** A `::debug::` line, shown only when the run has debug logging on. */
+  debug?(message: string): void
   /** Appends Markdown to the job summary; false when the runner gives none (GITHUB_STEP_SUMMARY unset). */
   appendSummary(markdown: string): boolean
 }
@@ -30,6 +32,7 @@ export const runner: Sink = {
   warning: message => core.warning(message),
   fail: message => core.setFailed(message),
   setOutput: (name, value) => core.setOutput(name, value),
+  debug: message => core.debug(message),
   appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY
     if (!file) return false
