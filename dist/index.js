@@ -291,11 +291,12 @@ __webpack_unused_export__ = ({ value: true });
 exports.Pq = setSecret;
 exports.uH = setOutput;
 exports.pq = info;
+exports.Yz = debug;
 exports.$e = warning;
 __webpack_unused_export__ = error;
 exports.C1 = setFailed;
 /**
- * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the five functions the
+ * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the six functions the
  * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
  * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
  * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
@@ -316,6 +317,9 @@ function setOutput(name, value) {
 }
 function info(message) {
     process.stdout.write(message + node_os_1.EOL);
+}
+function debug(message) {
+    (0, command_js_1.issueCommand)('debug', {}, message);
 }
 function warning(message) {
     (0, command_js_1.issueCommand)('warning', {}, message);
@@ -355,7 +359,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 195:
+/***/ 449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1688,10 +1692,63 @@ function client_seconds(ms) {
     return String(Math.round(ms / 100) / 10);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ../src/io/debug.ts
+/**
+ * The stack of an unexpected error (a bug, not a failure the action explains), sent as `::debug::`: the
+ * runner shows it only when debug logging is on (ACTIONS_STEP_DEBUG, or a re-run with debug logging), so
+ * the log a user sees keeps its one-line error. Frames in the bundle are mapped back to src/ through the
+ * bundle's source map (dist/index.js.map), read only here: no run pays for it at start-up, as Node's
+ * --enable-source-maps would make every run do.
+ */
+
+
+
+/** A stack frame's location at the end of its line: `(path:line:column)` or `at path:line:column`. */
+const FRAME = /(\(|at )((?:\/|[A-Za-z]:\\|file:\/\/)[^()]*?):(\d+):(\d+)(\)?)$/;
+/** The error's stack with each frame that has a source map beside its file shown at its source. */
+function mappedStack(error) {
+    const maps = new Map();
+    const mapOf = (file) => {
+        if (!maps.has(file))
+            maps.set(file, readMap(file));
+        return maps.get(file);
+    };
+    return (error.stack ?? `${error.name}: ${error.message}`)
+        .split('\n')
+        .map(line => {
+        const frame = FRAME.exec(line);
+        const map = frame && mapOf(frame[2]);
+        if (!frame || !map)
+            return line;
+        const entry = map.findEntry(Number(frame[3]) - 1, Number(frame[4]) - 1);
+        if (entry.originalSource === undefined || entry.originalLine === undefined)
+            return line;
+        const source = `${entry.originalSource.replace(/^(\.\.?\/)+/, '')}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+        return line.slice(0, frame.index) + frame[1] + source + frame[5];
+    })
+        .join('\n');
+}
+function readMap(file) {
+    try {
+        // Loaded here, not at start-up: the builtins a healthy run loads are kept to those it needs.
+        const { SourceMap: SourceMapOf } = process.getBuiltinModule('node:module');
+        return new SourceMapOf(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(`${file.replace(/^file:\/\//, '')}.map`, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Sends an unexpected error's stack, redacted, to `debug`; a failure the action explains sends nothing. */
+function debugUnexpected(error, apiKey, debug) {
+    if (error instanceof ActionError || !(error instanceof Error))
+        return;
+    debug(redact(`Unexpected error: ${mappedStack(error)}`, apiKey));
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ../src/logic/trend.ts
@@ -2391,6 +2448,7 @@ const runner = {
             (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
         core/* setOutput */.uH(name, value);
     },
+    debug: message => core/* debug */.Yz(message),
     appendSummary(markdown) {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
@@ -3343,6 +3401,7 @@ function failureReport(error, inputs) {
 
 
 
+
 async function run({ env = process.env, now, sink = runner } = {}) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
@@ -3367,6 +3426,7 @@ async function run({ env = process.env, now, sink = runner } = {}) {
         emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink);
     }
     catch (error) {
+        debugUnexpected(error, apiKey, message => sink.debug?.(message));
         emit(failureReport(error, inputs), apiKey, sink);
     }
 }
@@ -3820,7 +3880,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(195)/* .run */ .e()
+__nccwpck_require__(449)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
@@ -3832,3 +3892,4 @@ __nccwpck_require__(195)/* .run */ .e()
 module.exports = __webpack_exports__;
 /******/ })()
 ;
+//# sourceMappingURL=index.js.map

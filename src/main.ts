@@ -3,6 +3,7 @@
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
 import { fetchBalance, type Answer } from './io/client.js'
+import { debugUnexpected } from './io/debug.js'
 import { HistoryReadError, checkHistoryPath, recordReading } from './io/history.js'
 import { emit, printable, runner, type Sink } from './io/toolkit.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
@@ -44,6 +45,7 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
     )
     emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink)
   } catch (error) {
+    debugUnexpected(error, apiKey, message => sink.debug?.(message))
     emit(failureReport(error, inputs), apiKey, sink)
   }
 }

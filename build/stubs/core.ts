@@ -1,5 +1,5 @@
 /**
- * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the five functions the
+ * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the six functions the
  * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
  * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
  * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
@@ -22,6 +22,10 @@ export function setOutput(name: string, value: unknown): void {
 
 export function info(message: string): void {
   process.stdout.write(message + EOL)
+}
+
+export function debug(message: string): void {
+  issueCommand('debug', {}, message)
 }
 
 export function warning(message: string): void {

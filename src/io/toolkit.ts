@@ -19,6 +19,8 @@ export interface Sink {
   /** An `::error::` annotation that fails the step. */
   fail(message: string): void
   setOutput(name: string, value: string): void
+  /** A `::debug::` line, shown only when the run has debug logging on. */
+  debug?(message: string): void
   /** Appends Markdown to the job summary; false when the runner gives none (GITHUB_STEP_SUMMARY unset). */
   appendSummary(markdown: string): boolean
 }
@@ -40,6 +42,7 @@ export const runner: Sink = {
     if (file) closeSync(openSync(file, constants.O_WRONLY | constants.O_APPEND | NONBLOCK))
     core.setOutput(name, value)
   },
+  debug: message => core.debug(message),
   appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY
     if (!file) return false

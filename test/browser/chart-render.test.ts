@@ -9,9 +9,13 @@ import type { Browser, Page } from 'playwright-core'
 import { CHROMIUM, MERMAID_SCRIPT, chromiumAvailable, launchChromium } from '../../scripts/chromium.mjs'
 import { DAY_MS, HOUR_MS, type Reading } from '../../src/logic/trend.js'
 import { LINE_COLOURS, trendChart } from '../../src/render/chart.js'
+import { canRun } from '../support/skip.js'
 
-const available = chromiumAvailable()
-if (!available) console.log(`chart-render: skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+const available = canRun(
+  'chromium',
+  chromiumAvailable(),
+  `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`
+)
 
 const NOW = Date.parse('2026-11-25T06:00:00.000Z')
 

@@ -77,3 +77,27 @@ describe('dist/index.js', () => {
     }
   })
 })
+
+describe('an unexpected error in the bundle', () => {
+  it('is one error line, and its stack, at its place in src/ through the source map, a debug line', async () => {
+    const server = await startStandIn()
+    try {
+      const result = await runAction({
+        inputs: { 'api-key': 'sk-bundle-0123456789', 'base-url': server.url },
+        entry: fileURLToPath(new URL('../fixtures/unexpected-error.mjs', import.meta.url))
+      })
+      expect(result.code).toBe(1)
+      expect(result.errors).toHaveLength(1)
+      expect(result.errors[0]).toContain('stdout broke')
+      expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m)
+      const debug = result.stdout.split('\n').filter(line => line.startsWith('::debug::'))
+      expect(debug).toHaveLength(1)
+      const frames = debug[0].split('%0A')
+      expect(frames[0]).toBe('::debug::Unexpected error: Error: stdout broke')
+      expect(frames.some(frame => /\(src\/io\/toolkit\.ts:\d+:\d+\)$/.test(frame))).toBe(true)
+      expect(frames.some(frame => /src\/main\.ts:\d+:\d+\)?$/.test(frame))).toBe(true)
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -172,6 +172,22 @@ describe('workflows', () => {
   })
 })
 
+describe('the release workflow', () => {
+  it('releases a version tag only after checking dist/, and moves the major tag last', () => {
+    const release = parse(read('.github/workflows/release.yml')) as {
+      on: { push: { tags: string[] } }
+      jobs: Record<string, { steps: { run?: string; if?: string }[] }>
+    }
+    expect(release.on.push.tags).toEqual(['v*.*.*'])
+    const runs = release.jobs.release.steps.map(step => step.run ?? '')
+    const at = (text: string) => runs.findIndex(run => run.includes(text))
+    expect(at('npm run build')).toBeGreaterThanOrEqual(0)
+    expect(at('git status --porcelain -- dist')).toBeGreaterThan(at('npm run build'))
+    expect(at('gh release create')).toBeGreaterThan(at('git status --porcelain -- dist'))
+    expect(at('git push --force origin')).toBeGreaterThan(at('gh release create'))
+  })
+})
+
 describe('README', () => {
   const readme = read('README.md')
   const action = parse(ACTION) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> }

@@ -15,12 +15,13 @@ describe('npm run demo', () => {
     expect(help.stderr).toMatch(/^Usage: npm run demo/m)
     const bad = node([script('demo.mjs'), 'minimum-credits'])
     expect(bad.status).toBe(2)
-    expect(bad.stderr).toMatch(/expected an input as name=value, got "minimum-credits"/)
+    expect(bad.stderr).toContain('"minimum-credits"')
     expect(bad.stderr).toMatch(/^Usage: npm run demo/m)
     noStack(bad.stderr)
     const unknown = node([script('demo.mjs'), '--bogus'])
     expect(unknown.status).toBe(2)
     noStack(unknown.stderr)
+    expect({ help: help.stderr, bad: bad.stderr }).toMatchSnapshot()
   })
 })
 
@@ -32,9 +33,10 @@ describe('npm run stand-in', () => {
     try {
       const result = node([script('stand-in-api.mjs'), '--port', String(port)])
       expect(result.status).toBe(1)
-      expect(result.stderr.trim().split('\n')).toEqual([
-        `stand-in: port ${port} on 127.0.0.1 is in use (another stand-in?): stop it, or pass --port with another port.`
-      ])
+      const lines = result.stderr.trim().split('\n')
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toContain(`port ${port}`)
+      expect(lines[0].replace(String(port), '<port>')).toMatchSnapshot()
     } finally {
       taken.close()
     }

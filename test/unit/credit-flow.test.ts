@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BILLABLE_FLOOR, creditFlow, isBillable } from '../../src/logic/credit-flow.js'
+import { creditFlow, isBillable } from '../../src/logic/credit-flow.js'
 import { DAY_MS, HOUR_MS, type Reading } from '../../src/logic/trend.js'
 import { creditFlowMarkdown, creditTimeline } from '../../src/render/credit-flow.js'
 
@@ -122,47 +122,51 @@ describe('creditFlow', () => {
   })
 
   it('is billable above 1.00 total credits only', () => {
-    expect(BILLABLE_FLOOR).toBe(1)
     expect([isBillable(1.01), isBillable(1), isBillable(0), isBillable(-3)]).toEqual([true, false, false, false])
   })
 })
 
+// The sentences themselves are in test/unit/__snapshots__/credit-flow.test.ts.snap: a change of wording
+// is a snapshot diff to review. The figures and dates they carry are asserted here.
 describe('creditTimeline', () => {
+  /** The numbers and dates a sentence carries, in order. */
+  const figures = (text: string) => text.match(/\d{4}-\d\d-\d\d|\d+(\.\d+)?/g)
+
   it('tells the free credits, then the regular balance, then the floor', () => {
-    expect(creditTimeline(creditFlow(spending, current))).toBe(
-      'At 25 credits a day, free credits run out about 2026-11-26; then charges come from the regular balance (55 credits). The API stops accepting billable requests about 2026-11-28, when the total falls to 1.00.'
-    )
+    const text = creditTimeline(creditFlow(spending, current))
+    expect(figures(text)).toEqual(['25', '2026-11-26', '55', '2026-11-28', '1.00'])
+    expect(text).toMatchSnapshot()
   })
 
   it('starts at the regular balance without free credits', () => {
     const now = at(0, 50, 0, 5)
-    expect(creditTimeline(creditFlow([at(1, 75, 0, 5), now], now))).toBe(
-      'At 25 credits a day, charges come from the regular balance (55 credits). The API stops accepting billable requests about 2026-11-26, when the total falls to 1.00.'
-    )
+    const text = creditTimeline(creditFlow([at(1, 75, 0, 5), now], now))
+    expect(figures(text)).toEqual(['25', '55', '2026-11-26', '1.00'])
+    expect(text).toMatchSnapshot()
   })
 
   it('says when the floor comes before the free credits run out', () => {
     const now = at(0, 0.5, 10)
-    expect(creditTimeline(creditFlow([at(1, 0.5, 11), now], now))).toBe(
-      'At 1 credit a day, the total falls to 1.00 about 2026-12-03, before the free credits run out: the API stops accepting billable requests then, with about 0.5 free credits left.'
-    )
+    const text = creditTimeline(creditFlow([at(1, 0.5, 11), now], now))
+    expect(figures(text)).toEqual(['1', '1.00', '2026-12-03', '0.5'])
+    expect(text).toMatchSnapshot()
   })
 
   it('says so at the floor, without a rate, without spend, and beyond 100 years', () => {
     const floor = at(0, 0.4, 0.6)
-    expect(creditTimeline(creditFlow([floor], floor))).toBe(
-      'The total is 1, at or below 1.00: the API refuses billable requests now.'
-    )
-    expect(creditTimeline(creditFlow([current], current))).toBe(
-      'Not enough history yet to say when each balance runs out.'
-    )
-    expect(creditTimeline(creditFlow([at(1, 50, 50, 5), current], current))).toBe(
-      'Nothing is being spent: no balance runs out.'
-    )
     const rich = at(0, 1e6, 0)
-    expect(creditTimeline(creditFlow([at(7, 1e6 + 0.07, 0), rich], rich))).toBe(
-      'At 0.01 credits a day, no balance runs out within 100 years.'
-    )
+    const texts = {
+      atTheFloor: creditTimeline(creditFlow([floor], floor)),
+      noRate: creditTimeline(creditFlow([current], current)),
+      noSpend: creditTimeline(creditFlow([at(1, 50, 50, 5), current], current)),
+      beyond: creditTimeline(creditFlow([at(7, 1e6 + 0.07, 0), rich], rich))
+    }
+    expect(figures(texts.atTheFloor)).toEqual(['1', '1.00'])
+    expect(figures(texts.noRate)).toBeNull()
+    expect(figures(texts.noSpend)).toBeNull()
+    expect(figures(texts.beyond)).toEqual(['0.01', '100'])
+    expect(new Set(Object.values(texts)).size).toBe(4)
+    expect(texts).toMatchSnapshot()
   })
 })
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
+  HistoryReadError,
+  LOCK_WAIT_MS,
   acquireLock,
   checkHistoryPath,
   historyTarget,
@@ -188,6 +190,35 @@ describe('the lock and the leftovers', () => {
       expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true)
     }
   )
+
+  it('gives up on a lock another run holds past the wait: the history is unreadable and left alone', async () => {
+    // The wait runs on a fake clock: no real 10-second wait.
+    const path = join(dir, 'history.jsonl')
+    writeFileSync(path, LINE)
+    writeFileSync(`${path}.lock`, 'another run\n')
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] })
+    try {
+      const recorded = recordReading(
+        path,
+        { at: Date.now(), values: { total: 1, regular: 1, free: 0, referral: 0 } },
+        10
+      )
+      const settled = recorded.then(
+        () => 'resolved',
+        (error: unknown) => error
+      )
+      await vi.advanceTimersByTimeAsync(LOCK_WAIT_MS - 200)
+      expect(await Promise.race([settled, Promise.resolve('pending')])).toBe('pending')
+      await vi.advanceTimersByTimeAsync(400)
+      const error = await settled
+      expect(error).toBeInstanceOf(HistoryReadError)
+      expect((error as Error).message).toContain(`${path}.lock`)
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(readFileSync(path, 'utf8')).toBe(LINE)
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe('another run\n')
+  })
 
   it('reports a lock that cannot be made at all, so that the history is read but not saved', async () => {
     expect(await acquireLock(join(dir, 'no-such-folder', 'h.lock'), 0)).toEqual({

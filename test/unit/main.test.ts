@@ -90,6 +90,26 @@ describe('run', () => {
     }
   )
 
+  it('reports an unexpected error in one error line, its stack only as debug', async () => {
+    server = await startStandIn({ reply: balanceReply() })
+    const record = recorder()
+    const debug: string[] = []
+    let calls = 0
+    const sink: Sink = {
+      ...record.sink,
+      info: line => {
+        if (calls++ === 0) throw new Error('the log broke')
+        record.seen.log.push(line)
+      },
+      debug: message => void debug.push(message)
+    }
+    await run({ env: { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url }, now: NOW, sink })
+    expect(record.seen.errors).toHaveLength(1)
+    expect(record.seen.errors[0]).not.toContain('\n')
+    expect(debug).toHaveLength(1)
+    expect(debug[0]).toMatch(/^Unexpected error: Error: the log broke\n\s+at /)
+  })
+
   it('reports a failure to read the balance as one error, and an outage as a warning when told to', async () => {
     const failed = await runWith({}, () => ({ status: 503, body: { detail: 'down' } }))
     expect(failed.seen.errors).toHaveLength(1)

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest'
-import { SUMMARY_LIMIT_BYTES, clipBytes, emit, type Sink } from '../../src/io/toolkit.js'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SUMMARY_LIMIT_BYTES, clipBytes, emit, runner, type Sink } from '../../src/io/toolkit.js'
 import type { Report } from '../../src/render/report.js'
 
 const KEY = 'sk-0123456789abcdef'
@@ -45,6 +48,17 @@ describe('emit', () => {
     ])
   })
 
+  it('says in one warning that the summary cannot be written, with the outputs set', () => {
+    const { sink, events } = recorder()
+    sink.appendSummary = () => {
+      throw new Error('EAGAIN: resource temporarily unavailable')
+    }
+    emit({ ...report, error: undefined, warnings: [] }, KEY, sink)
+    expect(events.filter(e => e.startsWith('output'))).toHaveLength(2)
+    expect(events.filter(e => e.startsWith('warning'))).toHaveLength(1)
+    expect(events.at(-1)).toContain('EAGAIN')
+  })
+
   it('says in one error that the output file cannot be written, after the log', () => {
     const { sink, events } = recorder(true)
     emit({ ...report, error: undefined, warnings: [] }, KEY, sink)
@@ -87,5 +101,59 @@ describe('clipBytes', () => {
     const cut = clipBytes(big, SUMMARY_LIMIT_BYTES)
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
     expect(cut).toMatch(/é line\n\n_The rest of this summary was cut/)
+  })
+})
+
+describe('runner: the sink the action uses, through @actions/core and the summary file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runner-'))
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllEnvs()
+    process.exitCode = undefined
+  })
+
+  /** What the runner's calls write to stdout. */
+  function stdout(act: () => void): string {
+    let written = ''
+    vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      written += String(chunk)
+      return true
+    })
+    act()
+    vi.mocked(process.stdout.write).mockRestore()
+    return written
+  }
+
+  it('sends the mask, the log, warnings, errors and debug lines as workflow commands', () => {
+    const written = stdout(() => {
+      runner.mask('sk-secret')
+      runner.info('a line')
+      runner.warning('a warning')
+      runner.debug?.('a debug line\nwith a second')
+      runner.fail('a failure')
+    })
+    expect(written.split(/\r?\n/).filter(Boolean)).toEqual([
+      '::add-mask::sk-secret',
+      'a line',
+      '::warning::a warning',
+      '::debug::a debug line%0Awith a second',
+      '::error::a failure'
+    ])
+    expect(process.exitCode).toBe(1)
+  })
+
+  it('writes outputs to GITHUB_OUTPUT, and the summary to GITHUB_STEP_SUMMARY when there is one', () => {
+    const output = join(dir, 'output')
+    const summary = join(dir, 'summary')
+    writeFileSync(output, '')
+    vi.stubEnv('GITHUB_OUTPUT', output)
+    vi.stubEnv('GITHUB_STEP_SUMMARY', summary)
+    runner.setOutput('total-credits', '75.0')
+    expect(readFileSync(output, 'utf8')).toMatch(/^total-credits<<(ghadelimiter_[\w-]+)\n75\.0\n\1\n$/)
+    expect(runner.appendSummary('# one\n')).toBe(true)
+    expect(runner.appendSummary('# two\n')).toBe(true)
+    expect(readFileSync(summary, 'utf8')).toBe('# one\n# two\n')
+    vi.stubEnv('GITHUB_STEP_SUMMARY', '')
+    expect(runner.appendSummary('# three\n')).toBe(false)
   })
 })
