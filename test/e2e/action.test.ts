@@ -186,20 +186,21 @@ describe.concurrent('the action, as the runner runs it', () => {
   })
 
   it('waits for X-RateLimit-Reset on a 429 without Retry-After', async () => {
-    // The action's clock stands at NOW; the reset is 1 s later, so the wait is exactly 1 s.
+    // The action's clock stands at NOW; the reset is 3 s later, beyond the first backoff (1–2 s), so the
+    // wait is exactly 3 s.
     const now = Date.parse('2026-11-24T06:00:00.000Z')
     const result = await run(
       (_request, index) =>
         index === 0
-          ? { status: 429, headers: { 'x-ratelimit-reset': String(now / 1000 + 1) } }
+          ? { status: 429, headers: { 'x-ratelimit-reset': String(now / 1000 + 3) } }
           : balanceReply()(_request),
       {},
       { now }
     )
     expect(result.code).toBe(0)
     expect(result.requests).toHaveLength(2)
-    expect(result.stdout).toMatch(/Attempt 1 of 4 failed: HTTP 429\. Retrying in 1(\.0)? s/)
-    expect(result.requests[1].at - result.requests[0].at).toBeGreaterThanOrEqual(950)
+    expect(result.stdout).toMatch(/Attempt 1 of 4 failed: HTTP 429\. Retrying in 3 s\./)
+    expect(result.requests[1].at - result.requests[0].at).toBeGreaterThanOrEqual(2950)
   })
 
   it('fails at once when the key is rejected, without repeating it even when the API echoes it', async () => {

@@ -26,7 +26,7 @@ describe('forecastText', () => {
   it('says there is no depletion in sight beyond 100 years, and without spend', () => {
     const slow = forecastText(balanceOf(75, 0, 0), trend({ burnRatePerDay: 0.001 }), inputsWith())
     const none = forecastText(balanceOf(75, 0, 0), trend({ burnRatePerDay: 0, windowReadings: 4 }), inputsWith())
-    expect(figures(slow)).toEqual(['0', '100'])
+    expect(figures(slow)).toEqual(['0.001', '100'])
     expect(figures(none)).toEqual(['4'])
     expect({ slow, none }).toMatchSnapshot()
   })
