@@ -2390,7 +2390,7 @@ function firstReading(fd, end, fs) {
 }
 /** How many lines that are not blank lie before `end` (a line start), counted without parsing them. */
 function countLines(fd, end, fs) {
-    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 1024 * 1024)));
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
     let count = 0;
     let length = 0; // of the line under way
     let firstByte = 0;
