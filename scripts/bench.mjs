@@ -163,7 +163,7 @@ async function historyCost() {
       })
       const kb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1])
       const kept = readFileSync(history, 'utf8').split('\n').length - 1
-      if (result.code !== 0 || result.warnings.length > 0 || kept !== n + 1 || !(kb > 0)) {
+      if (result.code !== 0 || result.warnings.length > 0 || kept < Math.min(n + 1, 100_000) || !(kb > 0)) {
         throw new Error(`the run with ${n} readings did not succeed:\n${result.stdout}${result.stderr}`)
       }
       return { ms: result.ms, mb: kb / 1024 }

@@ -341,6 +341,36 @@ describe('the lock', () => {
     expect((held as { ours(): boolean }).ours()).toBe(false)
   })
 
+  it('waits on while the lock passes from run to run, longer than the wait for any one holder', async () => {
+    const lock = join(dir, 'h.lock')
+    writeFileSync(lock, 'run 0\n')
+    const start = Date.now()
+    let handovers = 0
+    // Other runs hold the lock for 5 s each, one after another, for 30 s; then it is free.
+    const clock: Clock & { t: number } = {
+      t: start,
+      now: () => clock.t,
+      sleep: async ms => {
+        clock.t += ms
+        const due = Math.floor((clock.t - start) / 5000)
+        if (clock.t - start >= 30_000) fs.rmSync(lock, { force: true })
+        else if (due > handovers) {
+          handovers = due
+          fs.unlinkSync(lock)
+          writeFileSync(lock, `run ${due}\n`)
+          utimesSync(lock, new Date(clock.t), new Date(clock.t))
+        }
+      }
+    }
+    const held = await acquireLock(lock, { clock, waitMs: 10_000 })
+    expect(held).toHaveProperty('ours')
+    expect(handovers).toBe(5)
+    expect(clock.t - start).toBeGreaterThanOrEqual(30_000)
+    // One holder that keeps it: given up after 10 s of it.
+    const stuck = fakeClock(Date.now())
+    expect(await acquireLock(lock, { clock: stuck, waitMs: 10_000 })).toBe('busy')
+  })
+
   it('waits out a lock path that is no lock of a run (a directory, a dangling link), never taking it over', async () => {
     const clock = fakeClock(Date.now())
     const directory = join(dir, 'dir.lock')
