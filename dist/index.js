@@ -2125,7 +2125,7 @@ function kindOf(stats) {
     return 'not a regular file';
 }
 function notAHistory(path, kind) {
-    return new ActionError('input', `Input \`history-file\` is ${JSON.stringify(path)}, which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`);
+    return new ActionError('input', `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`);
 }
 /**
  * Before any request, without opening anything: the path holds a regular file, a link to one, or

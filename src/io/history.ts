@@ -107,7 +107,7 @@ function kindOf(stats: Stats): string | undefined {
 function notAHistory(path: string, kind: string): ActionError {
   return new ActionError(
     'input',
-    `Input \`history-file\` is ${JSON.stringify(path)}, which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`
+    `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`
   )
 }
 

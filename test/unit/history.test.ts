@@ -92,6 +92,22 @@ describe('the history format', () => {
     expect(() => parseHistory(`${LINE}${bad}\n`)).toThrow(message)
   })
 
+  it('reads a line as written by the action and the same reading written otherwise alike', () => {
+    const canonical =
+      '{"at":"2026-11-20T06:00:00.000Z","credit":50.25,"free_credit":0,"referral_credits":0,"total_credits":1e3}'
+    const other =
+      '{ "total_credits": 1000, "credit": 50.25, "free_credit": 0.0, "referral_credits": 0, "at": "2026-11-20T06:00:00Z" }'
+    expect(parseHistory(canonical)).toEqual(parseHistory(other))
+    expect(parseHistory(canonical)[0].values).toEqual({ total: 1000, regular: 50.25, free: 0, referral: 0 })
+    for (const bad of [
+      canonical.replace('2026-11-20', '2025-02-30'),
+      canonical.replace('1e3', '2e15'),
+      canonical.replace('.000Z', '.000')
+    ]) {
+      expect(() => parseHistory(bad)).toThrow(/line 1: "(at|total_credits)" is not/)
+    }
+  })
+
   it('reads a time with an offset as that instant, and a byte order mark and CRLF as if absent', () => {
     const offset = LINE.replace('2026-11-20T06:00:00.000Z', '2026-11-20T08:00:00+02:00')
     expect(parseHistory(offset)[0].at).toBe(Date.parse('2026-11-20T06:00:00.000Z'))
@@ -476,5 +492,9 @@ describe('the leftovers and the path', () => {
     expect(historyTarget(join(dir, 'dangling'))).toBe(join(dir, 'missing.jsonl'))
     expect(() => checkHistoryPath(dir)).toThrow(/`history-file` is ".*", which is a directory/)
     expect(() => checkHistoryPath('/dev/null')).toThrow(/which is a character device/)
+    // A Windows path is shown as written, its backslashes not doubled.
+    const windowsLike = join(dir, 'C:\\credits')
+    fs.mkdirSync(windowsLike)
+    expect(() => checkHistoryPath(windowsLike)).toThrow(`is "${windowsLike}", which is a directory`)
   })
 })
