@@ -374,28 +374,6 @@ describe.concurrent('only a regular file (or nothing) is a history', () => {
     expect(existsSync(fresh)).toBe(true)
     expect(times(path)).toHaveLength(2)
   })
-
-  it('twenty runs writing one history of 100,000 readings at once all keep their reading', async () => {
-    const t = Date.now() - DAY
-    const lines = Array.from({ length: 100_000 }, (_, i) => line(t - (100_000 - i) * 3_600_000, 100)) // hourly
-    const { dir, path } = workspace(p => writeFileSync(p, lines.join('')))
-    const results = await Promise.all(Array.from({ length: 20 }, () => track(dir, { 'history-limit': '100000' })))
-    expect(results.map(r => r.code)).toEqual(Array(20).fill(0))
-    expect(results.flatMap(r => r.warnings)).toEqual([])
-    expect(times(path)).toHaveLength(100_020)
-    expect(existsSync(`${path}.lock`)).toBe(false)
-  }, 120_000)
-
-  it('twenty runs with a stale lock present all keep their reading, and one holds the lock at a time', async () => {
-    const { dir, path } = workspace()
-    writeFileSync(`${path}.lock`, '1 long ago\n')
-    const old = (Date.now() - 120_000) / 1000
-    utimesSync(`${path}.lock`, old, old)
-    const results = await Promise.all(Array.from({ length: 20 }, () => track(dir)))
-    expect(results.map(r => r.code)).toEqual(Array(20).fill(0))
-    expect(times(path)).toHaveLength(20)
-    expect(readdirSync(join(dir, 'credits'))).toEqual(['history.jsonl'])
-  }, 120_000)
 })
 
 describe.concurrent('the runway gate fails closed', () => {
@@ -461,4 +439,30 @@ describe.concurrent('no forecast it does not have', () => {
     const result = await track(dir)
     expect(result.summary).toMatch(/3 readings over 9 days/)
   })
+})
+
+// Twenty processes at once: run alone (not beside the concurrent tests above), so that they starve
+// no other test of the machine's cores.
+describe('twenty runs at once', () => {
+  it('twenty runs writing one history of 100,000 readings at once all keep their reading', async () => {
+    const t = Date.now() - DAY
+    const lines = Array.from({ length: 100_000 }, (_, i) => line(t - (100_000 - i) * 3_600_000, 100)) // hourly
+    const { dir, path } = workspace(p => writeFileSync(p, lines.join('')))
+    const results = await Promise.all(Array.from({ length: 20 }, () => track(dir, { 'history-limit': '100000' })))
+    expect(results.map(r => r.code)).toEqual(Array(20).fill(0))
+    expect(results.flatMap(r => r.warnings)).toEqual([])
+    expect(times(path)).toHaveLength(100_020)
+    expect(existsSync(`${path}.lock`)).toBe(false)
+  }, 120_000)
+
+  it('twenty runs with a stale lock present all keep their reading, and one holds the lock at a time', async () => {
+    const { dir, path } = workspace()
+    writeFileSync(`${path}.lock`, '1 long ago\n')
+    const old = (Date.now() - 120_000) / 1000
+    utimesSync(`${path}.lock`, old, old)
+    const results = await Promise.all(Array.from({ length: 20 }, () => track(dir)))
+    expect(results.map(r => r.code)).toEqual(Array(20).fill(0))
+    expect(times(path)).toHaveLength(20)
+    expect(readdirSync(join(dir, 'credits'))).toEqual(['history.jsonl'])
+  }, 120_000)
 })
