@@ -310,9 +310,9 @@ function scanTail(fd: number, size: number, fs: HistoryFs): Tail | { corrupt: st
   let newest = -Infinity
   let endsWithNewline = true
   let torn: Tail['torn']
-  let first = true // the next segment is the file's last (after its final line end, maybe empty)
+  let first = true // the next line is the file's last (after its final line end, maybe empty)
   let stoppedAt: number | undefined // where the tail's oldest line starts, when the tail is not the whole file
-  let carry = Buffer.alloc(0)
+  let carry = Buffer.alloc(0) // the start of a line that begins in an earlier chunk
   let pos = size
   const badLine = (offset: number, error: unknown) => ({
     corrupt: `line ${countLines(fd, offset, fs) + 1}: ${(error as Error).message}`
@@ -323,37 +323,45 @@ function scanTail(fd: number, size: number, fs: HistoryFs): Tail | { corrupt: st
     const n = readFully(fd, chunk, from, fs)
     if (n !== chunk.length) throw new HistoryReadError('the file changed while it was read')
     const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk
-    let end = buffer.length
-    for (;;) {
-      const newline = end > 0 ? buffer.lastIndexOf(0x0a, end - 1) : -1
-      if (newline < 0 && from > 0) break // the line starts in an earlier chunk
-      const offset = from + newline + 1
-      const bytes = buffer.subarray(newline + 1, end)
-      end = Math.max(newline, 0)
-      const text = lineText(bytes, offset)
+    // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
+    // start) and end at one (or at the file's end), so no character is cut.
+    const cut = from > 0 ? buffer.indexOf(0x0a) : -1
+    if (from > 0 && cut < 0) {
+      carry = buffer
+      pos = from
+      continue
+    }
+    const lines = buffer.toString('utf8', cut + 1).split('\n')
+    let end = from + buffer.length // the byte after the line under way
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const raw = lines[i]
       const last = first
       first = false
-      if (text.trim() !== '') {
-        let reading: Reading | undefined
-        try {
-          reading = parseReading(text)
-        } catch (error) {
-          if (!last) return badLine(offset, error)
-          torn = { offset, bytes: bytes.length } // the last line, unended and unreadable: a killed append
-        }
-        if (last) endsWithNewline = false
-        if (reading) {
-          readings.push(reading)
-          newest = Math.max(newest, reading.at)
-          if (reading.at < newest - FIGURES_WINDOW_MS) {
-            stoppedAt = offset
-            break outer
-          }
+      // The file's last line is measured in bytes exactly (it may be cut off); the others as decoded.
+      const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw)
+      const bytes = end - offset
+      end = offset - 1
+      const text = lineString(raw, offset)
+      if (text.trim() === '') continue
+      let reading: Reading | undefined
+      try {
+        reading = parseReading(text)
+      } catch (error) {
+        if (!last) return badLine(offset, error)
+        torn = { offset, bytes } // the last line, unended and unreadable: a killed append
+      }
+      if (last) endsWithNewline = false
+      if (reading) {
+        readings.push(reading)
+        newest = Math.max(newest, reading.at)
+        if (reading.at < newest - FIGURES_WINDOW_MS) {
+          stoppedAt = offset
+          break outer
         }
       }
-      if (newline < 0) break outer // the file's first line
     }
-    carry = Buffer.from(buffer.subarray(0, end))
+    if (from === 0) break
+    carry = Buffer.from(buffer.subarray(0, cut))
     pos = from
   }
   if (stoppedAt === undefined || stoppedAt === 0) {
@@ -364,6 +372,12 @@ function scanTail(fd: number, size: number, fs: HistoryFs): Tail | { corrupt: st
   if ('corrupt' in start) return start
   const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity)
   return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn }
+}
+
+/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
+function lineString(raw: string, offset: number): string {
+  const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw
+  return text.endsWith('\r') ? text.slice(0, -1) : text
 }
 
 /** The first reading of the file, read from its first lines (before `end`); a bad one is a bad line. */

@@ -138,6 +138,14 @@ describe('appending', () => {
     expect(totals()).toEqual([1000, 999, 998, 75])
   })
 
+  it('drops an incomplete last line cut in the middle of a character, to the byte', async () => {
+    const cut = Buffer.from('{"note":"é', 'utf8').subarray(0, -1) // half of é
+    writeFileSync(path, Buffer.concat([Buffer.from(serializeHistory(daily(2))), cut]))
+    const recorded = await recordReading(path, reading(NOW, 75), 1000)
+    expect(recorded.tornLine).toBe(cut.length)
+    expect(readFileSync(path, 'utf8')).toBe(serializeHistory([...daily(2), reading(NOW, 75)]))
+  })
+
   it('ends a complete last line without a line end before appending', async () => {
     writeFileSync(path, serializeHistory(daily(2)).trimEnd())
     const recorded = await recordReading(path, reading(NOW, 75), 1000)
