@@ -359,7 +359,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 449:
+/***/ 67:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1873,38 +1873,72 @@ function formatAmount(value) {
     return roundedText(value, 4);
 }
 
-;// CONCATENATED MODULE: ../src/io/history.ts
+;// CONCATENATED MODULE: ../src/logic/history-lines.ts
 /**
- * The history file: JSON Lines, one reading a line, oldest first. Only a regular file (or nothing) is a
- * history; a symbolic link is followed and stays a link. Read leniently about order, a byte order mark
- * and CRLF line ends, strictly about form: a file with any bad line, or too large to be one, is moved
- * aside, never overwritten. The read-modify-write runs under a lock file beside it and ends in an
- * atomic rename; temporary files a killed run left behind are removed on a later write.
+ * The history's lines, as pure functions: one reading a line (JSON Lines), parsed strictly, written in
+ * the documented field order; the union of two histories; how far back the figures look; when a file
+ * has outgrown its limit. No I/O, no clock.
  */
 
 
-
-
-
-
-/** A larger file is not read into memory: it is moved aside like a corrupt one. */
-const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
-/** How long a run waits for another run's lock, and when a lock is taken to be a dead run's. */
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 60_000;
-/** Temporary files of the action's own naming older than this were left by a killed run. */
-const TEMPORARY_STALE_MS = 10 * 60_000;
-/**
- * Readings dated more than this after the current one come from a clock set ahead and are dropped.
- * Nearer ones are runs that read the balance at about the same time and saved first: they are kept.
- */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 class HistoryFormatError extends Error {
 }
-/** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
-class HistoryReadError extends Error {
+/**
+ * How far back from the previous reading the figures look: the 30-day chart, the calendar month
+ * (up to 31 days), the 7-day burn rate and the spike check's usual rate at the previous reading need
+ * at most 32 days; 3 more days allow for readings a little out of order. The newest reading older than
+ * this is kept too (the balance as last known before the window).
+ */
+const FIGURES_WINDOW_MS = 35 * DAY_MS;
+/** How many readings over `history-limit` a file may hold before it is trimmed: a tenth, at least 1. */
+function trimSlack(limit) {
+    return Math.max(1, Math.ceil(limit / 10));
 }
-/** Parses the file's text, in file order; throws HistoryFormatError naming the first bad line. */
+/** True when a file of `count` readings is due to be trimmed back to `limit`. */
+function dueForTrim(count, limit) {
+    return count > limit + trimSlack(limit);
+}
+/** One line (without its line end) as a reading; throws an Error saying what is wrong with it. */
+function parseReading(line) {
+    let object;
+    try {
+        object = JSON.parse(line);
+    }
+    catch {
+        throw new Error('not JSON');
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object))
+        throw new Error('not a JSON object');
+    const record = object;
+    const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN;
+    if (Number.isNaN(at))
+        throw new Error('"at" is not an ISO 8601 time with a zone (Z or ±hh:mm)');
+    const values = {};
+    for (const type of CREDIT_TYPES) {
+        const value = record[API_FIELDS[type]];
+        if (typeof value !== 'number' || !isCredits(value))
+            throw new Error(`"${API_FIELDS[type]}" is not a balance`);
+        values[type] = value;
+    }
+    return { at, values };
+}
+/**
+ * An ISO 8601 time with its zone as ms since the epoch; NaN for anything else: a time without a zone
+ * (which Date.parse would read as the runner's local time) and a day that does not exist included.
+ */
+function isoTime(text) {
+    const date = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/.exec(text);
+    const at = date ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(at) || !date)
+        return Number.NaN;
+    // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
+    const [year, month, day] = date.slice(1, 4).map(Number);
+    const probe = new Date(0);
+    probe.setUTCFullYear(year, month - 1, day);
+    const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+    return real ? at : Number.NaN;
+}
+/** Parses a history's text, in file order; throws HistoryFormatError naming the first bad line. */
 function parseHistory(text) {
     const readings = [];
     const lines = text.replace(/^\uFEFF/, '').split('\n');
@@ -1921,339 +1955,230 @@ function parseHistory(text) {
     }
     return readings;
 }
-function parseReading(line) {
-    let object;
-    try {
-        object = JSON.parse(line);
-    }
-    catch {
-        throw new Error('not JSON');
-    }
-    if (object === null || typeof object !== 'object' || Array.isArray(object))
-        throw new Error('not a JSON object');
-    const record = object;
-    const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN;
-    if (Number.isNaN(at))
-        throw new Error('"at" is not an ISO 8601 time');
-    const values = {};
-    for (const type of CREDIT_TYPES) {
-        const value = record[API_FIELDS[type]];
-        if (typeof value !== 'number' || !isCredits(value))
-            throw new Error(`"${API_FIELDS[type]}" is not a balance`);
-        values[type] = value;
-    }
-    return { at, values };
-}
-/** An ISO 8601 UTC time as ms since the epoch; NaN for anything else, a day that does not exist included. */
-function isoTime(text) {
-    const date = /^(\d{4})-(\d\d)-(\d\d)T/.exec(text);
-    const at = date ? Date.parse(text) : Number.NaN;
-    if (Number.isNaN(at) || !date)
-        return Number.NaN;
-    // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
-    const [year, month, day] = date.slice(1).map(Number);
-    const probe = new Date(0);
-    probe.setUTCFullYear(year, month - 1, day);
-    const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-    return real ? at : Number.NaN;
-}
 /** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
 const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
+/** One reading as its line, line end included. */
+function serializeReading(r) {
+    const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
+    return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
+}
 function serializeHistory(readings) {
-    return readings
-        .map(r => {
-        const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
-        return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
-    })
-        .join('');
+    return readings.map(serializeReading).join('');
 }
-function kindOf(stats) {
-    if (stats.isFile())
-        return undefined;
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a FIFO';
-    if (stats.isCharacterDevice())
-        return 'a character device';
-    if (stats.isBlockDevice())
-        return 'a block device';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-function notAHistory(path, kind) {
-    return new ActionError('input', `Input \`history-file\` is ${JSON.stringify(path)}, which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`);
+/** Oldest first, stably: readings with the same time keep their order. */
+function byTime(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
 }
 /**
- * Before any request, without opening anything: the path holds a regular file, a link to one, or
- * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
- * the read, which reports them.
+ * The union of two sets of readings, oldest first, each reading once: two readings are the same when
+ * their lines are (same time to the millisecond, same four balances). Readings repeated within one set
+ * are kept as often as that set holds them (two runs may read the same balance at the same moment).
  */
-function checkHistoryPath(path) {
-    let stats;
-    try {
-        stats = (0,external_node_fs_namespaceObject.statSync)(path); // follows links; a dangling link is ENOENT, a history still to be made
+function mergeReadings(a, b) {
+    const counts = new Map();
+    for (const r of a) {
+        const line = serializeReading(r);
+        counts.set(line, (counts.get(line) ?? 0) + 1);
     }
-    catch {
-        return;
+    const merged = [...a];
+    const seen = new Map();
+    for (const r of b) {
+        const line = serializeReading(r);
+        const n = (seen.get(line) ?? 0) + 1;
+        seen.set(line, n);
+        if (n > (counts.get(line) ?? 0))
+            merged.push(r);
     }
-    const kind = kindOf(stats);
-    if (kind)
-        throw notAHistory(path, kind);
-}
-/** The file a history path stands for: a symbolic link's target (resolved even when dangling). */
-function historyTarget(path) {
-    let current = (0,external_node_path_namespaceObject.resolve)(path);
-    for (let hops = 0; hops < 40; hops++) {
-        try {
-            if (!(0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink())
-                return current;
-        }
-        catch {
-            return current;
-        }
-        try {
-            return (0,external_node_fs_namespaceObject.realpathSync)(current);
-        }
-        catch {
-            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current)); // dangling: follow by hand
-        }
-    }
-    return current;
+    return byTime(merged);
 }
 /**
- * Reads the history, adds the current reading, keeps the newest `limit`, drops readings dated well
- * after the current one, and saves it, all under the lock. Throws HistoryReadError when the history cannot
- * be read; a history read but not saved comes back with `notSaved`.
+ * Two histories' text merged into one, in the documented form: their union, oldest first, each
+ * reading once. Throws HistoryFormatError (naming which side and line) when either is not a history.
  */
-async function recordReading(path, current, limit) {
-    const target = historyTarget(path);
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-    }
-    catch {
-        // A folder that cannot be made: nothing to read, and the save below says why it failed.
-    }
-    const lock = await acquireLock(`${target}.lock`);
-    if (lock === 'busy') {
-        throw new HistoryReadError(`the lock ${target}.lock was held for over ${LOCK_WAIT_MS / 1000} s (a run's lock file is taken over after ${LOCK_STALE_MS / 1000} s; anything else there must be removed by hand)`);
-    }
-    try {
-        const loaded = loadHistory(target, current.at);
-        const kept = loaded.readings.filter(r => r.at <= current.at + FUTURE_TOLERANCE_MS);
-        const readings = sortReadings([...kept, current]).slice(-limit);
-        const recorded = { readings, movedAside: loaded.movedAside, droppedFuture: loaded.readings.length - kept.length };
-        if (lock !== 'held')
-            return { ...recorded, notSaved: lock.reason };
+function mergeHistoryTexts(a, b) {
+    const side = (text, name) => {
         try {
-            removeStaleTemporaries(target);
-            saveHistory(target, readings);
-            return recorded;
+            return parseHistory(text);
         }
         catch (error) {
-            return { ...recorded, notSaved: describe(error) };
-        }
-    }
-    finally {
-        if (lock === 'held')
-            (0,external_node_fs_namespaceObject.rmSync)(`${target}.lock`, { force: true });
-    }
-}
-/**
- * Reads the history at `target` (already resolved); a missing file is an empty history; a bad or
- * oversized one is moved aside. Opening does not block (a FIFO swapped in after the check is refused).
- */
-function loadHistory(target, now) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(target, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return { readings: [] };
-        throw new HistoryReadError(describe(error));
-    }
-    let text;
-    let reason;
-    try {
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        const kind = kindOf(stats);
-        if (kind)
-            throw new HistoryReadError(`it is ${kind}`);
-        if (stats.size > HISTORY_MAX_BYTES)
-            reason = `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB`;
-        else
-            text = (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
-    }
-    catch (error) {
-        if (error instanceof HistoryReadError)
+            if (error instanceof HistoryFormatError)
+                throw new HistoryFormatError(`${name} ${error.message}`);
             throw error;
-        throw new HistoryReadError(describe(error));
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    if (text !== undefined) {
-        try {
-            return { readings: parseHistory(text) };
         }
-        catch (error) {
-            if (!(error instanceof HistoryFormatError))
-                throw error;
-            reason = error.message;
-        }
-    }
-    const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(target, to);
-    }
-    catch (error) {
-        throw new HistoryReadError(`it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`);
-    }
-    return { readings: [], movedAside: { to, reason: reason ?? 'unreadable' } };
+    };
+    return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
 }
-const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
-function temporaryName(target) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-}
+
+;// CONCATENATED MODULE: ../src/io/lock.ts
 /**
- * Replaces the file in one step: a temporary file in the same folder, then a rename over it. The file
- * keeps its permissions (a history kept private stays private).
+ * The history's lock: a file beside it, created exclusively, holding its run's token. One holder at a
+ * time: a lock is taken over only when it is older than the staleness limit, by renaming it to a
+ * unique name and checking that what was moved is the very file found stale (a lock another run has
+ * just taken is put back); a run removes only its own lock. Time and sleep are parameters, and so is
+ * the file system, so that tests neither wait nor need a fault that root would defeat.
  */
-function saveHistory(target, readings) {
-    const temporary = temporaryName(target);
-    let mode;
-    try {
-        mode = (0,external_node_fs_namespaceObject.statSync)(target).mode & 0o7777;
-    }
-    catch {
-        // A new history: the default permissions.
-    }
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, serializeHistory(readings), { flag: 'wx', mode: mode ?? 0o666 });
-        if (mode !== undefined)
-            (0,external_node_fs_namespaceObject.chmodSync)(temporary, mode);
-        (0,external_node_fs_namespaceObject.renameSync)(temporary, target);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
-        throw error;
-    }
-}
-/** Removes this history's temporary files that a killed run left behind (older than 10 minutes). */
-function removeStaleTemporaries(target, now = Date.now()) {
-    const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.dirname)(target))) {
-        if (!name.startsWith(prefix) || !TEMPORARY.test(name))
-            continue;
-        const path = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), name);
-        try {
-            if (now - (0,external_node_fs_namespaceObject.lstatSync)(path).mtimeMs > TEMPORARY_STALE_MS)
-                (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
-        }
-        catch {
-            // Gone already, or another run's: not ours to insist on.
-        }
-    }
-}
-/**
- * Takes the lock file, created exclusively. Waits up to LOCK_WAIT_MS for another run; a lock older
- * than LOCK_STALE_MS is a dead run's and is taken over. 'busy' when it could not be had in time; a
- * reason when it cannot be made at all (a read-only folder), so that the history is read, not saved.
- */
-async function acquireLock(lockPath, waitMs = LOCK_WAIT_MS) {
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-        let fd;
-        try {
-            fd = (0,external_node_fs_namespaceObject.openSync)(lockPath, 'wx');
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                return { reason: describe(error) };
-            fd = -1;
-        }
-        if (fd >= 0) {
-            // Held from here on; who holds it is for a person reading the folder, so a failed write is no matter.
-            try {
-                (0,external_node_fs_namespaceObject.writeSync)(fd, `${process.pid} ${new Date().toISOString()}\n`);
-            }
-            catch {
-                // A full disk: the lock is held all the same, and the save below says why it failed.
-            }
-            finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            }
-            return 'held';
-        }
-        // The lock itself, not what it may point at: a dangling link or a directory there is no run's lock,
-        // and only a file can be taken over; anything else waits out the deadline like a live lock.
-        let retryNow = false;
-        try {
-            const lock = (0,external_node_fs_namespaceObject.lstatSync)(lockPath);
-            if (lock.isFile() && Date.now() - lock.mtimeMs > LOCK_STALE_MS) {
-                (0,external_node_fs_namespaceObject.unlinkSync)(lockPath);
-                retryNow = true;
-            }
-        }
-        catch (error) {
-            retryNow = error.code === 'ENOENT'; // released between the two calls
-        }
-        if (retryNow)
-            continue; // the path changed under us: open again, no wait
-        if (Date.now() >= deadline)
-            return 'busy';
-        await new Promise(resolve => setTimeout(resolve, 25 + Math.random() * 50));
-    }
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+/** How long a run waits for a lock that does not change hands, and when a lock is taken to be a dead run's. */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+/** However often the lock changes hands, a run waits no longer than this in all. */
+const LOCK_WAIT_TOTAL_MS = 60_000;
+/** Errors a file system gives for a moment (an antivirus or indexer holding the file on Windows). */
+const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+/** The waits between tries of a call refused for a moment: about 0.6 s in all, then the refusal stands. */
+const RETRY_WAITS_MS = [20, 40, 80, 160, 320];
+function code(error) {
+    return error?.code;
 }
 function describe(error) {
     return error instanceof Error ? error.message : String(error);
 }
-
-// EXTERNAL MODULE: ./stubs/core.ts
-var core = __nccwpck_require__(911);
-;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
+/** Calls `f`, again after each of RETRY_WAITS_MS while it fails with a transient error. */
+async function retrying(f, clock) {
+    for (let i = 0;; i++) {
+        try {
+            return f();
+        }
+        catch (error) {
+            if (i >= RETRY_WAITS_MS.length || !TRANSIENT.has(code(error) ?? ''))
+                throw error;
+            await clock.sleep(RETRY_WAITS_MS[i]);
+        }
+    }
+}
 /**
- * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
- * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
- * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
- *
- * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
- *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
- * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
- *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
- *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
- *
- * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
- * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
- * zero-width character does not neutralise a command, and one in the text does not hide one: here
- * format, control and default-ignorable characters count as invisible between the marks, and the
- * neutraliser inserts a backslash, which ICU does not ignore:
- *
- * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
- * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
- *
- * The backslash is what Markdown reads as an escape of the next character, so in the job summary
- * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
- * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
+ * Takes the lock at `lockPath`. Waits while another run holds it: up to `waitMs` for any one holder
+ * (the wait starts again whenever the lock changes hands, so that twenty runs queueing for a lock each
+ * holds for milliseconds all get it), at most LOCK_WAIT_TOTAL_MS in all. A lock file older than
+ * `staleMs` is a dead run's and is taken over; anything else at the path (a directory, a dangling
+ * link) waits out the deadline. 'busy' when it could not be had in time; a reason when it cannot be
+ * made at all (a read-only folder), so that the history is read, not saved.
  */
-/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
-const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
-/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
-const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
-const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
-const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
-/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
-const LINE_BREAK = /(\r\n|\r|\n)/;
-/** The text, with no line the runner would read as a workflow command, in either syntax. */
-function neutraliseCommands(text) {
-    if (!text.includes(':') && !text.includes('#'))
-        return text;
-    return text
-        .split(LINE_BREAK)
-        .map((part, index) => index % 2 === 1 ? part : part.replace(LINE_COMMAND, '$1\\:').replace(LEGACY_COMMAND, '$1\\['))
-        .join('');
+async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, clock = systemClock, waitMs = LOCK_WAIT_MS, staleMs = LOCK_STALE_MS } = {}) {
+    const started = clock.now();
+    let since = started;
+    let seen;
+    for (;;) {
+        const token = `${process.pid} ${new Date(clock.now()).toISOString()} ${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}\n`;
+        let fd = -1;
+        try {
+            fd = fs.openSync(lockPath, 'wx');
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                return { reason: describe(error) };
+        }
+        if (fd >= 0) {
+            let ino;
+            try {
+                ino = fs.fstatSync(fd).ino;
+                fs.writeSync(fd, token);
+            }
+            catch {
+                // A full disk: the lock is held all the same (it is known by its inode too).
+            }
+            finally {
+                fs.closeSync(fd);
+            }
+            return heldLock(lockPath, token, ino, fs, clock);
+        }
+        let lock;
+        try {
+            lock = fs.lstatSync(lockPath);
+        }
+        catch (error) {
+            if (code(error) === 'ENOENT')
+                continue; // released between the two calls: try again at once
+        }
+        // The lock itself, not what it may point at: only a file is a run's lock and can be taken over.
+        if (lock?.isFile()) {
+            if (clock.now() - lock.mtimeMs > staleMs) {
+                if (takeOver(lockPath, lock, fs))
+                    continue;
+            }
+            const identity = `${lock.ino} ${lock.mtimeMs} ${lock.size}`;
+            if (identity !== seen) {
+                seen = identity;
+                since = clock.now();
+            }
+        }
+        const now = clock.now();
+        if (now - since >= waitMs || now - started >= LOCK_WAIT_TOTAL_MS)
+            return 'busy';
+        await clock.sleep(5 + Math.random() * 20);
+    }
+}
+/**
+ * Moves the stale lock found at `lockPath` out of the way: renamed to a unique name, then removed if
+ * it is the file that was found stale. When another run took the lock in between, what was moved is
+ * its fresh lock: it is put back (a link, which never replaces a file). True when the path is free
+ * to try again.
+ */
+function takeOver(lockPath, stale, fs) {
+    const aside = `${lockPath}.stale-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    try {
+        fs.renameSync(lockPath, aside);
+    }
+    catch (error) {
+        return code(error) === 'ENOENT';
+    }
+    let moved;
+    try {
+        moved = fs.lstatSync(aside);
+    }
+    catch {
+        return true;
+    }
+    const same = moved.ino === stale.ino && moved.mtimeMs === stale.mtimeMs && moved.size === stale.size;
+    if (!same) {
+        try {
+            fs.linkSync(aside, lockPath);
+        }
+        catch {
+            // Someone holds the path already; the run whose lock this was no longer holds it, and finds so
+            // before it writes (Lock.ours) or removes anything (Lock.release).
+        }
+    }
+    try {
+        fs.unlinkSync(aside);
+    }
+    catch {
+        // A leftover under a name of its own: it is no lock.
+    }
+    return same;
+}
+function heldLock(lockPath, token, ino, fs, clock) {
+    const ours = () => {
+        try {
+            const stats = fs.lstatSync(lockPath);
+            if (!stats.isFile() || (ino !== undefined && stats.ino !== ino))
+                return false;
+            const content = fs.readFileSync(lockPath, 'utf8');
+            return content === token || content === '';
+        }
+        catch {
+            return false;
+        }
+    };
+    return {
+        ours,
+        async release() {
+            if (!ours())
+                return undefined; // taken over (this run was taken for dead): not this run's to remove
+            try {
+                await retrying(() => fs.unlinkSync(lockPath), clock);
+                return undefined;
+            }
+            catch (error) {
+                return code(error) === 'ENOENT' ? undefined : describe(error);
+            }
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
@@ -2392,8 +2317,14 @@ function historyNotSavedWarning(path, reason) {
 function historyMovedAsideWarning(path, reason, to) {
     return `The history file ${path} is not a balance history (${oneLine(reason)}); moved it to ${to} and started a fresh history.`;
 }
-function futureReadingsWarning(path, count) {
-    return `The history file ${path} held ${count === 1 ? '1 reading' : `${count} readings`} dated after this one (a clock set ahead?); dropped ${count === 1 ? 'it' : 'them'}.`;
+function clockBehindWarning(path, now, newest) {
+    return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`;
+}
+function tornLineWarning(path, bytes) {
+    return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
+}
+function lockNotRemovedWarning(reason) {
+    return `Could not remove the history's lock file ${oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
 }
 function overBudgetMessage(spent, budget) {
     return `Swarms credits spent this month (UTC): ${cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`;
@@ -2418,6 +2349,556 @@ function outputFileMessage(reason) {
 }
 function summaryWriteMessage(reason) {
     return `Could not write the job summary (${oneLine(reason)}); the outputs are set.`;
+}
+
+;// CONCATENATED MODULE: ../src/io/history.ts
+/**
+ * The history file: JSON Lines, one reading a line, oldest first (src/logic/history-lines.ts reads and
+ * writes a line). Only a regular file (or nothing) is a history; a symbolic link is followed and stays
+ * a link. A run costs the same whatever the history's length:
+ *
+ * - it reads only the tail the figures need (FIGURES_WINDOW_MS back from the newest reading, and the
+ *   newest reading before that), backwards in chunks, and counts the lines before it without parsing
+ *   them (the first line is read for the history's start);
+ * - it appends its reading (one write of one line, O_APPEND) under the lock;
+ * - it trims the file to `history-limit` only when the file holds more than a tenth over it (an atomic
+ *   rewrite: a temporary file, then a rename), and that run reads the whole file.
+ *
+ * A bad line found when read (in the tail, the first line, or anywhere at a trim) moves the file aside,
+ * never overwriting it. An incomplete last line (a run killed while appending) is dropped, and said so.
+ * A reading of this run dated well before the history's newest (this runner's clock is behind) is not
+ * appended, and nothing is dropped: the figures are the history's. Temporary files a killed trim left
+ * behind are removed on a later trim.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A larger file is not read into memory: it is moved aside like a corrupt one. */
+const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
+/** Temporary files of the action's own naming older than this were left by a killed run. */
+const TEMPORARY_STALE_MS = 10 * 60_000;
+/**
+ * A history whose newest reading is dated more than this after the current one is ahead of this run's
+ * clock. Nearer ones are runs that read the balance at about the same time and saved first.
+ */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** The tail is read backwards in chunks of this size. */
+const CHUNK_BYTES = 64 * 1024;
+/** win32 has no O_NONBLOCK (no FIFOs to block on either): 0 there, said so rather than left to chance. */
+const O_NONBLOCK = process.platform === 'win32' ? 0 : (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
+class HistoryReadError extends Error {
+}
+function kindOf(stats) {
+    if (stats.isFile())
+        return undefined;
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function notAHistory(path, kind) {
+    return new ActionError('input', notAHistoryMessage(path, kind));
+}
+/**
+ * Before any request, without opening anything: the path holds a regular file, a link to one, or
+ * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
+ * the read, which reports them.
+ */
+function checkHistoryPath(path) {
+    let stats;
+    try {
+        stats = (0,external_node_fs_namespaceObject.statSync)(path); // follows links; a dangling link is ENOENT, a history still to be made
+    }
+    catch {
+        return;
+    }
+    const kind = kindOf(stats);
+    if (kind)
+        throw notAHistory(path, kind);
+}
+/** The file a history path stands for: a symbolic link's target (resolved even when dangling). */
+function historyTarget(path) {
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (let hops = 0; hops < 40; hops++) {
+        try {
+            if (!(0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink())
+                return current;
+        }
+        catch {
+            return current;
+        }
+        try {
+            return (0,external_node_fs_namespaceObject.realpathSync)(current);
+        }
+        catch {
+            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current)); // dangling: follow by hand
+        }
+    }
+    return current;
+}
+/**
+ * Adds the current reading to the history at `path` and gives what the figures need, all under the
+ * lock. Throws HistoryReadError when the history cannot be read; a history read but not saved comes
+ * back with `notSaved`.
+ */
+async function recordReading(path, current, limit, options = {}) {
+    const fs = options.fs ?? external_node_fs_namespaceObject;
+    const clock = options.clock ?? systemClock;
+    const target = historyTarget(path);
+    try {
+        fs.mkdirSync((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    }
+    catch {
+        // A folder that cannot be made: nothing to read, and the save below says why it failed.
+    }
+    const lockPath = `${target}.lock`;
+    const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+    const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs });
+    if (lock === 'busy') {
+        throw new HistoryReadError(`the lock ${lockPath} was held for over ${waitMs / 1000} s (a run's lock file is taken over after ${(options.lockStaleMs ?? LOCK_STALE_MS) / 1000} s; anything else there must be removed by hand)`);
+    }
+    const held = 'ours' in lock ? lock : undefined;
+    let recorded;
+    try {
+        recorded = await keep({
+            target,
+            current,
+            limit,
+            fs,
+            clock,
+            lock: held,
+            readOnly: 'reason' in lock ? lock.reason : undefined
+        });
+    }
+    finally {
+        const notRemoved = held ? await held.release() : undefined;
+        if (notRemoved && recorded)
+            recorded = { ...recorded, lockNotRemoved: `${lockPath}: ${notRemoved}` };
+    }
+    return recorded;
+}
+async function keep(k) {
+    const { target, current, fs, clock } = k;
+    let tail = readTail(target, fs);
+    let movedAside;
+    if ('corrupt' in tail) {
+        movedAside = await moveAside(target, tail.corrupt, current.at, fs, clock);
+        tail = EMPTY;
+    }
+    const newest = tail.readings.reduce((max, r) => Math.max(max, r.at), -Infinity);
+    if (newest > current.at + FUTURE_TOLERANCE_MS) {
+        // This run's clock is behind the history: keep the history whole, add nothing, and compute the
+        // figures as of the history's newest reading with this run's balance.
+        const shown = { at: newest, values: current.values };
+        return { ...figures(tail, shown), movedAside, clockBehind: newest };
+    }
+    const base = { ...figures(tail, current), movedAside };
+    if (k.readOnly !== undefined)
+        return { ...base, notSaved: k.readOnly };
+    try {
+        if (dueForTrim(tail.count + 1, k.limit))
+            return { ...base, ...(await trim(k, tail)) };
+        appendReading(target, current, tail, fs);
+        return { ...base, tornLine: tail.torn?.bytes };
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        return { ...base, notSaved: describe(error) };
+    }
+}
+/** The figures' readings and the history's extent, from the tail and the current reading. */
+function figures(tail, current) {
+    const after = tail.readings.filter(r => r.at > current.at).length;
+    return {
+        readings: sortReadings([...tail.readings, current]),
+        current,
+        extent: { count: tail.count - after + 1, oldestAt: Math.min(tail.oldestAt ?? current.at, current.at) }
+    };
+}
+const EMPTY = { readings: [], count: 0, endsWithNewline: true };
+/**
+ * Reads the history's tail at `target` (already resolved); a missing file is an empty history. A bad
+ * line, or a file too large to be a history, comes back as `corrupt` (the reason). Opening does not
+ * block (a FIFO swapped in after the check is refused).
+ */
+function readTail(target, fs) {
+    let fd;
+    try {
+        fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_RDONLY | O_NONBLOCK);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT')
+            return EMPTY;
+        throw new HistoryReadError(describe(error));
+    }
+    try {
+        const stats = fs.fstatSync(fd);
+        const kind = kindOf(stats);
+        if (kind)
+            throw new HistoryReadError(`it is ${kind}`);
+        if (stats.size > HISTORY_MAX_BYTES)
+            return { corrupt: `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB` };
+        return scanTail(fd, stats.size, fs);
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        throw new HistoryReadError(describe(error));
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+function readFully(fd, buffer, position, fs) {
+    let done = 0;
+    while (done < buffer.length) {
+        const n = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
+        if (n === 0)
+            break;
+        done += n;
+    }
+    return done;
+}
+/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
+function lineText(bytes, offset) {
+    let text = bytes.toString('utf8');
+    if (offset === 0)
+        text = text.replace(/^\uFEFF/, '');
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+/**
+ * Reads lines backwards from the end, in chunks, until it has a reading dated FIGURES_WINDOW_MS before
+ * the newest it has seen; then counts the lines before the tail without parsing them, and parses the
+ * first line for the history's start.
+ */
+function scanTail(fd, size, fs) {
+    const readings = [];
+    let newest = -Infinity;
+    let endsWithNewline = true;
+    let torn;
+    let first = true; // the next line is the file's last (after its final line end, maybe empty)
+    let stoppedAt; // where the tail's oldest line starts, when the tail is not the whole file
+    let carry = Buffer.alloc(0); // the start of a line that begins in an earlier chunk
+    let pos = size;
+    const badLine = (offset, error) => ({
+        corrupt: `line ${countLines(fd, offset, fs) + 1}: ${error.message}`
+    });
+    outer: while (pos > 0 || first) {
+        const from = Math.max(0, pos - CHUNK_BYTES);
+        const chunk = Buffer.allocUnsafe(pos - from);
+        const n = readFully(fd, chunk, from, fs);
+        if (n !== chunk.length)
+            throw new HistoryReadError('the file changed while it was read');
+        const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
+        // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
+        // start) and end at one (or at the file's end), so no character is cut.
+        const cut = from > 0 ? buffer.indexOf(0x0a) : -1;
+        if (from > 0 && cut < 0) {
+            carry = buffer;
+            pos = from;
+            continue;
+        }
+        const lines = buffer.toString('utf8', cut + 1).split('\n');
+        let end = from + buffer.length; // the byte after the line under way
+        for (let i = lines.length - 1; i >= 0; i--) {
+            const raw = lines[i];
+            const last = first;
+            first = false;
+            // The file's last line is measured in bytes exactly (it may be cut off); the others as decoded.
+            const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw);
+            const bytes = end - offset;
+            end = offset - 1;
+            const text = lineString(raw, offset);
+            if (text.trim() === '')
+                continue;
+            let reading;
+            try {
+                reading = parseReading(text);
+            }
+            catch (error) {
+                if (!last)
+                    return badLine(offset, error);
+                torn = { offset, bytes }; // the last line, unended and unreadable: a killed append
+            }
+            if (last)
+                endsWithNewline = false;
+            if (reading) {
+                readings.push(reading);
+                newest = Math.max(newest, reading.at);
+                if (reading.at < newest - FIGURES_WINDOW_MS) {
+                    stoppedAt = offset;
+                    break outer;
+                }
+            }
+        }
+        if (from === 0)
+            break;
+        carry = Buffer.from(buffer.subarray(0, cut));
+        pos = from;
+    }
+    if (stoppedAt === undefined || stoppedAt === 0) {
+        const oldest = readings.reduce((min, r) => Math.min(min, r.at), Infinity);
+        return { readings, count: readings.length, oldestAt: readings.length ? oldest : undefined, endsWithNewline, torn };
+    }
+    const start = firstReading(fd, stoppedAt, fs);
+    if ('corrupt' in start)
+        return start;
+    const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity);
+    return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn };
+}
+/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
+function lineString(raw, offset) {
+    const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+/** The first reading of the file, read from its first lines (before `end`); a bad one is a bad line. */
+function firstReading(fd, end, fs) {
+    const head = Buffer.allocUnsafe(Math.min(end, CHUNK_BYTES));
+    const n = readFully(fd, head, 0, fs);
+    let offset = 0;
+    for (let line = 1; offset < n; line++) {
+        const newline = head.indexOf(0x0a, offset);
+        const stop = newline < 0 || newline >= n ? n : newline;
+        const text = lineText(head.subarray(offset, stop), offset);
+        if (text.trim() !== '') {
+            try {
+                return { at: parseReading(text).at };
+            }
+            catch (error) {
+                return { corrupt: `line ${line}: ${error.message}` };
+            }
+        }
+        offset = stop + 1;
+    }
+    return {};
+}
+/** How many lines that are not blank lie before `end` (a line start), counted without parsing them. */
+function countLines(fd, end, fs) {
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
+    let count = 0;
+    let length = 0; // of the line under way
+    let firstByte = 0;
+    for (let pos = 0; pos < end;) {
+        const n = readFully(fd, buffer.subarray(0, Math.min(buffer.length, end - pos)), pos, fs);
+        if (n === 0)
+            break;
+        for (let i = 0; i < n;) {
+            const newline = buffer.indexOf(0x0a, i);
+            const stop = newline < 0 || newline >= n ? n : newline;
+            if (stop > i) {
+                if (length === 0)
+                    firstByte = buffer[i];
+                length += stop - i;
+            }
+            if (stop < n) {
+                if (length > 1 || (length === 1 && firstByte !== 0x0d))
+                    count++;
+                length = 0;
+            }
+            i = stop + 1;
+        }
+        pos += n;
+    }
+    if (length > 1 || (length === 1 && firstByte !== 0x0d))
+        count++;
+    return count;
+}
+/** One write of one line at the file's end (O_APPEND); a write that fails is undone. */
+function appendReading(target, current, tail, fs) {
+    const fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT, 0o666);
+    try {
+        const before = tail.torn ? tail.torn.offset : fs.fstatSync(fd).size;
+        if (tail.torn)
+            fs.ftruncateSync(fd, tail.torn.offset);
+        const data = Buffer.from(`${tail.endsWithNewline || tail.torn ? '' : '\n'}${serializeReading(current)}`);
+        try {
+            const written = fs.writeSync(fd, data);
+            if (written !== data.length)
+                throw new Error(`only ${written} of ${data.length} bytes were written (a full disk?)`);
+        }
+        catch (error) {
+            try {
+                fs.ftruncateSync(fd, before);
+            }
+            catch {
+                // The next run drops the incomplete line, and says so.
+            }
+            throw error;
+        }
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/**
+ * Rewrites the file with its newest `limit` readings (sorted, the current one added): the one run in
+ * many that reads the whole file. A bad line anywhere in it moves the file aside, and a fresh history
+ * starts with the current reading.
+ */
+async function trim(k, tail) {
+    const { target, current, fs, clock } = k;
+    removeStaleTemporaries(target, clock.now(), fs);
+    let bytes;
+    try {
+        bytes = fs.readFileSync(target);
+    }
+    catch (error) {
+        throw new HistoryReadError(describe(error));
+    }
+    let all;
+    try {
+        all = parseHistory(bytes.subarray(0, tail.torn?.offset ?? bytes.length).toString('utf8'));
+    }
+    catch (error) {
+        if (!(error instanceof HistoryFormatError))
+            throw error;
+        const movedAside = await moveAside(target, error.message, current.at, fs, clock);
+        await writeAtomic(target, serializeHistory([current]), k);
+        return { movedAside, readings: [current], extent: { count: 1, oldestAt: current.at } };
+    }
+    const sorted = sortReadings([...all, current]);
+    const kept = sorted.slice(-k.limit);
+    await writeAtomic(target, serializeHistory(kept), k);
+    const upTo = kept.filter(r => r.at <= current.at);
+    return {
+        readings: kept.slice(-(tail.readings.length + 1)),
+        extent: { count: upTo.length, oldestAt: Math.min(kept[0].at, current.at) },
+        trimmed: sorted.length - kept.length,
+        tornLine: tail.torn?.bytes
+    };
+}
+const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+function temporaryName(target) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+}
+/**
+ * Replaces the file in one step: a temporary file in the same folder, then a rename over it (retried
+ * for a moment when refused), made only while this run still holds the lock. The file keeps its
+ * permissions (a history kept private stays private).
+ */
+async function writeAtomic(target, text, k) {
+    const { fs, clock } = k;
+    const temporary = temporaryName(target);
+    let mode;
+    try {
+        mode = fs.statSync(target).mode & 0o7777;
+    }
+    catch {
+        // A new history: the default permissions.
+    }
+    try {
+        fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
+        if (mode !== undefined)
+            fs.chmodSync(temporary, mode);
+        if (k.lock && !k.lock.ours())
+            throw new Error(`its lock ${target}.lock was taken over by another run`);
+        await retrying(() => fs.renameSync(temporary, target), clock);
+    }
+    catch (error) {
+        try {
+            fs.rmSync(temporary, { force: true });
+        }
+        catch {
+            // Removed by a later trim once stale.
+        }
+        throw error;
+    }
+}
+/** Moves a file that is not a history aside, never overwriting it (the rename retried for a moment). */
+async function moveAside(target, reason, now, fs, clock) {
+    const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
+    try {
+        await retrying(() => fs.renameSync(target, to), clock);
+    }
+    catch (error) {
+        throw new HistoryReadError(`it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`);
+    }
+    return { to, reason };
+}
+/** Removes this history's temporary files that a killed run left behind (older than 10 minutes). */
+function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_namespaceObject) {
+    const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
+    let names;
+    try {
+        names = fs.readdirSync((0,external_node_path_namespaceObject.dirname)(target));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !TEMPORARY.test(name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), name);
+        try {
+            if (now - fs.lstatSync(path).mtimeMs > TEMPORARY_STALE_MS)
+                fs.rmSync(path, { force: true });
+        }
+        catch {
+            // Gone already, or another run's: not ours to insist on.
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./stubs/core.ts
+var core = __nccwpck_require__(911);
+;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
+/**
+ * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
+ * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
+ * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
+ *
+ * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
+ *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
+ * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
+ *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
+ *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
+ *
+ * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
+ * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
+ * zero-width character does not neutralise a command, and one in the text does not hide one: here
+ * format, control and default-ignorable characters count as invisible between the marks, and the
+ * neutraliser inserts a backslash, which ICU does not ignore:
+ *
+ * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
+ * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
+ *
+ * The backslash is what Markdown reads as an escape of the next character, so in the job summary
+ * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
+ * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
+ */
+/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
+const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
+/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
+const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
+const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
+const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
+/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
+const LINE_BREAK = /(\r\n|\r|\n)/;
+/** The text, with no line the runner would read as a workflow command, in either syntax. */
+function neutraliseCommands(text) {
+    if (!text.includes(':') && !text.includes('#'))
+        return text;
+    return text
+        .split(LINE_BREAK)
+        .map((part, index) => index % 2 === 1 ? part : part.replace(LINE_COMMAND, '$1\\:').replace(LEGACY_COMMAND, '$1\\['))
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ../src/io/toolkit.ts
@@ -2840,8 +3321,9 @@ function checkSpike(readings, current, factor) {
 
 
 
-function analyse(readings, current, inputs) {
-    const trend = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits);
+function analyse(readings, current, inputs, extent) {
+    const computed = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits);
+    const trend = extent ? { ...computed, readings: extent.count, spanMs: current.at - extent.oldestAt } : computed;
     const flow = creditFlow(readings, current);
     const spent = spentThisMonth(readings, current);
     const forecast = forecastThisMonth(spent, flow.burnRates?.total, current.at);
@@ -3364,10 +3846,14 @@ function historyNoteWarnings(notes, verdict) {
     }
     if (notes.movedAside)
         warnings.push(historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to));
-    if (notes.droppedFuture > 0)
-        warnings.push(futureReadingsWarning(notes.path, notes.droppedFuture));
+    if (notes.clockBehind)
+        warnings.push(clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest));
+    if (notes.tornLine !== undefined)
+        warnings.push(tornLineWarning(notes.path, notes.tornLine));
     if (notes.notSaved)
         warnings.push(historyNotSavedWarning(notes.path, notes.notSaved));
+    if (notes.lockNotRemoved)
+        warnings.push(lockNotRemovedWarning(notes.lockNotRemoved));
     return warnings;
 }
 /**
@@ -3402,7 +3888,7 @@ function failureReport(error, inputs) {
 
 
 
-async function run({ env = process.env, now, sink = runner } = {}) {
+async function run({ env = process.env, now, sink = runner, history } = {}) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
     if (apiKey)
@@ -3421,7 +3907,7 @@ async function run({ env = process.env, now, sink = runner } = {}) {
             log: message => sink.info(printable(message, apiKey))
         });
         const at = now ?? Date.now();
-        const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {};
+        const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs, history) : {};
         const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
         emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink);
     }
@@ -3432,25 +3918,28 @@ async function run({ env = process.env, now, sink = runner } = {}) {
 }
 /**
  * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
- * failed read never touches the file. A history that cannot be read leaves the trend unknown (the
+ * failed read never touches the file. With this runner's clock behind the history, the figures are
+ * the history's (as of its newest reading), and the reading is not kept. A history that cannot be read leaves the trend unknown (the
  * policy fails the job when a gate needs it); one read but not saved still gives the trend.
  */
-async function track(path, answer, at, inputs) {
+async function track(path, answer, at, inputs, options) {
     const current = { at, values: answer.balance.values };
     try {
-        const recorded = await recordReading(path, current, inputs.historyLimit);
+        const recorded = await recordReading(path, current, inputs.historyLimit, options);
         const notes = {
             path,
             movedAside: recorded.movedAside,
-            droppedFuture: recorded.droppedFuture,
-            notSaved: recorded.notSaved
+            clockBehind: recorded.clockBehind === undefined ? undefined : { now: at, newest: recorded.clockBehind },
+            tornLine: recorded.tornLine,
+            notSaved: recorded.notSaved,
+            lockNotRemoved: recorded.lockNotRemoved
         };
-        return { tracking: analyse(recorded.readings, current, inputs), notes };
+        return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes };
     }
     catch (error) {
         if (!(error instanceof HistoryReadError))
             throw error;
-        return { notes: { path, droppedFuture: 0, unreadable: error.message } };
+        return { notes: { path, unreadable: error.message } };
     }
 }
 
@@ -3880,7 +4369,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(449)/* .run */ .e()
+__nccwpck_require__(67)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

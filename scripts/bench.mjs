@@ -7,10 +7,17 @@
 // interleaved in one process so that the machine's noise hits each alike. It reports ratios; it asserts
 // none, and CI does not run it. It does check that the floor gives the same seven outputs as the
 // action, so that the two do the same job.
-//   npm run bench [-- --runs 40 --warmup 5]
+//
+// Then the history's cost: the action with a history of 0, 1,000, 10,000 and 100,000 readings (hourly,
+// history-limit 100000, a fresh copy of the file before each run), interleaved, each run's time and
+// peak memory (resident set, from a preloaded scripts/bench-peak.cjs), medians and the ratio to the
+// empty history.
+// --entry measures another bundle's history cost (an earlier release's dist/index.js, say).
+//   npm run bench [-- --runs 40 --warmup 5 --history-runs 15 --only startup|history --entry path]
 import { execFileSync } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { availableParallelism, loadavg } from 'node:os'
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
@@ -19,7 +26,13 @@ import { ACTION_ENTRY, runAction } from './run-action.mjs'
 import { startStandIn } from './stand-in-api.mjs'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } }
+  options: {
+    runs: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '3' },
+    'history-runs': { type: 'string', default: '15' },
+    only: { type: 'string', default: '' },
+    entry: { type: 'string', default: '' }
+  }
 })
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
@@ -64,6 +77,20 @@ async function once(name) {
 }
 
 try {
+  if (values.only !== 'history') await startup()
+  if (values.only !== 'startup') await historyCost()
+  const [load] = loadavg()
+  if (load > availableParallelism()) {
+    console.log(
+      `(the machine was busy: load ${load.toFixed(1)} on ${availableParallelism()} cores; the ratios are noisier)`
+    )
+  }
+} finally {
+  await https.close()
+  await http.close()
+}
+
+async function startup() {
   const names = Object.keys(CONTENDERS)
   for (let i = 0; i < Math.max(warmup, 1); i++) for (const name of names) await once(name)
   for (const [name, value] of Object.entries(outputs.floor)) {
@@ -99,15 +126,73 @@ try {
   console.log(
     `dist/: ${(distBytes / 1024).toFixed(0)} kB (index.js ${(statSync(ACTION_ENTRY).size / 1024).toFixed(0)} kB)`
   )
-  const [load] = loadavg()
-  if (load > availableParallelism()) {
-    console.log(
-      `(the machine was busy: load ${load.toFixed(1)} on ${availableParallelism()} cores; the ratios are noisier)`
-    )
+}
+
+/** A history of `n` hourly readings ending an hour ago, spending 0.5 an hour. */
+function historyText(n) {
+  const now = Date.now()
+  const lines = []
+  for (let i = 0; i < n; i++) {
+    const total = 100 + (n - i) * 0.5
+    const at = new Date(now - (n - i) * 3_600_000).toISOString()
+    lines.push(`{"at":"${at}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`)
   }
-} finally {
-  await https.close()
-  await http.close()
+  return lines.join('')
+}
+
+async function historyCost() {
+  const sizes = [0, 1_000, 10_000, 100_000]
+  const dir = mkdtempSync(join(tmpdir(), 'bench-history-'))
+  try {
+    const fixtures = Object.fromEntries(
+      sizes.map(n => {
+        const file = join(dir, `fixture-${n}.jsonl`)
+        writeFileSync(file, historyText(n))
+        return [n, file]
+      })
+    )
+    const history = join(dir, 'history.jsonl')
+    const peak = here('./bench-peak.cjs')
+    async function one(n) {
+      rmSync(history, { force: true })
+      if (n > 0) copyFileSync(fixtures[n], history)
+      const result = await runAction({
+        inputs: { ...inputs(http.url), 'history-file': history, 'history-limit': '100000' },
+        env: { NODE_OPTIONS: `--require ${peak}` },
+        ...(values.entry ? { entry: values.entry } : {})
+      })
+      const kb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1])
+      const kept = readFileSync(history, 'utf8').split('\n').length - 1
+      if (result.code !== 0 || result.warnings.length > 0 || kept < Math.min(n + 1, 100_000) || !(kb > 0)) {
+        throw new Error(`the run with ${n} readings did not succeed:\n${result.stdout}${result.stderr}`)
+      }
+      return { ms: result.ms, mb: kb / 1024 }
+    }
+    const historyRuns = Number(values['history-runs'])
+    for (const n of sizes) await one(n)
+    const seen = Object.fromEntries(sizes.map(n => [n, { ms: [], mb: [] }]))
+    for (let i = 0; i < historyRuns; i++) {
+      for (let j = 0; j < sizes.length; j++) {
+        const n = sizes[(i + j) % sizes.length]
+        const { ms, mb } = await one(n)
+        seen[n].ms.push(ms)
+        seen[n].mb.push(mb)
+      }
+    }
+    console.log(
+      `history cost (${historyRuns} runs each, interleaved; hourly readings, history-limit 100000, plain http):`
+    )
+    console.log('readings | median time | ratio to empty | peak memory (median, max)')
+    const base = median(seen[0].ms)
+    for (const n of sizes) {
+      const ms = median(seen[n].ms)
+      console.log(
+        `${String(n).padStart(8)} | ${ms.toFixed(1).padStart(8)} ms | ${(ms / base).toFixed(2).padStart(14)} | ${median(seen[n].mb).toFixed(0)} MB, ${Math.max(...seen[n].mb).toFixed(0)} MB`
+      )
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 function median(list) {

@@ -4,7 +4,7 @@
  */
 import { fetchBalance, type Answer } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
-import { HistoryReadError, checkHistoryPath, recordReading } from './io/history.js'
+import { HistoryReadError, checkHistoryPath, recordReading, type HistoryOptions } from './io/history.js'
 import { emit, printable, runner, type Sink } from './io/toolkit.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
 import { evaluate } from './logic/policy.js'
@@ -18,9 +18,11 @@ export interface RunOptions {
   /** The current time, in ms since the epoch: the reading's time. Defaults to the clock. */
   readonly now?: number
   readonly sink?: Sink
+  /** The history's file system, clock and lock timings: node:fs and the clock unless a test says otherwise. */
+  readonly history?: HistoryOptions
 }
 
-export async function run({ env = process.env, now, sink = runner }: RunOptions = {}): Promise<void> {
+export async function run({ env = process.env, now, sink = runner, history }: RunOptions = {}): Promise<void> {
   // Masked before anything else is logged, even when another input turns out to be invalid.
   const apiKey = readApiKey(env)
   if (apiKey) sink.mask(apiKey)
@@ -37,7 +39,7 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
       log: message => sink.info(printable(message, apiKey))
     })
     const at = now ?? Date.now()
-    const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {}
+    const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs, history) : {}
     const verdict = evaluate(
       answer.balance,
       inputs,
@@ -52,22 +54,25 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
 
 /**
  * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
- * failed read never touches the file. A history that cannot be read leaves the trend unknown (the
+ * failed read never touches the file. With this runner's clock behind the history, the figures are
+ * the history's (as of its newest reading), and the reading is not kept. A history that cannot be read leaves the trend unknown (the
  * policy fails the job when a gate needs it); one read but not saved still gives the trend.
  */
-async function track(path: string, answer: Answer, at: number, inputs: Inputs) {
+async function track(path: string, answer: Answer, at: number, inputs: Inputs, options?: HistoryOptions) {
   const current: Reading = { at, values: answer.balance.values }
   try {
-    const recorded = await recordReading(path, current, inputs.historyLimit)
+    const recorded = await recordReading(path, current, inputs.historyLimit, options)
     const notes: HistoryNotes = {
       path,
       movedAside: recorded.movedAside,
-      droppedFuture: recorded.droppedFuture,
-      notSaved: recorded.notSaved
+      clockBehind: recorded.clockBehind === undefined ? undefined : { now: at, newest: recorded.clockBehind },
+      tornLine: recorded.tornLine,
+      notSaved: recorded.notSaved,
+      lockNotRemoved: recorded.lockNotRemoved
     }
-    return { tracking: analyse(recorded.readings, current, inputs), notes }
+    return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes }
   } catch (error) {
     if (!(error instanceof HistoryReadError)) throw error
-    return { notes: { path, droppedFuture: 0, unreadable: error.message } satisfies HistoryNotes }
+    return { notes: { path, unreadable: error.message } satisfies HistoryNotes }
   }
 }

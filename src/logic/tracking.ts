@@ -9,7 +9,7 @@ import { checkSpike, forecastThisMonth, spentThisMonth, type SpikeCheck } from '
 import { computeTrend, type Reading, type Trend } from './trend.js'
 
 export interface Tracking extends CreditFlow {
-  /** The history as kept, oldest first, the current reading among them. */
+  /** The history's readings the figures need (at least its last 35 days), oldest first, the current one among them. */
   readonly readings: readonly Reading[]
   readonly current: Reading
   readonly trend: Trend
@@ -23,8 +23,20 @@ export interface Tracking extends CreditFlow {
 
 type TrackingInputs = Pick<Inputs, 'creditType' | 'minimumCredits' | 'spikeFactor'>
 
-export function analyse(readings: readonly Reading[], current: Reading, inputs: TrackingInputs): Tracking {
-  const trend = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits)
+/** The whole history, when `readings` are only the part the figures need: how many, since when. */
+export interface Extent {
+  readonly count: number
+  readonly oldestAt: number
+}
+
+export function analyse(
+  readings: readonly Reading[],
+  current: Reading,
+  inputs: TrackingInputs,
+  extent?: Extent
+): Tracking {
+  const computed = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits)
+  const trend = extent ? { ...computed, readings: extent.count, spanMs: current.at - extent.oldestAt } : computed
   const flow = creditFlow(readings, current)
   const spent = spentThisMonth(readings, current)
   const forecast = forecastThisMonth(spent, flow.burnRates?.total, current.at)

@@ -111,8 +111,16 @@ export function historyMovedAsideWarning(path: string, reason: string, to: strin
   return `The history file ${path} is not a balance history (${oneLine(reason)}); moved it to ${to} and started a fresh history.`
 }
 
-export function futureReadingsWarning(path: string, count: number): string {
-  return `The history file ${path} held ${count === 1 ? '1 reading' : `${count} readings`} dated after this one (a clock set ahead?); dropped ${count === 1 ? 'it' : 'them'}.`
+export function clockBehindWarning(path: string, now: number, newest: number): string {
+  return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`
+}
+
+export function tornLineWarning(path: string, bytes: number): string {
+  return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`
+}
+
+export function lockNotRemovedWarning(reason: string): string {
+  return `Could not remove the history's lock file ${oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`
 }
 
 export function overBudgetMessage(spent: number, budget: number): string {

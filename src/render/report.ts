@@ -26,8 +26,13 @@ export interface Report {
 export interface HistoryNotes {
   readonly path: string
   readonly movedAside?: { readonly to: string; readonly reason: string }
-  readonly droppedFuture: number
+  /** This run's time and the history's newest reading's, when the history is ahead of this run's clock. */
+  readonly clockBehind?: { readonly now: number; readonly newest: number }
+  /** The length of an incomplete last line that was dropped. */
+  readonly tornLine?: number
   readonly notSaved?: string
+  /** The lock path and why it could not be removed. */
+  readonly lockNotRemoved?: string
   /** Set when the history could not be read: why. */
   readonly unreadable?: string
 }
@@ -97,8 +102,11 @@ function historyNoteWarnings(notes: HistoryNotes, verdict: Verdict): string[] {
   }
   if (notes.movedAside)
     warnings.push(words.historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to))
-  if (notes.droppedFuture > 0) warnings.push(words.futureReadingsWarning(notes.path, notes.droppedFuture))
+  if (notes.clockBehind)
+    warnings.push(words.clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest))
+  if (notes.tornLine !== undefined) warnings.push(words.tornLineWarning(notes.path, notes.tornLine))
   if (notes.notSaved) warnings.push(words.historyNotSavedWarning(notes.path, notes.notSaved))
+  if (notes.lockNotRemoved) warnings.push(words.lockNotRemovedWarning(notes.lockNotRemoved))
   return warnings
 }
 

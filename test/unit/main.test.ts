@@ -1,10 +1,12 @@
 // run() in process, with the toolkit at its one edge replaced by a recorder and time given, against a
 // loopback stand-in for the API.
+import * as fs from 'node:fs'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
+import type { HistoryFs, HistoryOptions } from '../../src/io/history.js'
 import type { Sink } from '../../src/io/toolkit.js'
 import { inputVariable } from '../../src/logic/api.js'
 import { run } from '../../src/main.js'
@@ -36,12 +38,12 @@ function recorder() {
   return { sink, seen, outputs, summary: () => summary }
 }
 
-async function runWith(inputs: Record<string, string>, reply = balanceReply()) {
+async function runWith(inputs: Record<string, string>, reply = balanceReply(), history?: HistoryOptions) {
   server = await startStandIn({ reply })
   const env: Record<string, string> = { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url, 'INPUT_MAX-RETRIES': '0' }
   for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
   const record = recorder()
-  await run({ env, now: NOW, sink: record.sink })
+  await run({ env, now: NOW, sink: record.sink, history })
   return { ...record, requests: server.requests }
 }
 
@@ -118,5 +120,95 @@ describe('run', () => {
     expect(tolerated.seen.errors).toEqual([])
     expect(tolerated.seen.warnings).toHaveLength(1)
     expect(tolerated.outputs).toEqual({})
+  })
+
+  describe('history faults are warnings, and a gate that needs the history fails closed', () => {
+    const line = (at: string, total: number) =>
+      `{"at":"${at}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`
+    const seeded = () => {
+      const path = join(mkdtempSync(join(tmpdir(), 'main-')), 'h.jsonl')
+      writeFileSync(path, line('2026-11-22T06:00:00.000Z', 125) + line('2026-11-23T06:00:00.000Z', 100))
+      return path
+    }
+    const fault = (code: string) => Object.assign(new Error(`${code}: injected`), { code })
+    /** A clock that never waits: sleeping moves it on. */
+    const clock = () => {
+      let t = Date.now()
+      return { now: () => t, sleep: async (ms: number) => void (t += ms) }
+    }
+
+    it('a lock held longer than the wait: the runway could not be checked, the balance is set, no wall-clock wait', async () => {
+      const path = seeded()
+      writeFileSync(`${path}.lock`, 'another run\n')
+      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
+        clock: clock()
+      })
+      expect(seen.errors).toHaveLength(1)
+      expect(seen.errors[0]).toMatch(
+        /could not be read \(.*held for over 10 s.*runway \(minimum-days-remaining\) could not be checked/
+      )
+      expect(outputs['total-credits']).toBe('75.0')
+      expect(readFileSync(`${path}.lock`, 'utf8')).toBe('another run\n')
+    })
+
+    it('a history that cannot be read (permission denied, even for root): the runway could not be checked', async () => {
+      const path = seeded()
+      const denied = {
+        ...fs,
+        openSync: (p: fs.PathLike, flags: number, mode?: number) => {
+          if (p === path) throw fault('EACCES')
+          return fs.openSync(p, flags, mode)
+        }
+      } as unknown as HistoryFs
+      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
+        fs: denied
+      })
+      expect(seen.errors).toHaveLength(1)
+      expect(seen.errors[0]).toMatch(
+        /could not be read \(EACCES.*runway \(minimum-days-remaining\) could not be checked/
+      )
+      expect(outputs['total-credits']).toBe('75.0')
+    })
+
+    it('a lock that cannot be removed: a warning naming it, the gate and the outputs as ever', async () => {
+      const path = seeded()
+      const stuck = {
+        ...fs,
+        unlinkSync: (p: fs.PathLike) => {
+          if (String(p).endsWith('.lock')) throw fault('EPERM')
+          fs.unlinkSync(p)
+        }
+      } as unknown as HistoryFs
+      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
+        fs: stuck,
+        clock: clock()
+      })
+      expect(seen.errors).toHaveLength(1)
+      expect(seen.errors[0]).toMatch(/last about 3 days/)
+      expect(seen.warnings).toHaveLength(1)
+      expect(seen.warnings[0]).toContain(`${path}.lock: EPERM`)
+      expect(seen.warnings[0]).not.toMatch(/Unexpected/)
+      expect(outputs['days-remaining']).toBe('3')
+      expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(3)
+    })
+
+    it('a read-only history: a warning, the trend and the gate from what was read', async () => {
+      const path = seeded()
+      const before = readFileSync(path, 'utf8')
+      const readOnly = {
+        ...fs,
+        openSync: (p: fs.PathLike, flags: number, mode?: number) => {
+          if (p !== `${path}.lock` && typeof flags === 'number' && flags & fs.constants.O_WRONLY) throw fault('EROFS')
+          return fs.openSync(p, flags, mode)
+        }
+      } as unknown as HistoryFs
+      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
+        fs: readOnly
+      })
+      expect(seen.errors[0]).toMatch(/last about 3 days/)
+      expect(seen.warnings.some(w => /could not be written \(EROFS/.test(w))).toBe(true)
+      expect(outputs['burn-rate-per-day']).toBe('25')
+      expect(readFileSync(path, 'utf8')).toBe(before)
+    })
   })
 })

@@ -25,7 +25,7 @@ function report(answer: Answer, overrides = {}, history?: Reading[]) {
   const current: Reading = { at: NOW, values: answer.balance.values }
   const tracking = history ? analyse([...history, current], current, inputs) : undefined
   const verdict = evaluate(answer.balance, inputs, tracking?.tracked)
-  return balanceReport(answer, verdict, inputs, tracking, history ? { path: '/h.jsonl', droppedFuture: 0 } : undefined)
+  return balanceReport(answer, verdict, inputs, tracking, history ? { path: '/h.jsonl' } : undefined)
 }
 
 describe('the outputs', () => {

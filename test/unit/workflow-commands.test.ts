@@ -118,7 +118,7 @@ describe('neutraliseCommands', () => {
       verdict,
       inputs,
       tracking,
-      { path: '/h.jsonl', droppedFuture: 2 }
+      { path: '/h.jsonl', tornLine: 12, notSaved: 'EACCES' }
     )
     const texts = [...report.log, ...report.warnings, report.error ?? '', report.summary ?? '']
     expect(report.summary).toMatch(/```mermaid/)
