@@ -163,11 +163,10 @@ describe('what a user sees, per scenario', () => {
     expect(seen).toMatchSnapshot()
   })
 
-  it('a history with readings dated after this one, one and three', async () => {
-    const one = await see({ history: line(DAY, 100) + line(-30 * DAY, 10) })
-    const three = await see({ history: line(DAY, 100) + [1, 2, 3].map(i => line(-30 * DAY - i, 10)).join('') })
-    expect([one.warnings, three.warnings].map(w => w.length)).toEqual([1, 1])
-    expect(one.warnings.concat(three.warnings)).toMatchSnapshot()
+  it('a history whose newest reading is dated after this run, from a runner clock that is behind', async () => {
+    const seen = await see({ history: line(DAY, 100) + [1, 2, 3].map(i => line(-30 * DAY - i, 10)).join('') })
+    expect(seen.warnings).toHaveLength(1)
+    expect(seen.warnings).toMatchSnapshot()
   })
 
   it('a history that can be read but not written', async () => {
