@@ -3,13 +3,16 @@
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
 import { fetchBalance, type Answer } from './io/client.js'
-import { HistoryReadError, checkHistoryPath, recordReading } from './io/history.js'
+import { checkHistoryPath } from './io/history.js'
+import { keepReading } from './io/keep-reading.js'
 import { emit, runner, type Sink } from './io/toolkit.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
+import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/job-spend.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
 import { USER_AGENT } from './logic/version.js'
 import type { Reading } from './logic/trend.js'
+import { measuringLine } from './render/job-spend.js'
 import { balanceReport, failureReport, type HistoryNotes } from './render/report.js'
 
 export interface RunOptions {
@@ -24,6 +27,7 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
   const apiKey = readApiKey(env)
   if (apiKey) sink.mask(apiKey)
   let inputs: Inputs | undefined
+  let started = false
   try {
     inputs = readInputs(env)
     if (inputs.historyFile) checkHistoryPath(inputs.historyFile)
@@ -36,6 +40,7 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
       log: message => sink.info(message)
     })
     const at = now ?? Date.now()
+    if (inputs.measureJob) started = leaveStart(answer, at, sink)
     const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {}
     const verdict = evaluate(
       answer.balance,
@@ -44,8 +49,17 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
     )
     emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink)
   } catch (error) {
+    if (inputs?.measureJob && !started) sink.saveState(STATE_NAME, STATE_NO_READING)
     emit(failureReport(error, inputs), apiKey, sink)
   }
+}
+
+/** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
+function leaveStart(answer: Answer, at: number, sink: Sink): boolean {
+  const micro = microValues(answer.balance.texts)
+  sink.saveState(STATE_NAME, micro ? encodeStart({ at, micro }) : STATE_NO_READING)
+  if (micro) sink.info(measuringLine())
+  return true
 }
 
 /**
@@ -55,17 +69,15 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
  */
 async function track(path: string, answer: Answer, at: number, inputs: Inputs) {
   const current: Reading = { at, values: answer.balance.values }
-  try {
-    const recorded = await recordReading(path, current, inputs.historyLimit)
-    const notes: HistoryNotes = {
-      path,
-      movedAside: recorded.movedAside,
-      droppedFuture: recorded.droppedFuture,
-      notSaved: recorded.notSaved
-    }
-    return { tracking: analyse(recorded.readings, current, inputs), notes }
-  } catch (error) {
-    if (!(error instanceof HistoryReadError)) throw error
-    return { notes: { path, droppedFuture: 0, unreadable: error.message } satisfies HistoryNotes }
+  const kept = await keepReading(path, current, inputs.historyLimit)
+  if ('unreadable' in kept)
+    return { notes: { path, droppedFuture: 0, unreadable: kept.unreadable } satisfies HistoryNotes }
+  const { recorded } = kept
+  const notes: HistoryNotes = {
+    path,
+    movedAside: recorded.movedAside,
+    droppedFuture: recorded.droppedFuture,
+    notSaved: recorded.notSaved
   }
+  return { tracking: analyse(recorded.readings, current, inputs), notes }
 }

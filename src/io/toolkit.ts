@@ -14,11 +14,15 @@ export interface Sink {
   mask(secret: string): void
   info(line: string): void
   warning(message: string): void
+  /** A `::notice::` annotation, shown on the run's page. */
+  notice(message: string): void
   /** An `::error::` annotation that fails the step. */
   fail(message: string): void
   setOutput(name: string, value: string): void
   /** Appends Markdown to the job summary; false when the runner gives none (GITHUB_STEP_SUMMARY unset). */
   appendSummary(markdown: string): boolean
+  /** Leaves a value for this action's post step (GITHUB_STATE; STATE_<name> there). */
+  saveState(name: string, value: string): void
 }
 
 /** The runner caps one step's summary at 1 MiB. */
@@ -28,6 +32,7 @@ export const runner: Sink = {
   mask: secret => core.setSecret(secret),
   info: line => core.info(line),
   warning: message => core.warning(message),
+  notice: message => core.notice(message),
   fail: message => core.setFailed(message),
   setOutput: (name, value) => core.setOutput(name, value),
   appendSummary(markdown) {
@@ -41,7 +46,8 @@ export const runner: Sink = {
       closeSync(fd)
     }
     return true
-  }
+  },
+  saveState: (name, value) => core.saveState(name, value)
 }
 
 /**
@@ -52,6 +58,7 @@ export function emit(report: Report, apiKey: string, sink: Sink = runner): void 
   const safe = (text: string) => redact(text, apiKey)
   for (const line of report.log) sink.info(safe(line))
   for (const warning of report.warnings) sink.warning(safe(warning))
+  for (const notice of report.notices ?? []) sink.notice(safe(notice))
   if (report.error) sink.fail(safe(report.error))
   try {
     for (const [name, value] of Object.entries(report.outputs)) sink.setOutput(name, safe(value))

@@ -15,6 +15,8 @@ import { sparkline } from './chart.js'
 export interface Report {
   readonly log: readonly string[]
   readonly warnings: readonly string[]
+  /** `::notice::` annotations; none when undefined. */
+  readonly notices?: readonly string[]
   /** The one error that fails the step; undefined when it passes. */
   readonly error?: string
   readonly outputs: Readonly<Record<string, string>>
