@@ -35,6 +35,7 @@ export const POST_ENTRY = fileURLToPath(new URL('../dist/post/index.js', import.
  * @param {boolean} [options.summary] set GITHUB_STEP_SUMMARY (default true)
  * @param {string} [options.node] the Node binary (default: the Node 24 the runner uses)
  * @param {string} [options.entry] the script to run (default: dist/index.js)
+ * @param {string[]} [options.args] Node's arguments instead of the entry (`['-e', '']` for an empty run)
  * @param {number} [options.killAfterMs] a guard against a hang (default 60 s)
  * @returns {Promise<ActionRun>}
  */
@@ -44,6 +45,7 @@ export async function runAction({
   summary = true,
   node = node24(),
   entry = ACTION_ENTRY,
+  args = [entry],
   killAfterMs = 60_000
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'swarms-action-'))
@@ -65,7 +67,7 @@ export async function runAction({
   for (const [name, value] of Object.entries(inputs)) childEnv[inputVariable(name)] = value
   try {
     const started = performance.now()
-    const { code, stdout, stderr } = await spawnCollect(node, [entry], childEnv, killAfterMs)
+    const { code, stdout, stderr } = await spawnCollect(node, args, childEnv, killAfterMs)
     const ms = performance.now() - started
     const commands = parseCommands(stdout)
     return {
