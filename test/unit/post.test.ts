@@ -1,5 +1,8 @@
 // run() then runPost() in process, with time given to each and the state handed from one to the other
 // as the runner does, against a loopback stand-in whose balance changes between them.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 import type { Sink } from '../../src/io/toolkit.js'
@@ -91,5 +94,84 @@ describe('runPost', () => {
     expect(main.state).toEqual({})
     expect(post.seen).toEqual({ log: [], warnings: [], notices: [], errors: [] })
     expect(requests).toBe(1)
+  })
+
+  it('says there is nothing to measure after a main step that read no balance, and asks nothing', async () => {
+    server = await startStandIn({ reply: () => ({ status: 503, body: { detail: 'down' } }) })
+    const env = {
+      'INPUT_API-KEY': KEY,
+      'INPUT_BASE-URL': server.url,
+      'INPUT_MEASURE-JOB': 'true',
+      'INPUT_MAX-RETRIES': '0'
+    }
+    const main = recorder()
+    await run({ env, now: START, sink: main.sink })
+    expect(main.seen.errors).toHaveLength(1)
+    const post = recorder()
+    await runPost({ env: { ...env, [STATE_VARIABLE]: main.state.swarms_job_start }, now: START + 1, sink: post.sink })
+    expect(post.seen.log).toEqual([expect.stringMatching(/^Nothing to measure: the main step read no balance/)])
+    expect(post.seen.errors).toEqual([])
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('warns on a state that is missing or changed, and asks nothing', async () => {
+    server = await startStandIn()
+    const env = { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url, 'INPUT_MAX-JOB-SPEND': '1' }
+    for (const state of [undefined, 'v1 1 2 3 4']) {
+      const post = recorder()
+      await runPost({ env: { ...env, [STATE_VARIABLE]: state }, now: START, sink: post.sink })
+      expect(post.seen.warnings).toEqual([expect.stringMatching(state ? /not in the form/ : /is missing/)])
+      expect(post.seen.errors).toEqual([])
+    }
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('warns on an outage at the end under fail-on-api-error: false, and fails under true', async () => {
+    for (const [failOnApiError, failed] of [
+      ['false', false],
+      ['true', true]
+    ] as const) {
+      server = await startStandIn({ reply: () => ({ status: 502, body: { detail: 'bad gateway' } }) })
+      const env = {
+        'INPUT_API-KEY': KEY,
+        'INPUT_BASE-URL': server.url,
+        'INPUT_MAX-JOB-SPEND': '2',
+        'INPUT_MAX-RETRIES': '0',
+        'INPUT_FAIL-ON-API-ERROR': failOnApiError,
+        [STATE_VARIABLE]: 'v1 1 2 3 4 5'
+      }
+      const post = recorder()
+      await runPost({ env, now: START, sink: post.sink })
+      const said = failed ? post.seen.errors : post.seen.warnings
+      expect(said).toEqual([
+        expect.stringMatching(/^At the end of the job: .*HTTP 502.*limit of 2 \(max-job-spend\) could not be checked/)
+      ])
+      expect(failed ? post.seen.warnings : post.seen.errors).toEqual([])
+      await server.close()
+      server = undefined
+    }
+  })
+
+  it('adds the end reading to the history, after the start reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swarms-post-'))
+    try {
+      const history = join(dir, 'history.jsonl')
+      await measure(
+        '{"credit": 50.0, "free_credit": 20.0, "referral_credits": 5.0, "total_credits": 75.0}',
+        '{"credit": 50.0, "free_credit": 19.0, "referral_credits": 5.0, "total_credits": 74.0}',
+        60_000,
+        { 'measure-job': 'true', 'history-file': history }
+      )
+      const lines = readFileSync(history, 'utf8')
+        .trim()
+        .split('\n')
+        .map(line => JSON.parse(line) as { at: string; total_credits: number })
+      expect(lines).toEqual([
+        expect.objectContaining({ at: '2026-11-24T06:00:00.000Z', total_credits: 75 }),
+        expect.objectContaining({ at: '2026-11-24T06:01:00.000Z', total_credits: 74 })
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
