@@ -2833,6 +2833,10 @@ function credits(micro) {
         .replace(/0+$/, '');
     return `${sign}${magnitude / MICRO}${fraction ? `.${fraction}` : ''}`;
 }
+/** "1 Swarms credit", "3.42 Swarms credits". */
+function swarmsCredits(micro) {
+    return `${credits(micro)} Swarms ${micro === MICRO ? 'credit' : 'credits'}`;
+}
 /** A job's length: seconds under a minute, then minutes and seconds, then hours and minutes. */
 function duration(ms) {
     const seconds = Math.floor(ms / 1000);
@@ -2862,7 +2866,7 @@ function perType(spend) {
 /** The notice on the run's page: "This job spent 3.42 Swarms credits: free 3.42". */
 function spendNotice(spend) {
     const detail = perType(spend);
-    return `This job spent ${credits(spend.spent)} Swarms credits${detail ? `: ${detail}` : ''}.`;
+    return `This job spent ${swarmsCredits(spend.spent)}${detail ? `: ${detail}` : ''}.`;
 }
 function spendLogLine(spend) {
     const end = spend.types.map(t => `${t.type} ${credits(t.end)}`).join(', ');
@@ -2870,7 +2874,7 @@ function spendLogLine(spend) {
     return `Swarms credits at the end of the job: total ${credits(spend.endTotal)}, ${end}. This job spent ${credits(spend.spent)} in ${duration(spend.durationMs)}${detail ? `: ${detail}` : ''}.`;
 }
 function overLimitMessage(spend, limit) {
-    return `This job spent ${credits(spend.spent)} Swarms credits, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
+    return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
 }
 function nothingToMeasureLine(why) {
     const reason = why === 'inputs'
@@ -2904,7 +2908,7 @@ function jobSummary(spend, check, end) {
     const lines = [
         '### This job',
         '',
-        `This job spent **${credits(spend.spent)}** Swarms credits in ${duration(spend.durationMs)} (from ${time(start)} to ${time(end)}).`,
+        `This job spent **${credits(spend.spent)}** Swarms ${spend.spent === MICRO ? 'credit' : 'credits'} in ${duration(spend.durationMs)} (from ${time(start)} to ${time(end)}).`,
         '',
         '| Credits | Start | End | Spent |',
         '| --- | ---: | ---: | ---: |',

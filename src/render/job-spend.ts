@@ -16,6 +16,11 @@ export function credits(micro: bigint): string {
   return `${sign}${magnitude / MICRO}${fraction ? `.${fraction}` : ''}`
 }
 
+/** "1 Swarms credit", "3.42 Swarms credits". */
+function swarmsCredits(micro: bigint): string {
+  return `${credits(micro)} Swarms ${micro === MICRO ? 'credit' : 'credits'}`
+}
+
 /** A job's length: seconds under a minute, then minutes and seconds, then hours and minutes. */
 export function duration(ms: number): string {
   const seconds = Math.floor(ms / 1000)
@@ -49,7 +54,7 @@ function perType(spend: JobSpend): string {
 /** The notice on the run's page: "This job spent 3.42 Swarms credits: free 3.42". */
 export function spendNotice(spend: JobSpend): string {
   const detail = perType(spend)
-  return `This job spent ${credits(spend.spent)} Swarms credits${detail ? `: ${detail}` : ''}.`
+  return `This job spent ${swarmsCredits(spend.spent)}${detail ? `: ${detail}` : ''}.`
 }
 
 export function spendLogLine(spend: JobSpend): string {
@@ -59,7 +64,7 @@ export function spendLogLine(spend: JobSpend): string {
 }
 
 export function overLimitMessage(spend: JobSpend, limit: string): string {
-  return `This job spent ${credits(spend.spent)} Swarms credits, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`
+  return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`
 }
 
 export type NothingToMeasure = 'inputs' | 'no-reading'
@@ -108,7 +113,7 @@ export function jobSummary(spend: JobSpend, check: LimitCheck | undefined, end: 
   const lines = [
     '### This job',
     '',
-    `This job spent **${credits(spend.spent)}** Swarms credits in ${duration(spend.durationMs)} (from ${time(start)} to ${time(end)}).`,
+    `This job spent **${credits(spend.spent)}** Swarms ${spend.spent === MICRO ? 'credit' : 'credits'} in ${duration(spend.durationMs)} (from ${time(start)} to ${time(end)}).`,
     '',
     '| Credits | Start | End | Spent |',
     '| --- | ---: | ---: | ---: |',

@@ -72,6 +72,17 @@ describe('runPost', () => {
     expect(post.summary()).toContain('✅ At or below the limit of 20.5 credits')
   })
 
+  it('measures a job whose main step read the balance and then failed its gate', async () => {
+    const { main, post } = await measure(
+      '{"credit": 50.0, "free_credit": 20.0, "referral_credits": 5.0, "total_credits": 75.0}',
+      '{"credit": 50.0, "free_credit": 19.0, "referral_credits": 5.0, "total_credits": 74.0}',
+      1_000,
+      { 'measure-job': 'true', 'minimum-credits': '100' }
+    )
+    expect(main.seen.errors).toEqual([expect.stringMatching(/below the minimum of 100/)])
+    expect(post.seen.notices).toEqual(['This job spent 1 Swarms credit: free 1.'])
+  })
+
   it('fails above the limit, with the spend and the limit in one error', async () => {
     const { post } = await measure(
       '{"credit": 50.0, "free_credit": 20.0, "referral_credits": 5.0, "total_credits": 75.0}',
