@@ -2876,6 +2876,9 @@ function spendLogLine(spend) {
 function overLimitMessage(spend, limit) {
     return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
 }
+function stateNotSavedWarning(reason) {
+    return `The runner's state file (GITHUB_STATE) cannot be written (${errors_oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`;
+}
 function nothingToMeasureLine(why) {
     const reason = why === 'inputs'
         ? 'the inputs are invalid (the main step said which)'
@@ -3492,17 +3495,27 @@ async function run({ env = process.env, now, sink = runner } = {}) {
     }
     catch (error) {
         if (inputs?.measureJob && !started)
-            sink.saveState(STATE_NAME, STATE_NO_READING);
+            leaveState(STATE_NO_READING, sink);
         emit(failureReport(error, inputs), apiKey, sink);
     }
 }
 /** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
 function leaveStart(answer, at, sink) {
     const micro = microValues(answer.balance.texts);
-    sink.saveState(STATE_NAME, micro ? encodeStart({ at, micro }) : STATE_NO_READING);
-    if (micro)
+    if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro)
         sink.info(measuringLine());
     return true;
+}
+/** Writes the state; a state file that cannot be written is a warning (the job is not measured), not a crash. */
+function leaveState(value, sink) {
+    try {
+        sink.saveState(STATE_NAME, value);
+        return true;
+    }
+    catch (error) {
+        sink.warning(stateNotSavedWarning(error instanceof Error ? error.message : String(error)));
+        return false;
+    }
 }
 /**
  * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a

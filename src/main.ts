@@ -12,7 +12,7 @@ import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
 import { USER_AGENT } from './logic/version.js'
 import type { Reading } from './logic/trend.js'
-import { measuringLine } from './render/job-spend.js'
+import { measuringLine, stateNotSavedWarning } from './render/job-spend.js'
 import { balanceReport, failureReport, type HistoryNotes } from './render/report.js'
 
 export interface RunOptions {
@@ -49,7 +49,7 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
     )
     emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink)
   } catch (error) {
-    if (inputs?.measureJob && !started) sink.saveState(STATE_NAME, STATE_NO_READING)
+    if (inputs?.measureJob && !started) leaveState(STATE_NO_READING, sink)
     emit(failureReport(error, inputs), apiKey, sink)
   }
 }
@@ -57,9 +57,19 @@ export async function run({ env = process.env, now, sink = runner }: RunOptions 
 /** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
 function leaveStart(answer: Answer, at: number, sink: Sink): boolean {
   const micro = microValues(answer.balance.texts)
-  sink.saveState(STATE_NAME, micro ? encodeStart({ at, micro }) : STATE_NO_READING)
-  if (micro) sink.info(measuringLine())
+  if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro) sink.info(measuringLine())
   return true
+}
+
+/** Writes the state; a state file that cannot be written is a warning (the job is not measured), not a crash. */
+function leaveState(value: string, sink: Sink): boolean {
+  try {
+    sink.saveState(STATE_NAME, value)
+    return true
+  } catch (error) {
+    sink.warning(stateNotSavedWarning(error instanceof Error ? error.message : String(error)))
+    return false
+  }
 }
 
 /**

@@ -67,6 +67,10 @@ export function overLimitMessage(spend: JobSpend, limit: string): string {
   return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`
 }
 
+export function stateNotSavedWarning(reason: string): string {
+  return `The runner's state file (GITHUB_STATE) cannot be written (${oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`
+}
+
 export type NothingToMeasure = 'inputs' | 'no-reading'
 
 export function nothingToMeasureLine(why: NothingToMeasure): string {

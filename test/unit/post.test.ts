@@ -186,3 +186,26 @@ describe('runPost', () => {
     }
   })
 })
+
+describe('run with measure-job', () => {
+  it('warns, and goes on, when the state file cannot be written', async () => {
+    server = await startStandIn()
+    const main = recorder()
+    const sink: Sink = {
+      ...main.sink,
+      saveState: () => {
+        throw new Error('EACCES: permission denied')
+      }
+    }
+    await run({
+      env: { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url, 'INPUT_MEASURE-JOB': 'true' },
+      now: START,
+      sink
+    })
+    expect(main.seen.errors).toEqual([])
+    expect(main.seen.warnings).toEqual([
+      expect.stringMatching(/GITHUB_STATE\) cannot be written \(EACCES.*not be measured/)
+    ])
+    expect(main.seen.log.some(line => line.startsWith('Swarms credits: total 75.0'))).toBe(true)
+  })
+})

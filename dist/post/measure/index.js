@@ -2712,6 +2712,9 @@ function spendLogLine(spend) {
 function overLimitMessage(spend, limit) {
     return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
 }
+function stateNotSavedWarning(reason) {
+    return `The runner's state file (GITHUB_STATE) cannot be written (${oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`;
+}
 function nothingToMeasureLine(why) {
     const reason = why === 'inputs'
         ? 'the inputs are invalid (the main step said which)'
