@@ -15,6 +15,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
   },
-  { files: ['**/*.cjs', 'build/index.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.cjs', 'build/index.js', 'build/post.js', 'build/post-measure.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
   prettier
 )

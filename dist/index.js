@@ -293,10 +293,12 @@ exports.uH = setOutput;
 exports.pq = info;
 exports.Yz = debug;
 exports.$e = warning;
+exports.lm = notice;
+exports.LZ = saveState;
 __webpack_unused_export__ = error;
 exports.C1 = setFailed;
 /**
- * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the six functions the
+ * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the functions the
  * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
  * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
  * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
@@ -323,6 +325,14 @@ function debug(message) {
 }
 function warning(message) {
     (0, command_js_1.issueCommand)('warning', {}, message);
+}
+function notice(message) {
+    (0, command_js_1.issueCommand)('notice', {}, message);
+}
+function saveState(name, value) {
+    if (process.env['GITHUB_STATE'])
+        return (0, file_command_js_1.issueFileCommand)('STATE', (0, file_command_js_1.prepareKeyValueMessage)(name, value));
+    (0, command_js_1.issueCommand)('save-state', { name }, (0, utils_js_1.toCommandValue)(value));
 }
 function error(message) {
     (0, command_js_1.issueCommand)('error', {}, message);
@@ -359,7 +369,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 67:
+/***/ 502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1171,13 +1181,13 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 class ActionError extends Error {
     kind;
     constructor(kind, message) {
-        super(oneLine(message));
+        super(errors_oneLine(message));
         this.name = 'ActionError';
         this.kind = kind;
     }
 }
 /** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
-function oneLine(text) {
+function errors_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 /** Cuts a text to `max` characters, marking the cut. */
@@ -1299,7 +1309,7 @@ const CREDITS_PATH = '/v1/account/credits'
  * @param {string} name
  * @returns {string}
  */
-function inputVariable(name) {
+function api_inputVariable(name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
@@ -1595,7 +1605,7 @@ function answer(url, status, headers, body, options) {
     }
     if (status >= 300 && status <= 399) {
         const where = [headers.location ?? []].flat()[0];
-        const location = where ? ` to ${clip(oneLine(redact(where, apiKey)), 200)}` : '';
+        const location = where ? ` to ${clip(errors_oneLine(redact(where, apiKey)), 200)}` : '';
         throw new ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
     }
     throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
@@ -1611,13 +1621,13 @@ function apiDetail(body, apiKey) {
     }
     if (detail === undefined || detail === null || detail === '')
         return undefined;
-    return clip(oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
+    return clip(errors_oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
 }
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
 function connectionFailure(url, error, apiKey) {
     const err = error;
     const code = typeof err?.code === 'string' ? err.code : undefined;
-    const message = oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
+    const message = errors_oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
     const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
     if (code && TLS_CODES.test(code)) {
         // Not transient: the same certificate comes back on every attempt.
@@ -2234,7 +2244,7 @@ function creditFlow(readings, current) {
 
 
 /** The credit types' names in tables. */
-const LABELS = {
+const messages_LABELS = {
     total: 'Total',
     regular: 'Regular (purchased)',
     free: 'Free',
@@ -2306,16 +2316,16 @@ function historyUnreadableMessage(path, reason, inputs) {
         inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
         inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
     ].filter(Boolean);
-    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
+    return `The history file ${path} could not be read (${errors_oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
 }
 function historyNotReadWarning(path, reason) {
-    return `The history file ${path} could not be read (${oneLine(reason)}). The balance was read; the trend is not known.`;
+    return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
 }
 function historyNotSavedWarning(path, reason) {
-    return `The history file ${path} could not be written (${oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`;
+    return `The history file ${path} could not be written (${errors_oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`;
 }
 function historyMovedAsideWarning(path, reason, to) {
-    return `The history file ${path} is not a balance history (${oneLine(reason)}); moved it to ${to} and started a fresh history.`;
+    return `The history file ${path} is not a balance history (${errors_oneLine(reason)}); moved it to ${to} and started a fresh history.`;
 }
 function clockBehindWarning(path, now, newest) {
     return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`;
@@ -2324,7 +2334,7 @@ function tornLineWarning(path, bytes) {
     return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
 }
 function lockNotRemovedWarning(reason) {
-    return `Could not remove the history's lock file ${oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
+    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
 }
 function overBudgetMessage(spent, budget) {
     return `Swarms credits spent this month (UTC): ${cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`;
@@ -2342,13 +2352,13 @@ function outageAdvice(failOnApiError) {
 }
 function unexpectedMessage(error) {
     const text = error instanceof Error ? error.message : String(error);
-    return `Unexpected error in the Swarms credit-balance action: ${oneLine(text)}. Please report it with this line.`;
+    return `Unexpected error in the Swarms credit-balance action: ${errors_oneLine(text)}. Please report it with this line.`;
 }
 function outputFileMessage(reason) {
-    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
+    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${errors_oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
 }
 function summaryWriteMessage(reason) {
-    return `Could not write the job summary (${oneLine(reason)}); the outputs are set.`;
+    return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
 }
 
 ;// CONCATENATED MODULE: ../src/io/history.ts
@@ -2856,6 +2866,34 @@ function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_
     }
 }
 
+;// CONCATENATED MODULE: ../src/io/keep-reading.ts
+/**
+ * The one place the action adds a reading to the history file (the main step's reading, and the end
+ * reading of a measured job), through the history module's exported API alone.
+ */
+
+async function keepReading(path, reading, limit, options) {
+    try {
+        const recorded = await recordReading(path, reading, limit, options);
+        return {
+            recorded,
+            notes: {
+                path,
+                movedAside: recorded.movedAside,
+                clockBehind: recorded.clockBehind === undefined ? undefined : { now: reading.at, newest: recorded.clockBehind },
+                tornLine: recorded.tornLine,
+                notSaved: recorded.notSaved,
+                lockNotRemoved: recorded.lockNotRemoved
+            }
+        };
+    }
+    catch (error) {
+        if (!(error instanceof HistoryReadError))
+            throw error;
+        return { notes: { path, unreadable: error.message } };
+    }
+}
+
 // EXTERNAL MODULE: ./stubs/core.ts
 var core = __nccwpck_require__(911);
 ;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
@@ -2920,6 +2958,7 @@ const runner = {
     mask: secret => core/* setSecret */.Pq(secret),
     info: line => core/* info */.pq(line),
     warning: message => core/* warning */.$e(message),
+    notice: message => core/* notice */.lm(message),
     fail: message => core/* setFailed */.C1(message),
     setOutput(name, value) {
         const file = process.env.GITHUB_OUTPUT;
@@ -2944,7 +2983,8 @@ const runner = {
             (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
         return true;
-    }
+    },
+    saveState: (name, value) => core/* saveState */.LZ(name, value)
 };
 /**
  * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
@@ -2966,6 +3006,8 @@ function emit(report, apiKey, sink = runner) {
         sink.info(safe(line));
     for (const warning of report.warnings)
         sink.warning(safe(warning));
+    for (const notice of report.notices ?? [])
+        sink.notice(safe(notice));
     if (report.error)
         sink.fail(safe(report.error));
     try {
@@ -2999,12 +3041,34 @@ function reason(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ../src/logic/measure-gate.js
+// Whether the post step may have a job to measure: the one check its entry makes before loading
+// anything else, so that a job that does not measure pays for no more than Node's start (see README,
+// What a job costs). JavaScript with no import but api.js, so that the post bundle's entry stays tiny.
+// Only a clear "no" skips the rest: measure-job empty or false and max-job-spend empty. Any other value
+// (an invalid one included) goes to the full post step, which validates the inputs as the main step does.
+
+
+/** The values of a boolean input that mean false, as the YAML 1.2 core schema writes them. */
+const FALSE_VALUES = ['false', 'False', 'FALSE']
+
+/**
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @returns {boolean}
+ */
+function mayMeasure(env) {
+  const measure = (env[inputVariable('measure-job')] ?? '').trim()
+  const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
+  return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
+}
+
 ;// CONCATENATED MODULE: ../src/logic/inputs.ts
 /**
  * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
  * Every input is checked before any request; an invalid one raises an `input` ActionError that names
  * it and says what it accepts.
  */
+
 
 
 
@@ -3028,7 +3092,9 @@ const DEFAULTS = {
     'history-limit': '1000',
     'minimum-days-remaining': '',
     'monthly-budget': '',
-    'spike-factor': ''
+    'spike-factor': '',
+    'measure-job': 'false',
+    'max-job-spend': ''
 };
 const DEFAULT_BASE_URL = DEFAULTS['base-url'];
 const MAX_RETRIES_LIMIT = 10;
@@ -3038,7 +3104,7 @@ const HISTORY_LIMIT_MAX = 100_000;
 const ECHO_LIMIT = 100;
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
 function inputValue(env, name) {
-    return (env[inputVariable(name)] ?? '').trim();
+    return (env[api_inputVariable(name)] ?? '').trim();
 }
 /** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
 function readApiKey(env) {
@@ -3082,12 +3148,14 @@ function readInputs(env) {
         historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
         minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
         monthlyBudget: optional('monthly-budget', parseDecimal),
-        spikeFactor: optional('spike-factor', parseFactor)
+        spikeFactor: optional('spike-factor', parseFactor),
+        measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
+        maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
     };
 }
 /** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
 function echo(text) {
-    return JSON.stringify(clip(oneLine(text), ECHO_LIMIT));
+    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
 }
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 function parseDecimal(name, text) {
@@ -3125,7 +3193,7 @@ function parseCreditType(text) {
 }
 // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
+const FALSE = FALSE_VALUES;
 function parseBoolean(name, text) {
     if (TRUE.includes(text))
         return true;
@@ -3152,6 +3220,127 @@ function parseBaseUrl(text) {
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ../src/logic/job-spend.ts
+/**
+ * What a job costs: the spend of each credit type between the reading at the start of the job (the
+ * main step) and the one at its end (the post step), in exact integer arithmetic on millionths of a
+ * credit, and the state that carries the start reading from one step to the other. Pure: no I/O, no
+ * clock, no toolkit.
+ *
+ * Amounts are kept as whole millionths of a credit (bigint), each reading rounded half away from zero
+ * from the text the API wrote (`71.58`, `"50.00"`, `1e-3`): the API computes in binary floating point,
+ * so a millionth is well under any charge and well over its rounding noise, and a limit is compared
+ * exactly, never as a float sum.
+ */
+
+/** Millionths of a credit in one credit. */
+const job_spend_MICRO = 1000000n;
+const MICRO_DIGITS = 6;
+/** The types the API spends from: free first, then purchased (regular) and referral credits. */
+const SPENT_TYPES = (/* unused pure expression or super */ null && (['free', 'regular', 'referral']));
+const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+/**
+ * A number as the API wrote it (sign, digits, fraction, exponent) in whole millionths, rounded half away
+ * from zero; undefined for anything that is not such a number. Exact: no floating point on the way.
+ */
+function toMicro(text) {
+    const match = NUMBER_TEXT.exec(text.trim());
+    if (!match)
+        return undefined;
+    const [, sign, whole = '', fraction = '', exponentText] = match;
+    if (whole === '' && fraction === '')
+        return undefined;
+    const exponent = exponentText === undefined ? 0 : Number(exponentText);
+    // value = digits × 10^(exponent − fraction.length); in millionths, × 10^6.
+    const shift = exponent - fraction.length + MICRO_DIGITS;
+    if (!Number.isSafeInteger(exponent) || Math.abs(shift) > 100_000)
+        return undefined;
+    const digits = BigInt(`${whole}${fraction}` || '0');
+    let micro;
+    if (shift >= 0)
+        micro = digits * 10n ** BigInt(shift);
+    else {
+        const divisor = 10n ** BigInt(-shift);
+        micro = digits / divisor;
+        if ((digits % divisor) * 2n >= divisor)
+            micro += 1n;
+    }
+    return sign === '-' ? -micro : micro;
+}
+/**
+ * A non-negative decimal (a limit, as the input gave it) in whole millionths, rounded down: for a whole
+ * number of millionths s, s > limit exactly when s > floor(limit × 10^6).
+ */
+function limitMicro(text) {
+    const [whole = '', fraction = ''] = text.trim().split('.');
+    return BigInt(whole || '0') * job_spend_MICRO + BigInt((fraction + '000000').slice(0, MICRO_DIGITS));
+}
+/** A balance's texts (as the API wrote them) in millionths; undefined when one is not a number. */
+function microValues(texts) {
+    const micro = {};
+    for (const type of CREDIT_TYPES) {
+        const value = toMicro(texts[type]);
+        if (value === undefined)
+            return undefined;
+        micro[type] = value;
+    }
+    return micro;
+}
+function jobSpend(start, end) {
+    const types = SPENT_TYPES.map(type => {
+        const fell = start.micro[type] - end.micro[type];
+        return {
+            type,
+            start: start.micro[type],
+            end: end.micro[type],
+            spent: fell > 0n ? fell : 0n,
+            toppedUp: fell < 0n ? -fell : 0n
+        };
+    });
+    return {
+        types,
+        spent: types.reduce((sum, t) => sum + t.spent, 0n),
+        startTotal: start.micro.total,
+        endTotal: end.micro.total,
+        toppedUp: types.some(t => t.toppedUp > 0n),
+        durationMs: Math.max(0, end.at - start.at)
+    };
+}
+/** Whether the job's spend is above the limit (max-job-spend, as its text); equal passes. */
+function overLimit(spent, limit) {
+    return spent > limitMicro(limit);
+}
+// The state the main step leaves for the post step (GITHUB_STATE → STATE_<name>). The runner keeps it,
+// but the job's environment could be tampered with, so only the exact shape written here is accepted.
+/** The state's name: the post step reads it as STATE_swarms_job_start. */
+const STATE_NAME = 'swarms_job_start';
+/** Written when measuring was on but the main step read no balance. */
+const STATE_NO_READING = 'none';
+const STATE_VERSION = 'v1';
+/** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
+const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
+const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
+/** The order of the amounts in the state. */
+const STATE_ORDER = ['total', 'free', 'regular', 'referral'];
+function encodeStart(reading) {
+    return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
+}
+function decodeStart(text) {
+    if (text === undefined || text === '')
+        return { kind: 'missing' };
+    if (text === STATE_NO_READING)
+        return { kind: 'no-reading' };
+    const match = STATE_SHAPE.exec(text);
+    if (!match)
+        return { kind: 'invalid' };
+    const at = Number(match[1]);
+    const amounts = match[2].trim().split(' ').map(BigInt);
+    if (!Number.isSafeInteger(at))
+        return { kind: 'invalid' };
+    const micro = Object.fromEntries(STATE_ORDER.map((type, i) => [type, amounts[i]]));
+    return { kind: 'reading', reading: { at, micro } };
 }
 
 ;// CONCATENATED MODULE: ../src/logic/policy.ts
@@ -3351,6 +3540,121 @@ const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
+;// CONCATENATED MODULE: ../src/render/job-spend.ts
+/**
+ * The words of a measured job: the notice, the log lines, the failures and the "This job" section of
+ * the job summary. Pure functions of what was measured.
+ */
+
+
+
+/** Whole millionths of a credit as a decimal, exactly, without trailing zeros: 3420000n → "3.42". */
+function credits(micro) {
+    const sign = micro < 0n ? '-' : '';
+    const magnitude = micro < 0n ? -micro : micro;
+    const fraction = String(magnitude % MICRO)
+        .padStart(6, '0')
+        .replace(/0+$/, '');
+    return `${sign}${magnitude / MICRO}${fraction ? `.${fraction}` : ''}`;
+}
+/** "1 Swarms credit", "3.42 Swarms credits". */
+function swarmsCredits(micro) {
+    return `${credits(micro)} Swarms ${micro === MICRO ? 'credit' : 'credits'}`;
+}
+/** A job's length: seconds under a minute, then minutes and seconds, then hours and minutes. */
+function duration(ms) {
+    const seconds = Math.floor(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${seconds % 60} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** A reading's time, UTC, to the second. */
+function time(at) {
+    return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+const SHARED_ACCOUNT = 'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.';
+function measuringLine() {
+    return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step).";
+}
+/** What each type that fell gave, then what rose: "free 3.42; regular rose by 100 (a top-up)". */
+function perType(spend) {
+    const spent = spend.types.filter(t => t.spent > 0n).map(t => `${t.type} ${credits(t.spent)}`);
+    const rose = spend.types
+        .filter(t => t.toppedUp > 0n)
+        .map(t => `${t.type} rose by ${credits(t.toppedUp)} (a top-up, not spend)`);
+    return [spent.join(', '), ...rose].filter(Boolean).join('; ');
+}
+/** The notice on the run's page: "This job spent 3.42 Swarms credits: free 3.42". */
+function spendNotice(spend) {
+    const detail = perType(spend);
+    return `This job spent ${swarmsCredits(spend.spent)}${detail ? `: ${detail}` : ''}.`;
+}
+function spendLogLine(spend) {
+    const end = spend.types.map(t => `${t.type} ${credits(t.end)}`).join(', ');
+    const detail = perType(spend);
+    return `Swarms credits at the end of the job: total ${credits(spend.endTotal)}, ${end}. This job spent ${credits(spend.spent)} in ${duration(spend.durationMs)}${detail ? `: ${detail}` : ''}.`;
+}
+function overLimitMessage(spend, limit) {
+    return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
+}
+function stateNotSavedWarning(reason) {
+    return `The runner's state file (GITHUB_STATE) cannot be written (${errors_oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`;
+}
+function nothingToMeasureLine(why) {
+    const reason = why === 'inputs'
+        ? 'the inputs are invalid (the main step said which)'
+        : 'the main step read no balance at the start of the job';
+    return `Nothing to measure: ${reason}, so this job's spend is not known.`;
+}
+function stateWarning(kind) {
+    const what = kind === 'missing'
+        ? 'The start reading the main step leaves for this post step is missing'
+        : 'The start reading the main step left for this post step is not in the form the action writes (it was changed)';
+    return `${what}, so this job's spend is not measured. Run the action once per job with measure-job, and leave STATE_* variables alone.`;
+}
+/** The end reading could not be taken: the client's one line, then what it means for the job. */
+function endReadFailure(message, fails, limit) {
+    const consequence = `At the end of the job: ${oneLine(message)} This job's spend is not known${limit === undefined ? '' : `, so the limit of ${limit} (max-job-spend) could not be checked`}.`;
+    return fails
+        ? `${consequence} Set \`fail-on-api-error: false\` so that an outage at the end of the job gives a warning.`
+        : `${consequence} The job goes on because fail-on-api-error is false.`;
+}
+function endNotKeptWarning(path, reason) {
+    return `The history file ${path} could not be read (${oneLine(reason)}): the reading at the end of the job is not kept.`;
+}
+/** The "This job" section of the job summary; `end` is the end reading's time. */
+function jobSummary(spend, check, end) {
+    const start = end - spend.durationMs;
+    const rows = spend.types.map(t => {
+        const note = t.toppedUp > 0n ? ` (rose by ${credits(t.toppedUp)}: a top-up)` : '';
+        return `| ${LABELS[t.type]} | ${credits(t.start)} | ${credits(t.end)} | ${credits(t.spent)}${note} |`;
+    });
+    const lines = [
+        '### This job',
+        '',
+        `This job spent **${credits(spend.spent)}** Swarms ${spend.spent === MICRO ? 'credit' : 'credits'} in ${duration(spend.durationMs)} (from ${time(start)} to ${time(end)}).`,
+        '',
+        '| Credits | Start | End | Spent |',
+        '| --- | ---: | ---: | ---: |',
+        ...rows,
+        `| ${LABELS.total} | ${credits(spend.startTotal)} | ${credits(spend.endTotal)} | ${credits(spend.spent)} |`,
+        ''
+    ];
+    if (spend.toppedUp) {
+        lines.push('A type that rose during the job was topped up: its rise is not spend, and any spend from it while it was topped up is hidden by the top-up. The total spent is the sum of what each type fell.', '');
+    }
+    if (check) {
+        lines.push(check.over
+            ? `❌ Above the limit of ${check.limit} credits (max-job-spend): the job fails.`
+            : `✅ At or below the limit of ${check.limit} credits (max-job-spend).`, '');
+    }
+    lines.push(SHARED_ACCOUNT, '');
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ../src/render/outputs.ts
 
 /** The order of burn-rates-json: the total, then the types in spending order. */
@@ -3467,7 +3771,7 @@ function niceCeiling(value) {
 function date(at) {
     return new Date(at).toISOString().slice(0, 10);
 }
-function time(at) {
+function chart_time(at) {
     return new Date(at).toISOString().slice(11, 16);
 }
 /** "2026-11-11 to 2026-11-25", "2026-11-25 02:10 to 07:10", "2026-11-24 20:10 to 2026-11-25 07:10". */
@@ -3475,8 +3779,8 @@ function dateRange(unit, first, last) {
     if (unit === 'day')
         return `${date(first)} to ${date(last)}`;
     return date(first) === date(last)
-        ? `${date(first)} ${time(first)} to ${time(last)}`
-        : `${date(first)} ${time(first)} to ${date(last)} ${time(last)}`;
+        ? `${date(first)} ${chart_time(first)} to ${chart_time(last)}`
+        : `${date(first)} ${chart_time(first)} to ${date(last)} ${chart_time(last)}`;
 }
 function quoted(text) {
     return `"${text.replace(/"/g, "'")}"`;
@@ -3491,7 +3795,7 @@ function trendChart(readings, options) {
     if (!grid) {
         const first = sortReadings(readings.filter(r => r.at <= options.now))[0]?.at ?? options.now;
         const from = first + HOUR_MS;
-        return `_The trend chart appears once the history spans an hour, with the first reading from ${date(from)} ${time(from)} UTC on._`;
+        return `_The trend chart appears once the history spans an hour, with the first reading from ${date(from)} ${chart_time(from)} UTC on._`;
     }
     const { unit, times, values } = grid;
     const steps = times.length - 1;
@@ -3543,7 +3847,7 @@ function creditFlowMarkdown(flow, texts) {
     const rows = flow.rows.map(row => {
         const balance = texts?.[row.type] ?? formatAmount(row.balance);
         const rate = row.spentPerDay === undefined ? '' : cents(row.spentPerDay);
-        return `| ${LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`;
+        return `| ${messages_LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`;
     });
     return [
         '#### Where the credits go',
@@ -3630,7 +3934,7 @@ function balanceTable(balance, verdict, inputs) {
             type === verdict.nextCreditType ? 'next charge' : '',
             type === 'referral' ? 'spent with the regular balance' : ''
         ].filter(Boolean);
-        return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
+        return `| ${messages_LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
     });
     return ['| Credit type | Balance | |', '| --- | ---: | --- |', ...rows];
 }
@@ -3841,7 +4145,7 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
 /** The history's own troubles: warnings, except an unreadable history that already fails the job. */
 function historyNoteWarnings(notes, verdict) {
     const warnings = [];
-    if (notes.unreadable && verdict.outcome.failure !== 'history-unreadable') {
+    if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
         warnings.push(historyNotReadWarning(notes.path, notes.unreadable));
     }
     if (notes.movedAside)
@@ -3888,12 +4192,16 @@ function failureReport(error, inputs) {
 
 
 
+
+
+
 async function run({ env = process.env, now, sink = runner, history } = {}) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
     if (apiKey)
         sink.mask(apiKey);
     let inputs;
+    let started = false;
     try {
         inputs = readInputs(env);
         if (inputs.historyFile)
@@ -3907,40 +4215,50 @@ async function run({ env = process.env, now, sink = runner, history } = {}) {
             log: message => sink.info(printable(message, apiKey))
         });
         const at = now ?? Date.now();
+        if (inputs.measureJob)
+            started = leaveStart(answer, at, sink);
         const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs, history) : {};
         const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
         emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink);
     }
     catch (error) {
         debugUnexpected(error, apiKey, message => sink.debug?.(message));
+        if (inputs?.measureJob && !started)
+            leaveState(STATE_NO_READING, sink);
         emit(failureReport(error, inputs), apiKey, sink);
+    }
+}
+/** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
+function leaveStart(answer, at, sink) {
+    const micro = microValues(answer.balance.texts);
+    if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro)
+        sink.info(measuringLine());
+    return true;
+}
+/** Writes the state; a state file that cannot be written is a warning (the job is not measured), not a crash. */
+function leaveState(value, sink) {
+    try {
+        sink.saveState(STATE_NAME, value);
+        return true;
+    }
+    catch (error) {
+        sink.warning(stateNotSavedWarning(error instanceof Error ? error.message : String(error)));
+        return false;
     }
 }
 /**
  * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
  * failed read never touches the file. With this runner's clock behind the history, the figures are
- * the history's (as of its newest reading), and the reading is not kept. A history that cannot be read leaves the trend unknown (the
- * policy fails the job when a gate needs it); one read but not saved still gives the trend.
+ * the history's (as of its newest reading), and the reading is not kept. A history that cannot be
+ * read leaves the trend unknown (the policy fails the job when a gate needs it); one read but not
+ * saved still gives the trend.
  */
 async function track(path, answer, at, inputs, options) {
     const current = { at, values: answer.balance.values };
-    try {
-        const recorded = await recordReading(path, current, inputs.historyLimit, options);
-        const notes = {
-            path,
-            movedAside: recorded.movedAside,
-            clockBehind: recorded.clockBehind === undefined ? undefined : { now: at, newest: recorded.clockBehind },
-            tornLine: recorded.tornLine,
-            notSaved: recorded.notSaved,
-            lockNotRemoved: recorded.lockNotRemoved
-        };
-        return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes };
-    }
-    catch (error) {
-        if (!(error instanceof HistoryReadError))
-            throw error;
-        return { notes: { path, unreadable: error.message } };
-    }
+    const { recorded, notes } = await keepReading(path, current, inputs.historyLimit, options);
+    if (!recorded)
+        return { notes };
+    return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes };
 }
 
 
@@ -4369,7 +4687,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(67)/* .run */ .e()
+__nccwpck_require__(502)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

@@ -6,7 +6,9 @@
 // against the same stand-in over plain http (the old baseline). All under the Node 24 the tests use,
 // interleaved in one process so that the machine's noise hits each alike. It reports ratios; it asserts
 // none, and CI does not run it. It does check that the floor gives the same seven outputs as the
-// action, so that the two do the same job.
+// action, so that the two do the same job. And what the post step (dist/post/index.js) costs a job that
+// does not measure its spend, the runner's inputs at their defaults, against an empty `node -e ''`:
+// the least any post step can cost.
 //
 // Then the history's cost: the action with a history of 0, 1,000, 10,000 and 100,000 readings (hourly,
 // history-limit 100000, a fresh copy of the file before each run), interleaved, each run's time and
@@ -22,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 import { node24 } from './node24.mjs'
-import { ACTION_ENTRY, runAction } from './run-action.mjs'
+import { ACTION_ENTRY, POST_ENTRY, runAction } from './run-action.mjs'
 import { startStandIn } from './stand-in-api.mjs'
 
 const { values } = parseArgs({
@@ -59,15 +61,23 @@ function inputs(url) {
 const CONTENDERS = {
   floor: { entry: here('./bench-floor.cjs'), url: https.url },
   action: { entry: ACTION_ENTRY, url: https.url },
-  bare: { entry: here('./bench-baseline.cjs'), url: http.url }
+  bare: { entry: here('./bench-baseline.cjs'), url: http.url },
+  empty: { args: ['-e', ''], url: https.url },
+  post: { entry: POST_ENTRY, url: https.url }
 }
 
 /** @type {Record<string, Record<string, string>>} the outputs of each contender's last run */
 const outputs = {}
 
 async function once(name) {
-  const { entry, url } = CONTENDERS[name]
-  const result = await runAction({ inputs: inputs(url), entry, env: { NODE_EXTRA_CA_CERTS: CA } })
+  const { entry, args, url } = CONTENDERS[name]
+  const result = await runAction({ inputs: inputs(url), entry, args, env: { NODE_EXTRA_CA_CERTS: CA } })
+  if (name === 'empty' || name === 'post') {
+    if (result.code !== 0 || result.stdout !== '' || result.stderr !== '') {
+      throw new Error(`${name} did not end at once, silently:\n${result.stdout}${result.stderr}`)
+    }
+    return result.ms
+  }
   const masked = name === 'bare' || result.masked.includes(inputs(url)['api-key'])
   if (result.code !== 0 || !result.outputs['total-credits'] || !masked) {
     throw new Error(`${name} did not succeed:\n${result.stdout}${result.stderr}`)
@@ -113,7 +123,10 @@ async function startup() {
   const perRound = times.action.map((ms, i) => ms / times.floor[i]).sort((x, y) => x - y)
   const quartile = q => perRound[Math.round(q * (perRound.length - 1))].toFixed(2)
   const distDir = here('../dist/')
-  const distBytes = readdirSync(distDir).reduce((sum, name) => sum + statSync(distDir + name).size, 0)
+  const distBytes = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .map(name => statSync(distDir + name))
+    .filter(stats => stats.isFile())
+    .reduce((sum, stats) => sum + stats.size, 0)
   const version = execFileSync(node24(), ['--version'], { encoding: 'utf8' }).trim()
   console.log(`node ${version} (${runs} runs each, interleaved, after ${warmup} warm-up rounds)`)
   console.log(`honest floor (scripts/bench-floor.cjs, HTTPS): median ${m.floor.toFixed(1)} ms`)
@@ -123,6 +136,13 @@ async function startup() {
     `ratio to the honest floor: ${(m.action / m.floor).toFixed(2)} (per round, middle half: ${quartile(0.25)}–${quartile(0.75)})`
   )
   console.log(`ratio to the bare http GET (the old baseline): ${(m.action / m.bare).toFixed(2)}`)
+  console.log(`empty node -e '':                                median ${m.empty.toFixed(1)} ms`)
+  console.log(`post step, job not measured (dist/post/index.js): median ${m.post.toFixed(1)} ms`)
+  const postRounds = times.post.map((ms, i) => ms / times.empty[i]).sort((x, y) => x - y)
+  const postQuartile = q => postRounds[Math.round(q * (postRounds.length - 1))].toFixed(2)
+  console.log(
+    `post step to an empty node: ${(m.post / m.empty).toFixed(2)} (per round, middle half: ${postQuartile(0.25)}–${postQuartile(0.75)}; the budget is 1.2)`
+  )
   console.log(
     `dist/: ${(distBytes / 1024).toFixed(0)} kB (index.js ${(statSync(ACTION_ENTRY).size / 1024).toFixed(0)} kB)`
   )

@@ -10,6 +10,8 @@ import { inputVariable } from '../src/logic/api.js'
 import { node24 } from './node24.mjs'
 
 export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+/** The post step's entry (action.yml runs.post), which the runner runs when the job ends. */
+export const POST_ENTRY = fileURLToPath(new URL('../dist/post/index.js', import.meta.url))
 
 /**
  * @typedef {object} ActionRun
@@ -20,6 +22,8 @@ export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.met
  * @property {string | undefined} summary the job summary, undefined when none was written
  * @property {string[]} errors the `::error::` annotations, decoded
  * @property {string[]} warnings the `::warning::` annotations, decoded
+ * @property {string[]} notices the `::notice::` annotations, decoded
+ * @property {Record<string, string>} state what the step left for its post step through GITHUB_STATE
  * @property {string[]} masked the values registered with `::add-mask::`
  * @property {number} ms wall time
  */
@@ -31,6 +35,7 @@ export const ACTION_ENTRY = fileURLToPath(new URL('../dist/index.js', import.met
  * @param {boolean} [options.summary] set GITHUB_STEP_SUMMARY (default true)
  * @param {string} [options.node] the Node binary (default: the Node 24 the runner uses)
  * @param {string} [options.entry] the script to run (default: dist/index.js)
+ * @param {string[]} [options.args] Node's arguments instead of the entry (`['-e', '']` for an empty run)
  * @param {number} [options.killAfterMs] a guard against a hang (default 60 s)
  * @returns {Promise<ActionRun>}
  */
@@ -40,18 +45,22 @@ export async function runAction({
   summary = true,
   node = node24(),
   entry = ACTION_ENTRY,
+  args = [entry],
   killAfterMs = 60_000
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'swarms-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
+  const stateFile = join(dir, 'state')
   writeFileSync(outputFile, '')
+  writeFileSync(stateFile, '')
   if (summary) writeFileSync(summaryFile, '')
   /** @type {Record<string, string>} */
   const childEnv = {
     PATH: process.env.PATH ?? '',
     ...windowsEssentials(),
     GITHUB_OUTPUT: outputFile,
+    GITHUB_STATE: stateFile,
     RUNNER_TEMP: dir,
     ...env
   }
@@ -59,7 +68,7 @@ export async function runAction({
   for (const [name, value] of Object.entries(inputs)) childEnv[inputVariable(name)] = value
   try {
     const started = performance.now()
-    const { code, stdout, stderr } = await spawnCollect(node, [entry], childEnv, killAfterMs)
+    const { code, stdout, stderr } = await spawnCollect(node, args, childEnv, killAfterMs)
     const ms = performance.now() - started
     const commands = parseCommands(stdout)
     return {
@@ -71,6 +80,8 @@ export async function runAction({
       summary: summary ? readFileSync(summaryFile, 'utf8') || undefined : undefined,
       errors: commands.filter(c => c.command === 'error').map(c => c.message),
       warnings: commands.filter(c => c.command === 'warning').map(c => c.message),
+      notices: commands.filter(c => c.command === 'notice').map(c => c.message),
+      state: parseOutputFile(readFileSync(stateFile, 'utf8')),
       masked: commands.filter(c => c.command === 'add-mask').map(c => c.message),
       ms
     }
@@ -107,7 +118,28 @@ function spawnCollect(command, args, env, killAfterMs) {
   })
 }
 
-/** Parses `name<<DELIMITER\nvalue\nDELIMITER` blocks, as the runner reads GITHUB_OUTPUT. */
+/**
+ * Runs a job as the runner runs an action with a post step: the main entry, then `between` (what the
+ * job's other steps do), then the post entry with the state the main step left as STATE_<name>
+ * variables and the same inputs. `post` adds to or replaces the post step's environment (a tampered
+ * state, say).
+ * @param {Parameters<typeof runAction>[0] & { between?: () => unknown, post?: Record<string, string | undefined> }} options
+ * @returns {Promise<{ main: ActionRun, post: ActionRun }>}
+ */
+export async function runJob({ between, post = {}, ...options } = {}) {
+  const main = await runAction(options)
+  await between?.()
+  /** @type {Record<string, string>} */
+  const env = { ...options.env }
+  for (const [name, value] of Object.entries(main.state)) env[`STATE_${name}`] = value
+  for (const [name, value] of Object.entries(post)) {
+    if (value === undefined) delete env[name]
+    else env[name] = value
+  }
+  return { main, post: await runAction({ ...options, env, entry: POST_ENTRY }) }
+}
+
+/** Parses `name<<DELIMITER\nvalue\nDELIMITER` blocks, as the runner reads GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseOutputFile(text) {
   /** @type {Record<string, string>} */
   const outputs = {}

@@ -4,14 +4,17 @@
  */
 import { fetchBalance, type Answer } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
-import { HistoryReadError, checkHistoryPath, recordReading, type HistoryOptions } from './io/history.js'
+import { checkHistoryPath, type HistoryOptions } from './io/history.js'
+import { keepReading } from './io/keep-reading.js'
 import { emit, printable, runner, type Sink } from './io/toolkit.js'
 import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
+import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/job-spend.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
 import { USER_AGENT } from './logic/version.js'
 import type { Reading } from './logic/trend.js'
-import { balanceReport, failureReport, type HistoryNotes } from './render/report.js'
+import { measuringLine, stateNotSavedWarning } from './render/job-spend.js'
+import { balanceReport, failureReport } from './render/report.js'
 
 export interface RunOptions {
   readonly env?: Env
@@ -27,6 +30,7 @@ export async function run({ env = process.env, now, sink = runner, history }: Ru
   const apiKey = readApiKey(env)
   if (apiKey) sink.mask(apiKey)
   let inputs: Inputs | undefined
+  let started = false
   try {
     inputs = readInputs(env)
     if (inputs.historyFile) checkHistoryPath(inputs.historyFile)
@@ -39,6 +43,7 @@ export async function run({ env = process.env, now, sink = runner, history }: Ru
       log: message => sink.info(printable(message, apiKey))
     })
     const at = now ?? Date.now()
+    if (inputs.measureJob) started = leaveStart(answer, at, sink)
     const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs, history) : {}
     const verdict = evaluate(
       answer.balance,
@@ -48,31 +53,39 @@ export async function run({ env = process.env, now, sink = runner, history }: Ru
     emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink)
   } catch (error) {
     debugUnexpected(error, apiKey, message => sink.debug?.(message))
+    if (inputs?.measureJob && !started) leaveState(STATE_NO_READING, sink)
     emit(failureReport(error, inputs), apiKey, sink)
+  }
+}
+
+/** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
+function leaveStart(answer: Answer, at: number, sink: Sink): boolean {
+  const micro = microValues(answer.balance.texts)
+  if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro) sink.info(measuringLine())
+  return true
+}
+
+/** Writes the state; a state file that cannot be written is a warning (the job is not measured), not a crash. */
+function leaveState(value: string, sink: Sink): boolean {
+  try {
+    sink.saveState(STATE_NAME, value)
+    return true
+  } catch (error) {
+    sink.warning(stateNotSavedWarning(error instanceof Error ? error.message : String(error)))
+    return false
   }
 }
 
 /**
  * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
  * failed read never touches the file. With this runner's clock behind the history, the figures are
- * the history's (as of its newest reading), and the reading is not kept. A history that cannot be read leaves the trend unknown (the
- * policy fails the job when a gate needs it); one read but not saved still gives the trend.
+ * the history's (as of its newest reading), and the reading is not kept. A history that cannot be
+ * read leaves the trend unknown (the policy fails the job when a gate needs it); one read but not
+ * saved still gives the trend.
  */
 async function track(path: string, answer: Answer, at: number, inputs: Inputs, options?: HistoryOptions) {
   const current: Reading = { at, values: answer.balance.values }
-  try {
-    const recorded = await recordReading(path, current, inputs.historyLimit, options)
-    const notes: HistoryNotes = {
-      path,
-      movedAside: recorded.movedAside,
-      clockBehind: recorded.clockBehind === undefined ? undefined : { now: at, newest: recorded.clockBehind },
-      tornLine: recorded.tornLine,
-      notSaved: recorded.notSaved,
-      lockNotRemoved: recorded.lockNotRemoved
-    }
-    return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes }
-  } catch (error) {
-    if (!(error instanceof HistoryReadError)) throw error
-    return { notes: { path, unreadable: error.message } satisfies HistoryNotes }
-  }
+  const { recorded, notes } = await keepReading(path, current, inputs.historyLimit, options)
+  if (!recorded) return { notes }
+  return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes }
 }

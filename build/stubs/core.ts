@@ -1,5 +1,5 @@
 /**
- * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the six functions the
+ * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the functions the
  * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
  * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
  * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
@@ -30,6 +30,15 @@ export function debug(message: string): void {
 
 export function warning(message: string): void {
   issueCommand('warning', {}, message)
+}
+
+export function notice(message: string): void {
+  issueCommand('notice', {}, message)
+}
+
+export function saveState(name: string, value: unknown): void {
+  if (process.env['GITHUB_STATE']) return issueFileCommand('STATE', prepareKeyValueMessage(name, value))
+  issueCommand('save-state', { name }, toCommandValue(value))
 }
 
 export function error(message: string): void {

@@ -16,6 +16,8 @@ export interface Sink {
   mask(secret: string): void
   info(line: string): void
   warning(message: string): void
+  /** A `::notice::` annotation, shown on the run's page. */
+  notice(message: string): void
   /** An `::error::` annotation that fails the step. */
   fail(message: string): void
   setOutput(name: string, value: string): void
@@ -23,6 +25,8 @@ export interface Sink {
   debug?(message: string): void
   /** Appends Markdown to the job summary; false when the runner gives none (GITHUB_STEP_SUMMARY unset). */
   appendSummary(markdown: string): boolean
+  /** Leaves a value for this action's post step (GITHUB_STATE; STATE_<name> there). */
+  saveState(name: string, value: string): void
 }
 
 const NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0
@@ -34,6 +38,7 @@ export const runner: Sink = {
   mask: secret => core.setSecret(secret),
   info: line => core.info(line),
   warning: message => core.warning(message),
+  notice: message => core.notice(message),
   fail: message => core.setFailed(message),
   setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT
@@ -55,7 +60,8 @@ export const runner: Sink = {
       closeSync(fd)
     }
     return true
-  }
+  },
+  saveState: (name, value) => core.saveState(name, value)
 }
 
 /**
@@ -77,6 +83,7 @@ export function emit(report: Report, apiKey: string, sink: Sink = runner): void 
   const safe = (text: string) => printable(text, apiKey)
   for (const line of report.log) sink.info(safe(line))
   for (const warning of report.warnings) sink.warning(safe(warning))
+  for (const notice of report.notices ?? []) sink.notice(safe(notice))
   if (report.error) sink.fail(safe(report.error))
   try {
     for (const [name, value] of Object.entries(report.outputs)) sink.setOutput(name, redact(value, apiKey))

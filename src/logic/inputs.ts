@@ -5,6 +5,7 @@
  */
 import { isAbsolute, resolve } from 'node:path'
 import { inputVariable } from './api.js'
+import { FALSE_VALUES } from './measure-gate.js'
 import { CREDIT_TYPES, type CreditType } from './balance.js'
 import { ActionError, clip, oneLine } from './errors.js'
 import { FRAGMENT_LENGTH } from './secret.js'
@@ -27,7 +28,9 @@ export const DEFAULTS = {
   'history-limit': '1000',
   'minimum-days-remaining': '',
   'monthly-budget': '',
-  'spike-factor': ''
+  'spike-factor': '',
+  'measure-job': 'false',
+  'max-job-spend': ''
 } as const satisfies Record<string, string>
 export type InputName = keyof typeof DEFAULTS
 
@@ -57,6 +60,10 @@ export interface Inputs {
   readonly monthlyBudget?: number
   /** The runaway-spend alarm's factor (above 1); undefined for no alarm. */
   readonly spikeFactor?: number
+  /** Whether the job's spend is measured (measure-job, or max-job-spend set). */
+  readonly measureJob: boolean
+  /** The most credits the job may spend, as the input gave it (a non-negative decimal); undefined for no limit. */
+  readonly maxJobSpend?: string
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -120,7 +127,9 @@ export function readInputs(env: Env): Inputs {
     historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
     minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
     monthlyBudget: optional('monthly-budget', parseDecimal),
-    spikeFactor: optional('spike-factor', parseFactor)
+    spikeFactor: optional('spike-factor', parseFactor),
+    measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
+    maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
   }
 }
 
@@ -185,7 +194,7 @@ function parseCreditType(text: string): CreditType {
 
 // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE']
-const FALSE = ['false', 'False', 'FALSE']
+const FALSE = FALSE_VALUES
 
 function parseBoolean(name: string, text: string): boolean {
   if (TRUE.includes(text)) return true

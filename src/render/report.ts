@@ -15,6 +15,8 @@ import { sparkline } from './chart.js'
 export interface Report {
   readonly log: readonly string[]
   readonly warnings: readonly string[]
+  /** `::notice::` annotations; none when undefined. */
+  readonly notices?: readonly string[]
   /** The one error that fails the step; undefined when it passes. */
   readonly error?: string
   readonly outputs: Readonly<Record<string, string>>
@@ -95,9 +97,9 @@ export function balanceReport(
 }
 
 /** The history's own troubles: warnings, except an unreadable history that already fails the job. */
-function historyNoteWarnings(notes: HistoryNotes, verdict: Verdict): string[] {
+export function historyNoteWarnings(notes: HistoryNotes, verdict?: Verdict): string[] {
   const warnings: string[] = []
-  if (notes.unreadable && verdict.outcome.failure !== 'history-unreadable') {
+  if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
     warnings.push(words.historyNotReadWarning(notes.path, notes.unreadable))
   }
   if (notes.movedAside)

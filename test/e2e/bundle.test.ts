@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { runAction } from '../../scripts/run-action.mjs'
+import { POST_ENTRY, runAction } from '../../scripts/run-action.mjs'
 import { startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const bundle = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8')
+const postEntry = readFileSync(POST_ENTRY, 'utf8')
 // A URL, not a path: --import takes a specifier, and a Windows path (D:\…) is not one.
 const preload = new URL('../fixtures/loaded-builtins.mjs', import.meta.url).href
 const floor = fileURLToPath(new URL('../../scripts/bench-floor.cjs', import.meta.url))
@@ -75,6 +76,26 @@ describe('dist/index.js', () => {
     } finally {
       await server.close()
     }
+  })
+
+  // Every job that uses the action runs its post step; one that does not measure must pay no more than
+  // an empty Node does (README, What a job costs; the time is in npm run bench).
+  it('has a post entry of a few kB, which loads the measuring bundle only for a job that measures', () => {
+    expect(postEntry.length).toBeLessThan(8 * 1024)
+    expect(postEntry).toContain("require\")('./measure/index.js')")
+    expect(postEntry).not.toContain('x-api-key')
+  })
+
+  it('runs a post step that loads no builtin beyond an empty node -e "" when the job does not measure', async () => {
+    const run = (args: string[]) =>
+      runAction({
+        inputs: { 'api-key': 'sk-bundle-test', 'measure-job': 'false', 'max-job-spend': '' },
+        env: { NODE_OPTIONS: `--import=${preload}` },
+        args
+      })
+    const empty = loadedBy(await run(['-e', '']))
+    const post = loadedBy(await run([POST_ENTRY]))
+    expect(post.filter(name => !empty.includes(name))).toEqual([])
   })
 })
 

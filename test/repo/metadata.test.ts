@@ -59,9 +59,14 @@ describe('action.yml', () => {
     expect(actionProblems(ACTION)).toEqual([])
   })
 
-  it('runs dist/index.js with node24, and has branding', () => {
+  it('runs dist/index.js with node24, then dist/post/index.js at the end of every job, and has branding', () => {
     const action = parse(ACTION) as { runs: Record<string, string>; branding: Record<string, string>; author?: string }
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'always()'
+    })
     expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
     expect(action.author).toBeTruthy()
   })
@@ -86,6 +91,7 @@ describe('action.yml', () => {
       /output depletion-date has no description/
     ],
     ['a wrong runs.using', ACTION.replace('using: node24', 'using: node22'), /Unexpected value 'node22'/],
+    ['a misspelt post-if', ACTION.replace('post-if:', 'postif:'), /Unexpected value 'postif'/],
     [
       'an expression in a description',
       ACTION.replace(/^( {2}api-key:\n {4}description: )/m, '$1From ${{ secrets.KEY }}. '),

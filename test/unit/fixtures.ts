@@ -16,6 +16,7 @@ export function inputsWith(overrides: Partial<Inputs> = {}): Inputs {
     timeoutSeconds: 30,
     summary: true,
     historyLimit: 1000,
+    measureJob: false,
     ...overrides
   }
 }

@@ -30,7 +30,22 @@ describe('readInputs', () => {
       historyLimit: 1000,
       minimumDaysRemaining: undefined,
       monthlyBudget: undefined,
-      spikeFactor: undefined
+      spikeFactor: undefined,
+      measureJob: false,
+      maxJobSpend: undefined
+    })
+  })
+
+  it('measures the job with measure-job, or with max-job-spend alone (kept as written, for exact comparison)', () => {
+    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'true' })).toMatchObject({ measureJob: true })
+    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'false' })).toMatchObject({ measureJob: false })
+    expect(readInputs({ ...KEY, 'INPUT_MAX-JOB-SPEND': '3.420' })).toMatchObject({
+      measureJob: true,
+      maxJobSpend: '3.420'
+    })
+    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'false', 'INPUT_MAX-JOB-SPEND': '0' })).toMatchObject({
+      measureJob: true,
+      maxJobSpend: '0'
     })
   })
 
@@ -124,7 +139,11 @@ describe('readInputs', () => {
     ['INPUT_HISTORY-LIMIT', '100001', /`history-limit`/],
     ['INPUT_MONTHLY-BUDGET', '300', /`monthly-budget` needs `history-file`/],
     ['INPUT_SPIKE-FACTOR', '3', /`spike-factor` needs `history-file`/],
-    ['INPUT_MINIMUM-DAYS-REMAINING', '3', /`minimum-days-remaining` needs `history-file`/]
+    ['INPUT_MINIMUM-DAYS-REMAINING', '3', /`minimum-days-remaining` needs `history-file`/],
+    ['INPUT_MEASURE-JOB', 'yes', /`measure-job`.*true or false/],
+    ['INPUT_MAX-JOB-SPEND', '-1', /`max-job-spend` is "-1".*non-negative decimal/],
+    ['INPUT_MAX-JOB-SPEND', '1e3', /`max-job-spend`.*non-negative decimal/],
+    ['INPUT_MAX-JOB-SPEND', '5 credits', /`max-job-spend`.*non-negative decimal/]
   ])('rejects %s=%j, naming the input and what it accepts', (variable, value, message) => {
     const error = failure({ ...KEY, [variable]: value })
     expect(error.kind).toBe('input')

@@ -21,13 +21,22 @@ afterEach(async () => {
 })
 
 function recorder() {
-  const seen = { masked: [] as string[], log: [] as string[], warnings: [] as string[], errors: [] as string[] }
+  const seen = {
+    masked: [] as string[],
+    log: [] as string[],
+    warnings: [] as string[],
+    notices: [] as string[],
+    errors: [] as string[],
+    state: {} as Record<string, string>
+  }
   const outputs: Record<string, string> = {}
   let summary = ''
   const sink: Sink = {
     mask: secret => void seen.masked.push(secret),
     info: line => void seen.log.push(line),
     warning: message => void seen.warnings.push(message),
+    notice: message => void seen.notices.push(message),
+    saveState: (name, value) => void (seen.state[name] = value),
     fail: message => void seen.errors.push(message),
     setOutput: (name, value) => void (outputs[name] = value),
     appendSummary: markdown => {

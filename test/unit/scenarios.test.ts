@@ -65,6 +65,8 @@ async function see({ inputs = {}, replies = [balance()], history }: Scenario) {
     info: l => void seen.log.push(l),
     warning: m => void seen.warnings.push(m),
     fail: m => void seen.errors.push(m),
+    notice: () => undefined,
+    saveState: () => undefined,
     setOutput: (name, value) => void (outputs[name] = value),
     appendSummary: markdown => {
       summary = (summary ?? '') + markdown

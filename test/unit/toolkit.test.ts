@@ -13,6 +13,8 @@ function recorder(failOutputs = false) {
     mask: secret => void events.push(`mask ${secret}`),
     info: line => void events.push(`info ${line}`),
     warning: message => void events.push(`warning ${message}`),
+    notice: message => void events.push(`notice ${message}`),
+    saveState: (name, value) => void events.push(`state ${name}=${value}`),
     fail: message => void events.push(`error ${message}`),
     setOutput: (name, value) => {
       if (failOutputs) throw new Error('EISDIR: illegal operation on a directory')

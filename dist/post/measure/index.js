@@ -1,0 +1,4483 @@
+/******/ (() => { // webpackBootstrap
+/******/ 	var __webpack_modules__ = ({
+
+/***/ 776:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(488);
+
+
+/***/ }),
+
+/***/ 488:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+var net = __nccwpck_require__(278);
+var tls = __nccwpck_require__(756);
+var http = __nccwpck_require__(611);
+var https = __nccwpck_require__(692);
+var events = __nccwpck_require__(434);
+var assert = __nccwpck_require__(613);
+var util = __nccwpck_require__(23);
+
+
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
+
+
+function httpOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  return agent;
+}
+
+function httpsOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+function httpOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  return agent;
+}
+
+function httpsOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+
+function TunnelingAgent(options) {
+  var self = this;
+  self.options = options || {};
+  self.proxyOptions = self.options.proxy || {};
+  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+  self.requests = [];
+  self.sockets = [];
+
+  self.on('free', function onFree(socket, host, port, localAddress) {
+    var options = toOptions(host, port, localAddress);
+    for (var i = 0, len = self.requests.length; i < len; ++i) {
+      var pending = self.requests[i];
+      if (pending.host === options.host && pending.port === options.port) {
+        // Detect the request to connect same origin server,
+        // reuse the connection.
+        self.requests.splice(i, 1);
+        pending.request.onSocket(socket);
+        return;
+      }
+    }
+    socket.destroy();
+    self.removeSocket(socket);
+  });
+}
+util.inherits(TunnelingAgent, events.EventEmitter);
+
+TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+  var self = this;
+  var options = mergeOptions({request: req}, self.options, toOptions(host, port, localAddress));
+
+  if (self.sockets.length >= this.maxSockets) {
+    // We are over limit so we'll add it to the queue.
+    self.requests.push(options);
+    return;
+  }
+
+  // If we are under maxSockets create a new one.
+  self.createSocket(options, function(socket) {
+    socket.on('free', onFree);
+    socket.on('close', onCloseOrRemove);
+    socket.on('agentRemove', onCloseOrRemove);
+    req.onSocket(socket);
+
+    function onFree() {
+      self.emit('free', socket, options);
+    }
+
+    function onCloseOrRemove(err) {
+      self.removeSocket(socket);
+      socket.removeListener('free', onFree);
+      socket.removeListener('close', onCloseOrRemove);
+      socket.removeListener('agentRemove', onCloseOrRemove);
+    }
+  });
+};
+
+TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+  var self = this;
+  var placeholder = {};
+  self.sockets.push(placeholder);
+
+  var connectOptions = mergeOptions({}, self.proxyOptions, {
+    method: 'CONNECT',
+    path: options.host + ':' + options.port,
+    agent: false,
+    headers: {
+      host: options.host + ':' + options.port
+    }
+  });
+  if (options.localAddress) {
+    connectOptions.localAddress = options.localAddress;
+  }
+  if (connectOptions.proxyAuth) {
+    connectOptions.headers = connectOptions.headers || {};
+    connectOptions.headers['Proxy-Authorization'] = 'Basic ' +
+        new Buffer(connectOptions.proxyAuth).toString('base64');
+  }
+
+  debug('making CONNECT request');
+  var connectReq = self.request(connectOptions);
+  connectReq.useChunkedEncodingByDefault = false; // for v0.6
+  connectReq.once('response', onResponse); // for v0.6
+  connectReq.once('upgrade', onUpgrade);   // for v0.6
+  connectReq.once('connect', onConnect);   // for v0.7 or later
+  connectReq.once('error', onError);
+  connectReq.end();
+
+  function onResponse(res) {
+    // Very hacky. This is necessary to avoid http-parser leaks.
+    res.upgrade = true;
+  }
+
+  function onUpgrade(res, socket, head) {
+    // Hacky.
+    process.nextTick(function() {
+      onConnect(res, socket, head);
+    });
+  }
+
+  function onConnect(res, socket, head) {
+    connectReq.removeAllListeners();
+    socket.removeAllListeners();
+
+    if (res.statusCode !== 200) {
+      debug('tunneling socket could not be established, statusCode=%d',
+        res.statusCode);
+      socket.destroy();
+      var error = new Error('tunneling socket could not be established, ' +
+        'statusCode=' + res.statusCode);
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    if (head.length > 0) {
+      debug('got illegal response body from proxy');
+      socket.destroy();
+      var error = new Error('got illegal response body from proxy');
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    debug('tunneling connection has established');
+    self.sockets[self.sockets.indexOf(placeholder)] = socket;
+    return cb(socket);
+  }
+
+  function onError(cause) {
+    connectReq.removeAllListeners();
+
+    debug('tunneling socket could not be established, cause=%s\n',
+          cause.message, cause.stack);
+    var error = new Error('tunneling socket could not be established, ' +
+                          'cause=' + cause.message);
+    error.code = 'ECONNRESET';
+    options.request.emit('error', error);
+    self.removeSocket(placeholder);
+  }
+};
+
+TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
+  var pos = this.sockets.indexOf(socket)
+  if (pos === -1) {
+    return;
+  }
+  this.sockets.splice(pos, 1);
+
+  var pending = this.requests.shift();
+  if (pending) {
+    // If we have pending requests and a socket gets closed a new one
+    // needs to be created to take over in the pool for the one that closed.
+    this.createSocket(pending, function(socket) {
+      pending.request.onSocket(socket);
+    });
+  }
+};
+
+function createSecureSocket(options, cb) {
+  var self = this;
+  TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+    var hostHeader = options.request.getHeader('host');
+    var tlsOptions = mergeOptions({}, self.options, {
+      socket: socket,
+      servername: hostHeader ? hostHeader.replace(/:.*$/, '') : options.host
+    });
+
+    // 0 is dummy port for v0.6
+    var secureSocket = tls.connect(0, tlsOptions);
+    self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+    cb(secureSocket);
+  });
+}
+
+
+function toOptions(host, port, localAddress) {
+  if (typeof host === 'string') { // since v0.10
+    return {
+      host: host,
+      port: port,
+      localAddress: localAddress
+    };
+  }
+  return host; // for v0.11 or later
+}
+
+function mergeOptions(target) {
+  for (var i = 1, len = arguments.length; i < len; ++i) {
+    var overrides = arguments[i];
+    if (typeof overrides === 'object') {
+      var keys = Object.keys(overrides);
+      for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+        var k = keys[j];
+        if (overrides[k] !== undefined) {
+          target[k] = overrides[k];
+        }
+      }
+    }
+  }
+  return target;
+}
+
+
+var debug;
+if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
+  debug = function() {
+    var args = Array.prototype.slice.call(arguments);
+    if (typeof args[0] === 'string') {
+      args[0] = 'TUNNEL: ' + args[0];
+    } else {
+      args.unshift('TUNNEL:');
+    }
+    console.error.apply(console, args);
+  }
+} else {
+  debug = function() {};
+}
+exports.debug = debug; // for test
+
+
+/***/ }),
+
+/***/ 911:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.Pq = setSecret;
+exports.uH = setOutput;
+exports.pq = info;
+exports.Yz = debug;
+exports.$e = warning;
+exports.lm = notice;
+exports.LZ = saveState;
+__webpack_unused_export__ = error;
+exports.C1 = setFailed;
+/**
+ * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the functions the
+ * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
+ * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
+ * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
+ * its summary with one appendFileSync and needs none of them.
+ */
+const node_os_1 = __nccwpck_require__(161);
+const command_js_1 = __nccwpck_require__(689);
+const file_command_js_1 = __nccwpck_require__(215);
+const utils_js_1 = __nccwpck_require__(165);
+function setSecret(secret) {
+    (0, command_js_1.issueCommand)('add-mask', {}, secret);
+}
+function setOutput(name, value) {
+    if (process.env['GITHUB_OUTPUT'])
+        return (0, file_command_js_1.issueFileCommand)('OUTPUT', (0, file_command_js_1.prepareKeyValueMessage)(name, value));
+    process.stdout.write(node_os_1.EOL);
+    (0, command_js_1.issueCommand)('set-output', { name }, (0, utils_js_1.toCommandValue)(value));
+}
+function info(message) {
+    process.stdout.write(message + node_os_1.EOL);
+}
+function debug(message) {
+    (0, command_js_1.issueCommand)('debug', {}, message);
+}
+function warning(message) {
+    (0, command_js_1.issueCommand)('warning', {}, message);
+}
+function notice(message) {
+    (0, command_js_1.issueCommand)('notice', {}, message);
+}
+function saveState(name, value) {
+    if (process.env['GITHUB_STATE'])
+        return (0, file_command_js_1.issueFileCommand)('STATE', (0, file_command_js_1.prepareKeyValueMessage)(name, value));
+    (0, command_js_1.issueCommand)('save-state', { name }, (0, utils_js_1.toCommandValue)(value));
+}
+function error(message) {
+    (0, command_js_1.issueCommand)('error', {}, message);
+}
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+
+
+/***/ }),
+
+/***/ 436:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+exports.k = void 0;
+/**
+ * Stands in for `undici` in the bundle (see build/tsconfig.json). @actions/http-client imports
+ * undici only for `HttpClient.getAgentDispatcher()`, a proxy dispatcher for `fetch`, which this action
+ * never calls: its requests go through node:http/https, and through `tunnel` behind a proxy.
+ * Bundling undici would make every workflow run load and evaluate ~600 kB it does not use.
+ */
+class ProxyAgent {
+    constructor() {
+        throw new Error('undici is not bundled with this action: HttpClient.getAgentDispatcher() is unavailable.');
+    }
+}
+exports.k = ProxyAgent;
+
+
+/***/ }),
+
+/***/ 284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runPost)
+});
+
+// UNUSED EXPORTS: STATE_VARIABLE
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./stubs/tunnel-lazy.cjs
+var tunnel_lazy = __nccwpck_require__(646);
+// EXTERNAL MODULE: ./stubs/undici.ts
+var undici = __nccwpck_require__(436);
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel_lazy/* httpsOverHttps */.vX : tunnel_lazy/* httpsOverHttp */.I9;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel_lazy/* httpOverHttps */.aQ : tunnel_lazy/* httpOverHttp */.xj;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.k(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../src/logic/errors.ts
+class errors_ActionError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(errors_oneLine(message));
+        this.name = 'ActionError';
+        this.kind = kind;
+    }
+}
+/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
+function errors_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** Cuts a text to `max` characters, marking the cut. */
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+;// CONCATENATED MODULE: ../src/logic/balance.ts
+/**
+ * The balance model: the API's answer, checked field by field and kept as the API wrote it.
+ */
+
+/** The credit types, in the names the action's inputs and outputs use. */
+const balance_CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
+/** The API's field for each credit type. */
+const API_FIELDS = {
+    regular: 'credit',
+    free: 'free_credit',
+    referral: 'referral_credits',
+    total: 'total_credits'
+};
+/** Raised when a body is not a balance; the message says what came back instead. */
+class BalanceFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BalanceFormatError';
+    }
+}
+/**
+ * The largest balance taken for one: a thousand trillion credits (US dollars). Beyond it a number is not
+ * a balance, and sums of differences of such numbers would overflow to Infinity.
+ */
+const MAX_CREDITS = 1e15;
+/** Whether a number can be a balance: finite and within ±MAX_CREDITS. */
+function isCredits(value) {
+    return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS;
+}
+const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Parses a response body into a Balance, or throws BalanceFormatError naming the problem. `scrub`
+ * (the key's redaction) runs over any excerpt of the body before it is clipped into the message.
+ */
+function parseBalance(body, scrub = text => text) {
+    // Node 21+ passes each number's source text to the reviver: keep `50.0` as the API wrote it.
+    // The reviver sees every nesting level, so sources are kept per holder object.
+    const sources = new WeakMap();
+    let parsed;
+    try {
+        parsed = JSON.parse(body.replace(/^\uFEFF/, ''), function (key, value, context) {
+            if (typeof value === 'number' && context?.source !== undefined) {
+                let own = sources.get(this);
+                if (!own)
+                    sources.set(this, (own = new Map()));
+                own.set(key, context.source);
+            }
+            return value;
+        });
+    }
+    catch {
+        throw new BalanceFormatError(`the body is not JSON (${describeText(scrub(body))})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new BalanceFormatError(`the body is JSON ${describeJson(parsed, scrub)}, not an object`);
+    }
+    const object = parsed;
+    const values = {};
+    const texts = {};
+    for (const type of balance_CREDIT_TYPES) {
+        const field = API_FIELDS[type];
+        const [value, text] = readNumber(object, field, sources.get(object)?.get(field), scrub);
+        values[type] = value;
+        texts[type] = text;
+    }
+    return { values, texts, json: body.trim() };
+}
+function readNumber(object, field, source, scrub) {
+    if (!(field in object))
+        throw new BalanceFormatError(`the field "${field}" is missing`);
+    const raw = object[field];
+    if (typeof raw === 'number' && isCredits(raw))
+        return [raw, source ?? String(raw)];
+    if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
+        const value = Number(raw.trim());
+        if (isCredits(value))
+            return [value, raw.trim()];
+    }
+    const kind = typeof raw === 'number' || (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) ? 'a balance' : 'a number';
+    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not ${kind}`);
+}
+function describeJson(value, scrub) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(clip(scrub(value), 40))}`;
+    if (typeof value === 'object')
+        return 'an object';
+    return `${typeof value} ${String(value)}`;
+}
+/** A short, one-line description of a text body: what a person needs to recognise it. */
+function describeText(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'it is empty';
+    return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
+}
+
+;// CONCATENATED MODULE: ../src/logic/api.js
+// Names the Swarms API and the runner define, stated once for the action, the scripts and the tests.
+// JavaScript, so that the scripts (which run under plain Node, with no TypeScript step) can import it.
+
+/** The credit-balance endpoint, below `base-url`. */
+const CREDITS_PATH = '/v1/account/credits'
+
+/**
+ * The environment variable through which the runner passes input `name`: `INPUT_`, then the name in
+ * capitals with spaces as underscores (the rule of @actions/core's getInput).
+ * @param {string} name
+ * @returns {string}
+ */
+function api_inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
+/**
+ * An X-RateLimit-Reset below this (a Unix time before September 2001) is a count of seconds from now,
+ * as some limiters send it, not a time: `60` means in a minute, not in January 1970.
+ */
+const RESET_AS_DELAY_BELOW = 1_000_000_000;
+/**
+ * A header's value, trimmed; undefined when absent or empty. A header sent more than once counts by its
+ * first value: pass IncomingMessage.headersDistinct, since IncomingMessage.headers joins repeats with
+ * ", " (and "free, premium" is no tier).
+ */
+function header(headers, name) {
+    const value = headers[name];
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    return text || undefined;
+}
+/** A whole number as a header gives it; undefined when absent or anything else. */
+function whole(headers, name) {
+    const text = header(headers, name);
+    return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+/** A count of seconds, a fraction allowed; undefined when absent or anything else. */
+function seconds(headers, name) {
+    const text = header(headers, name);
+    return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined;
+}
+/** A tier is printable ASCII (space to tilde) only: no control characters, C1 codes or no-break spaces. */
+function isPrintableAscii(text) {
+    return /^[\x20-\x7e]+$/.test(text);
+}
+/** Parses the `x-ratelimit-*` headers (Node's lower-case keys); each figure undefined when absent or malformed. */
+function parseRateLimit(headers) {
+    const tier = header(headers, 'x-ratelimit-tier');
+    return {
+        // As sent; a value with anything but printable ASCII in it is not a tier.
+        tier: tier !== undefined && isPrintableAscii(tier) ? tier : undefined,
+        remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
+        remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
+        limitMinute: whole(headers, 'x-ratelimit-limit-minute'),
+        limitDay: whole(headers, 'x-ratelimit-limit-day'),
+        reset: seconds(headers, 'x-ratelimit-reset')
+    };
+}
+/**
+ * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset:
+ * a Unix time, or a small number of seconds from now), 0 when that is past; undefined when the header
+ * is absent or malformed. The caller caps the wait and never waits less than its backoff.
+ */
+function waitUntilResetMs(headers, now) {
+    const reset = parseRateLimit(headers).reset;
+    if (reset === undefined)
+        return undefined;
+    return Math.max(0, reset < RESET_AS_DELAY_BELOW ? Math.round(reset * 1000) : Math.round(reset * 1000) - now);
+}
+
+;// CONCATENATED MODULE: ../src/logic/retry.ts
+/**
+ * The backoff's floor: no retry waits less, whatever the server asks (a Retry-After of 0, a date or a
+ * reset already past). Doubled on each retry, jittered up by up to as much again, capped.
+ */
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 10_000;
+/** The longest server-requested wait honoured; a longer one ends the retries at once. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/** 408, 429 and 5xx are transient; every other status is an answer. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+/**
+ * The wait before retry number `retry` (1-based): 1–2 s, 2–4 s, 4–8 s, then 8–10 s (the cap); never
+ * under BACKOFF_BASE_MS.
+ */
+function backoffMs(retry, random = Math.random) {
+    const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
+    return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())));
+}
+/**
+ * The wait before retry number `retry`: the longer of the backoff and the wait the server asked for
+ * (so a server asking for none, or for a time already past, still gets the backoff).
+ */
+function retryWaitMs(retry, requested, random) {
+    return Math.max(requested ?? 0, backoffMs(retry, random));
+}
+/**
+ * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
+ * Undefined when it asks for none or says it in a form that is not one of these.
+ */
+function requestedWaitMs(headers, now = Date.now()) {
+    const ms = single(headers['retry-after-ms']);
+    if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms))
+        return Math.ceil(Number(ms));
+    const after = single(headers['retry-after']);
+    if (after === undefined)
+        return undefined;
+    if (/^\d+$/.test(after))
+        return Number(after) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
+    const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function single(value) {
+    const text = Array.isArray(value) ? value[0] : value;
+    return text?.trim() || undefined;
+}
+
+;// CONCATENATED MODULE: ../src/logic/secret.ts
+/**
+ * Keeping the API key out of everything the action writes. The runner's `::add-mask::` hides the key
+ * from the log only, and only whole; an API (or a proxy, or an attacker's server) can echo the key
+ * escaped, encoded or cut. So every text is scrubbed of every run of the key's characters of
+ * FRAGMENT_LENGTH or more, in each form the key can take in transit, before anything clips it.
+ */
+/** The shortest run of the key's characters that is redacted; also the shortest key accepted. */
+const FRAGMENT_LENGTH = 8;
+const REDACTED = '***';
+/**
+ * The forms in which a key can come back: as it is; JSON-escaped (as JavaScript writes it, with `\/`,
+ * and every character as `\uXXXX`); percent-encoded (as encodeURIComponent and as form encoding write
+ * it, hex in either case); and HTML-escaped.
+ */
+function keyForms(key) {
+    const json = JSON.stringify(key).slice(1, -1);
+    const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const uri = encodeURIComponent(key);
+    const form = uri.replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const html = key.replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
+    const forms = [
+        key,
+        json,
+        json.replace(/\//g, '\\/'),
+        unicode,
+        unicode.toUpperCase().replace(/\\U/g, '\\u'),
+        uri,
+        form,
+        html
+    ];
+    for (const encoded of [uri, form])
+        forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()));
+    forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'));
+    return [...new Set(forms)];
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/**
+ * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
+ * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole (its forms
+ * are at least as long as the key).
+ */
+function redact(text, key) {
+    if (!key || !text)
+        return text;
+    const { size, windows } = windowsOf(key);
+    let covered;
+    for (let i = 0; i + size <= text.length; i++) {
+        if (windows.has(text.slice(i, i + size)))
+            (covered ??= new Uint8Array(text.length)).fill(1, i, i + size);
+    }
+    if (!covered)
+        return text;
+    let out = '';
+    for (let i = 0; i < text.length;) {
+        if (covered[i]) {
+            while (i < text.length && covered[i])
+                i++;
+            out += REDACTED;
+        }
+        else
+            out += text[i++];
+    }
+    return out;
+}
+/** Every run of the window size in every form of the key; made once per key. */
+let cached;
+function windowsOf(key) {
+    if (cached?.key !== key) {
+        const size = Math.min(FRAGMENT_LENGTH, key.length);
+        const windows = new Set();
+        for (const form of keyForms(key))
+            for (let i = 0; i + size <= form.length; i++)
+                windows.add(form.slice(i, i + size));
+        cached = { key, size, windows };
+    }
+    return cached;
+}
+
+;// CONCATENATED MODULE: ../src/io/client.ts
+
+
+
+
+
+
+
+/** A balance is under 200 bytes; an answer larger than this is not one. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
+const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
+/** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
+async function fetchBalance(options) {
+    const url = `${options.baseUrl}${CREDITS_PATH}`;
+    const attempts = options.maxRetries + 1;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    if (keepTlsVerificationOn()) {
+        options.log?.('NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.');
+    }
+    for (let attempt = 1;; attempt++) {
+        const result = await attemptOnce(url, options);
+        if ('balance' in result)
+            return result;
+        const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
+        const fail = (detail) => new errors_ActionError('outage', redact(`Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`, options.apiKey));
+        if (attempt >= attempts)
+            throw fail(result.advice);
+        const requested = result.requestedWaitMs;
+        if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
+            throw fail(`The API asks to wait ${client_seconds(requested)} s before the next request, longer than the ${client_seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
+        }
+        const wait = retryWaitMs(attempt, requested, options.random);
+        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${client_seconds(wait)} s.`, options.apiKey));
+        await sleep(wait);
+    }
+}
+async function attemptOnce(url, options) {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutSeconds * 1000);
+    const client = new HttpClient(options.userAgent, [prepareWith(deadline.signal)], {
+        allowRetries: false, // retries are ours: the client's own skip 429 and ignore Retry-After
+        allowRedirects: false, // a redirect would carry x-api-key to wherever it points
+        keepAlive: false,
+        socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
+    });
+    // The deadline ends the attempt even before the request has a socket (a proxy that never answers
+    // CONNECT): aborting a request that has none yet emits nothing until it gets one.
+    const expired = new Promise((_resolve, reject) => deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true }));
+    try {
+        const response = await Promise.race([
+            client.get(url, { 'x-api-key': options.apiKey, accept: 'application/json' }),
+            expired
+        ]);
+        const body = await readCapped(response.message, BODY_LIMIT_BYTES);
+        // Each header by its first value when it came more than once (headers would join them with ", ").
+        return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options);
+    }
+    catch (error) {
+        if (error instanceof errors_ActionError)
+            throw error;
+        if (deadline.signal.aborted) {
+            return {
+                reason: `no complete answer within ${options.timeoutSeconds} s (timeout-seconds)`,
+                advice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`
+            };
+        }
+        if (error instanceof BodyTooLargeError) {
+            throw new errors_ActionError('outage', `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`);
+        }
+        return connectionFailure(url, error, options.apiKey);
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+}
+/** Turns a complete HTTP answer into a balance, a transient failure, or a final ActionError. */
+function answer(url, status, headers, body, options) {
+    const apiKey = options.apiKey;
+    const detail = apiDetail(body, apiKey);
+    const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+    if (status >= 200 && status <= 299) {
+        try {
+            return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
+        }
+        catch (error) {
+            if (!(error instanceof BalanceFormatError))
+                throw error;
+            throw new errors_ActionError('outage', redact(`The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`, apiKey));
+        }
+    }
+    if (status === 401 || status === 403) {
+        throw new errors_ActionError('rejected', `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`);
+    }
+    if (isRetryableStatus(status)) {
+        const now = options.now?.() ?? Date.now();
+        const wait = requestedWaitMs(headers, now) ?? (status === 429 ? waitUntilResetMs(headers, now) : undefined);
+        return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait };
+    }
+    if (status >= 300 && status <= 399) {
+        const where = [headers.location ?? []].flat()[0];
+        const location = where ? ` to ${clip(errors_oneLine(redact(where, apiKey)), 200)}` : '';
+        throw new errors_ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
+    }
+    throw new errors_ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
+}
+/** The API's `detail`, short and on one line; undefined when the body has none. */
+function apiDetail(body, apiKey) {
+    let detail;
+    try {
+        detail = JSON.parse(body)?.detail;
+    }
+    catch {
+        return undefined;
+    }
+    if (detail === undefined || detail === null || detail === '')
+        return undefined;
+    return clip(errors_oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
+}
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
+function connectionFailure(url, error, apiKey) {
+    const err = error;
+    const code = typeof err?.code === 'string' ? err.code : undefined;
+    const message = errors_oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
+    const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
+    if (code && TLS_CODES.test(code)) {
+        // Not transient: the same certificate comes back on every attempt.
+        throw new errors_ActionError('outage', `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`);
+    }
+    return {
+        reason: `connection failed (${cause})`,
+        advice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`
+    };
+}
+/**
+ * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
+ * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
+ * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
+ * be asked for.
+ */
+function prepareWith(signal) {
+    return {
+        prepareRequest(request) {
+            request.signal = signal;
+            const agent = request.agent;
+            const connect = agent?.proxyOptions ? agent.request : undefined;
+            if (agent && connect)
+                agent.request = options => connect({ ...options, signal });
+            request.rejectUnauthorized = true;
+            if (request.host)
+                request.host = request.host.replace(/^\[(.*)\]$/, '$1');
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
+    };
+}
+/**
+ * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
+ * verification off for every connection, the proxy tunnel's included (it does not see request options),
+ * so it is removed from this process before the first request. Returns whether it was set.
+ */
+function keepTlsVerificationOn(env = process.env) {
+    if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
+        return false;
+    delete env.NODE_TLS_REJECT_UNAUTHORIZED;
+    return true;
+}
+class BodyTooLargeError extends Error {
+}
+/**
+ * Reads a response body up to `limit` bytes. Unlike HttpClientResponse.readBody, it rejects when the
+ * connection errors or closes early, so an aborted attempt ends instead of waiting forever.
+ */
+function readCapped(message, limit) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit) {
+                reject(new BodyTooLargeError());
+                message.destroy();
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the whole answer arrived'));
+        });
+    });
+}
+function client_seconds(ms) {
+    return String(Math.round(ms / 100) / 10);
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ../src/logic/trend.ts
+const trend_DAY_MS = 86_400_000;
+const trend_HOUR_MS = 3_600_000;
+/** The burn rate looks back this far. */
+const WINDOW_DAYS = 7;
+/** A burn rate needs a window at least this long: minutes of data are noise, not a rate. */
+const MIN_WINDOW_MS = (/* unused pure expression or super */ null && (trend_HOUR_MS));
+/** A forecast further away than this is no depletion. */
+const MAX_FORECAST_DAYS = 36_500;
+/**
+ * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
+ * exceeds a limit only by more than this (sums of float balances carry noise far below it).
+ */
+const trend_SPEND_EPSILON = 0.000001;
+/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
+function trend_exceeds(amount, limit) {
+    return amount - limit > trend_SPEND_EPSILON;
+}
+/** The readings up to the current one, oldest first, the current one last. */
+function trend_seriesTo(readings, current) {
+    return [...trend_sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
+}
+/**
+ * The burn-rate window of a series ending with the current reading: from the newest reading at least
+ * 7 days old (else the oldest) to the current one.
+ */
+function trend_burnWindow(series) {
+    const current = series[series.length - 1];
+    const cutoff = current.at - WINDOW_DAYS * trend_DAY_MS;
+    let start = 0;
+    for (let i = 0; i < series.length - 1; i++)
+        if (series[i].at <= cutoff)
+            start = i;
+    return series.slice(start);
+}
+/** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
+function fall(before, after) {
+    const spent = before - after;
+    // A fall of exactly a millionth may come out of the subtraction a hair under it.
+    return spent >= trend_SPEND_EPSILON - 1e-12 ? spent : 0;
+}
+/**
+ * The spend per day of `type` over a window: the falls between consecutive readings, rises left
+ * out, divided by the window's days. Undefined while the window spans less than MIN_WINDOW_MS.
+ */
+function trend_burnRate(window, type) {
+    const spanMs = spanOf(window);
+    if (!(spanMs >= MIN_WINDOW_MS))
+        return undefined;
+    let spent = 0;
+    for (let i = 1; i < window.length; i++)
+        spent += fall(window[i - 1].values[type], window[i].values[type]);
+    return spent / (spanMs / trend_DAY_MS);
+}
+/** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
+function dateAfter(from, days) {
+    if (!(days >= 0 && days <= MAX_FORECAST_DAYS))
+        return undefined;
+    const date = new Date(from + days * trend_DAY_MS);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+/** The span of a series oldest first, in ms: from its first reading to its last. */
+function spanOf(series) {
+    return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at;
+}
+/**
+ * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
+ * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
+ */
+function computeTrend(readings, current, creditType, minimumCredits) {
+    const series = trend_seriesTo(readings, current);
+    const gated = (r) => r.values[creditType];
+    const previous = series.length > 1 ? series[series.length - 2] : undefined;
+    const usedSinceLast = previous === undefined ? undefined : fall(gated(previous), gated(current));
+    const window = trend_burnWindow(series);
+    const burnRatePerDay = trend_burnRate(window, creditType);
+    const { daysRemaining, depletionDate } = trend_forecast(gated(current) - minimumCredits, burnRatePerDay, current.at);
+    return {
+        usedSinceLast,
+        burnRatePerDay,
+        daysRemaining,
+        depletionDate,
+        windowReadings: window.length,
+        readings: series.length,
+        spanMs: spanOf(series)
+    };
+}
+/**
+ * When `left` credits run out at `ratePerDay` from `now`: 0 days (today) when none are left; nothing
+ * without spending, or beyond MAX_FORECAST_DAYS.
+ */
+function trend_forecast(left, ratePerDay, now) {
+    if (left <= 0)
+        return { daysRemaining: 0, depletionDate: dateAfter(now, 0) };
+    if (ratePerDay === undefined || !(ratePerDay > 0))
+        return {};
+    const days = left / ratePerDay;
+    const date = dateAfter(now, days);
+    return date === undefined ? {} : { daysRemaining: days, depletionDate: date };
+}
+/** Oldest first; readings with the same time keep their order. */
+function trend_sortReadings(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
+}
+/**
+ * `value` rounded to `decimals` decimals, as plain text (no exponent), without the float noise of a
+ * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
+ * significant digits instead (0.0000099999 days is 0.00001, not 0).
+ */
+function roundedText(value, decimals) {
+    const scale = 10 ** decimals;
+    const rounded = Math.round(value * scale) / scale;
+    if (rounded !== 0 || value === 0 || !Number.isFinite(value))
+        return String(rounded === 0 ? 0 : rounded);
+    const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
+    return value.toFixed(places).replace(/\.?0+$/, '');
+}
+/** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
+function trend_formatAmount(value) {
+    return roundedText(value, 4);
+}
+
+;// CONCATENATED MODULE: ../src/logic/history-lines.ts
+/**
+ * The history's lines, as pure functions: one reading a line (JSON Lines), parsed strictly, written in
+ * the documented field order; the union of two histories; how far back the figures look; when a file
+ * has outgrown its limit. No I/O, no clock.
+ */
+
+
+class HistoryFormatError extends Error {
+}
+/**
+ * How far back from the previous reading the figures look: the 30-day chart, the calendar month
+ * (up to 31 days), the 7-day burn rate and the spike check's usual rate at the previous reading need
+ * at most 32 days; 3 more days allow for readings a little out of order. The newest reading older than
+ * this is kept too (the balance as last known before the window).
+ */
+const FIGURES_WINDOW_MS = 35 * trend_DAY_MS;
+/** How many readings over `history-limit` a file may hold before it is trimmed: a tenth, at least 1. */
+function trimSlack(limit) {
+    return Math.max(1, Math.ceil(limit / 10));
+}
+/** True when a file of `count` readings is due to be trimmed back to `limit`. */
+function dueForTrim(count, limit) {
+    return count > limit + trimSlack(limit);
+}
+/** One line (without its line end) as a reading; throws an Error saying what is wrong with it. */
+function parseReading(line) {
+    let object;
+    try {
+        object = JSON.parse(line);
+    }
+    catch {
+        throw new Error('not JSON');
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object))
+        throw new Error('not a JSON object');
+    const record = object;
+    const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN;
+    if (Number.isNaN(at))
+        throw new Error('"at" is not an ISO 8601 time with a zone (Z or ±hh:mm)');
+    const values = {};
+    for (const type of balance_CREDIT_TYPES) {
+        const value = record[API_FIELDS[type]];
+        if (typeof value !== 'number' || !isCredits(value))
+            throw new Error(`"${API_FIELDS[type]}" is not a balance`);
+        values[type] = value;
+    }
+    return { at, values };
+}
+/**
+ * An ISO 8601 time with its zone as ms since the epoch; NaN for anything else: a time without a zone
+ * (which Date.parse would read as the runner's local time) and a day that does not exist included.
+ */
+function isoTime(text) {
+    const date = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/.exec(text);
+    const at = date ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(at) || !date)
+        return Number.NaN;
+    // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
+    const [year, month, day] = date.slice(1, 4).map(Number);
+    const probe = new Date(0);
+    probe.setUTCFullYear(year, month - 1, day);
+    const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+    return real ? at : Number.NaN;
+}
+/** Parses a history's text, in file order; throws HistoryFormatError naming the first bad line. */
+function parseHistory(text) {
+    const readings = [];
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        if (line.trim() === '')
+            continue;
+        try {
+            readings.push(parseReading(line));
+        }
+        catch (error) {
+            throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
+        }
+    }
+    return readings;
+}
+/** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
+const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
+/** One reading as its line, line end included. */
+function serializeReading(r) {
+    const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
+    return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
+}
+function serializeHistory(readings) {
+    return readings.map(serializeReading).join('');
+}
+/** Oldest first, stably: readings with the same time keep their order. */
+function byTime(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
+}
+/**
+ * The union of two sets of readings, oldest first, each reading once: two readings are the same when
+ * their lines are (same time to the millisecond, same four balances). Readings repeated within one set
+ * are kept as often as that set holds them (two runs may read the same balance at the same moment).
+ */
+function mergeReadings(a, b) {
+    const counts = new Map();
+    for (const r of a) {
+        const line = serializeReading(r);
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+    const merged = [...a];
+    const seen = new Map();
+    for (const r of b) {
+        const line = serializeReading(r);
+        const n = (seen.get(line) ?? 0) + 1;
+        seen.set(line, n);
+        if (n > (counts.get(line) ?? 0))
+            merged.push(r);
+    }
+    return byTime(merged);
+}
+/**
+ * Two histories' text merged into one, in the documented form: their union, oldest first, each
+ * reading once. Throws HistoryFormatError (naming which side and line) when either is not a history.
+ */
+function mergeHistoryTexts(a, b) {
+    const side = (text, name) => {
+        try {
+            return parseHistory(text);
+        }
+        catch (error) {
+            if (error instanceof HistoryFormatError)
+                throw new HistoryFormatError(`${name} ${error.message}`);
+            throw error;
+        }
+    };
+    return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
+}
+
+;// CONCATENATED MODULE: ../src/io/lock.ts
+/**
+ * The history's lock: a file beside it, created exclusively, holding its run's token. One holder at a
+ * time: a lock is taken over only when it is older than the staleness limit, by renaming it to a
+ * unique name and checking that what was moved is the very file found stale (a lock another run has
+ * just taken is put back); a run removes only its own lock. Time and sleep are parameters, and so is
+ * the file system, so that tests neither wait nor need a fault that root would defeat.
+ */
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+/** How long a run waits for a lock that does not change hands, and when a lock is taken to be a dead run's. */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+/** However often the lock changes hands, a run waits no longer than this in all. */
+const LOCK_WAIT_TOTAL_MS = 60_000;
+/** Errors a file system gives for a moment (an antivirus or indexer holding the file on Windows). */
+const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+/** The waits between tries of a call refused for a moment: about 0.6 s in all, then the refusal stands. */
+const RETRY_WAITS_MS = [20, 40, 80, 160, 320];
+function code(error) {
+    return error?.code;
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Calls `f`, again after each of RETRY_WAITS_MS while it fails with a transient error. */
+async function retrying(f, clock) {
+    for (let i = 0;; i++) {
+        try {
+            return f();
+        }
+        catch (error) {
+            if (i >= RETRY_WAITS_MS.length || !TRANSIENT.has(code(error) ?? ''))
+                throw error;
+            await clock.sleep(RETRY_WAITS_MS[i]);
+        }
+    }
+}
+/**
+ * Takes the lock at `lockPath`. Waits while another run holds it: up to `waitMs` for any one holder
+ * (the wait starts again whenever the lock changes hands, so that twenty runs queueing for a lock each
+ * holds for milliseconds all get it), at most LOCK_WAIT_TOTAL_MS in all. A lock file older than
+ * `staleMs` is a dead run's and is taken over; anything else at the path (a directory, a dangling
+ * link) waits out the deadline. 'busy' when it could not be had in time; a reason when it cannot be
+ * made at all (a read-only folder), so that the history is read, not saved.
+ */
+async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, clock = systemClock, waitMs = LOCK_WAIT_MS, staleMs = LOCK_STALE_MS } = {}) {
+    const started = clock.now();
+    let since = started;
+    let seen;
+    for (;;) {
+        const token = `${process.pid} ${new Date(clock.now()).toISOString()} ${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}\n`;
+        let fd = -1;
+        try {
+            fd = fs.openSync(lockPath, 'wx');
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                return { reason: describe(error) };
+        }
+        if (fd >= 0) {
+            let ino;
+            try {
+                ino = fs.fstatSync(fd).ino;
+                fs.writeSync(fd, token);
+            }
+            catch {
+                // A full disk: the lock is held all the same (it is known by its inode too).
+            }
+            finally {
+                fs.closeSync(fd);
+            }
+            return heldLock(lockPath, token, ino, fs, clock);
+        }
+        let lock;
+        try {
+            lock = fs.lstatSync(lockPath);
+        }
+        catch (error) {
+            if (code(error) === 'ENOENT')
+                continue; // released between the two calls: try again at once
+        }
+        // The lock itself, not what it may point at: only a file is a run's lock and can be taken over.
+        if (lock?.isFile()) {
+            if (clock.now() - lock.mtimeMs > staleMs) {
+                if (takeOver(lockPath, lock, fs))
+                    continue;
+            }
+            const identity = `${lock.ino} ${lock.mtimeMs} ${lock.size}`;
+            if (identity !== seen) {
+                seen = identity;
+                since = clock.now();
+            }
+        }
+        const now = clock.now();
+        if (now - since >= waitMs || now - started >= LOCK_WAIT_TOTAL_MS)
+            return 'busy';
+        await clock.sleep(5 + Math.random() * 20);
+    }
+}
+/**
+ * Moves the stale lock found at `lockPath` out of the way: renamed to a unique name, then removed if
+ * it is the file that was found stale. When another run took the lock in between, what was moved is
+ * its fresh lock: it is put back (a link, which never replaces a file). True when the path is free
+ * to try again.
+ */
+function takeOver(lockPath, stale, fs) {
+    const aside = `${lockPath}.stale-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    try {
+        fs.renameSync(lockPath, aside);
+    }
+    catch (error) {
+        return code(error) === 'ENOENT';
+    }
+    let moved;
+    try {
+        moved = fs.lstatSync(aside);
+    }
+    catch {
+        return true;
+    }
+    const same = moved.ino === stale.ino && moved.mtimeMs === stale.mtimeMs && moved.size === stale.size;
+    if (!same) {
+        try {
+            fs.linkSync(aside, lockPath);
+        }
+        catch {
+            // Someone holds the path already; the run whose lock this was no longer holds it, and finds so
+            // before it writes (Lock.ours) or removes anything (Lock.release).
+        }
+    }
+    try {
+        fs.unlinkSync(aside);
+    }
+    catch {
+        // A leftover under a name of its own: it is no lock.
+    }
+    return same;
+}
+function heldLock(lockPath, token, ino, fs, clock) {
+    const ours = () => {
+        try {
+            const stats = fs.lstatSync(lockPath);
+            if (!stats.isFile() || (ino !== undefined && stats.ino !== ino))
+                return false;
+            const content = fs.readFileSync(lockPath, 'utf8');
+            return content === token || content === '';
+        }
+        catch {
+            return false;
+        }
+    };
+    return {
+        ours,
+        async release() {
+            if (!ours())
+                return undefined; // taken over (this run was taken for dead): not this run's to remove
+            try {
+                await retrying(() => fs.unlinkSync(lockPath), clock);
+                return undefined;
+            }
+            catch (error) {
+                return code(error) === 'ENOENT' ? undefined : describe(error);
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
+/**
+ * Where the credits go: the spend of each credit type, and the dates on which the free credits and
+ * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
+ * and referral credits together), and refuses billable requests at or below 1.00 total credits.
+ * Pure: time comes with the readings.
+ */
+
+
+/** At or below this many total credits, the API answers billable requests with HTTP 402. */
+const credit_flow_BILLABLE_FLOOR = 1;
+/** Whether the API still accepts billable requests at this total: above BILLABLE_FLOOR only. */
+function credit_flow_isBillable(totalCredits) {
+    return totalCredits > credit_flow_BILLABLE_FLOOR;
+}
+/** The rows of the "Where the credits go" table, in this order. */
+const credit_flow_FLOW_ORDER = (/* unused pure expression or super */ null && (['free', 'regular', 'referral', 'total']));
+function creditFlow(readings, current) {
+    const window = burnWindow(seriesTo(readings, current));
+    const rate = burnRate(window, 'total');
+    const burnRates = rate === undefined
+        ? undefined
+        : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
+    const { free, total, regular, referral } = current.values;
+    const regularBalance = regular + referral;
+    const billableDepletionDate = forecast(total - credit_flow_BILLABLE_FLOOR, rate, current.at).depletionDate;
+    // Free credits run out before the floor only when what is left beside them is above the floor; at the
+    // floor exactly (within money's tolerance, not float noise) both come on the same day.
+    const freeOutlastsFloor = free > 0 && total - free < credit_flow_BILLABLE_FLOOR - SPEND_EPSILON;
+    const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
+    // Regular and referral are spent together, in no documented order: both last until the floor, once
+    // the free credits are gone.
+    const sharedRunsOut = credit_flow_isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
+    const runsOut = {
+        free: freeDepletionDate,
+        regular: regular > 0 ? sharedRunsOut : undefined,
+        referral: referral > 0 ? sharedRunsOut : undefined,
+        total: billableDepletionDate
+    };
+    const rows = credit_flow_FLOW_ORDER.map(type => ({
+        type,
+        balance: current.values[type],
+        spentPerDay: burnRates?.[type],
+        runsOut: runsOut[type]
+    }));
+    return { burnRates, freeDepletionDate, billableDepletionDate, freeOutlastsFloor, regularBalance, rows };
+}
+
+;// CONCATENATED MODULE: ../src/render/messages.ts
+
+
+
+/** The credit types' names in tables. */
+const messages_LABELS = {
+    total: 'Total',
+    regular: 'Regular (purchased)',
+    free: 'Free',
+    referral: 'Referral'
+};
+/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
+function messages_plural(count, unit) {
+    return `${count} ${unit}${count === '1' ? '' : 's'}`;
+}
+/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
+function messages_about(days) {
+    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
+}
+/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
+function messages_cents(credits) {
+    return roundedText(credits, 2);
+}
+/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
+function messages_perDay(credits) {
+    return `${messages_plural(messages_cents(credits), 'credit')} a day`;
+}
+/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
+function times(value) {
+    return String(Math.round(value * 10) / 10);
+}
+/** A time span in words: minutes, hours or days. */
+function messages_span(ms) {
+    const minutes = ms / 60_000;
+    if (minutes < 90)
+        return messages_plural(String(Math.round(minutes)), 'minute');
+    const hours = minutes / 60;
+    if (hours < 48)
+        return messages_plural(String(Math.round(hours * 10) / 10), 'hour');
+    return messages_plural(String(Math.round((hours / 24) * 10) / 10), 'day');
+}
+/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
+function messages_againstUsual(ratio) {
+    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
+}
+function balanceLine(balance, verdict) {
+    const next = verdict.nextCreditType === 'none'
+        ? 'no credits are left to spend'
+        : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
+    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next} (free credits are spent first, then the regular balance, which includes referral credits).`;
+}
+const floorNote = (/* unused pure expression or super */ null && (`the Swarms API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits`));
+function belowMinimumMessage(balance, verdict, inputs) {
+    const floor = verdict.billable ? '' : ` At ${balance.texts.total} total credits, ${floorNote}.`;
+    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`;
+}
+function belowWarningMessage(balance, inputs) {
+    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`;
+}
+function notBillableMessage(balance) {
+    return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`;
+}
+function runwayMessage(balance, trend, inputs) {
+    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${messages_plural(messages_about(trend.daysRemaining ?? 0), 'day')} at ${messages_perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
+}
+/**
+ * A history path that holds something other than a regular file. The path is shown as it is, in plain
+ * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
+ */
+function messages_notAHistoryMessage(path, kind) {
+    return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
+}
+function historyUnreadableMessage(path, reason, inputs) {
+    const gates = [
+        inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
+        inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
+    ].filter(Boolean);
+    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
+}
+function historyNotReadWarning(path, reason) {
+    return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
+}
+function historyNotSavedWarning(path, reason) {
+    return `The history file ${path} could not be written (${errors_oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`;
+}
+function historyMovedAsideWarning(path, reason, to) {
+    return `The history file ${path} is not a balance history (${errors_oneLine(reason)}); moved it to ${to} and started a fresh history.`;
+}
+function clockBehindWarning(path, now, newest) {
+    return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`;
+}
+function tornLineWarning(path, bytes) {
+    return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
+}
+function lockNotRemovedWarning(reason) {
+    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
+}
+function overBudgetMessage(spent, budget) {
+    return `Swarms credits spent this month (UTC): ${messages_cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`;
+}
+function forecastOverBudgetMessage(spent, forecast, budget) {
+    return `Swarms credits spent this month (UTC): ${messages_cents(spent)}; at the current rate the month ends at about ${messages_cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`;
+}
+function spendSpikeMessage(spent, overMs, ratio) {
+    return `Swarms credits are being spent fast: ${messages_plural(messages_cents(spent), 'credit')} in the last ${messages_span(overMs)}, ${messages_againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`;
+}
+function outageAdvice(failOnApiError) {
+    return failOnApiError
+        ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
+        : ' The job goes on because fail-on-api-error is false; no balance outputs are set.';
+}
+function unexpectedMessage(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return `Unexpected error in the Swarms credit-balance action: ${errors_oneLine(text)}. Please report it with this line.`;
+}
+function outputFileMessage(reason) {
+    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${errors_oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
+}
+function summaryWriteMessage(reason) {
+    return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
+}
+
+;// CONCATENATED MODULE: ../src/io/history.ts
+/**
+ * The history file: JSON Lines, one reading a line, oldest first (src/logic/history-lines.ts reads and
+ * writes a line). Only a regular file (or nothing) is a history; a symbolic link is followed and stays
+ * a link. A run costs the same whatever the history's length:
+ *
+ * - it reads only the tail the figures need (FIGURES_WINDOW_MS back from the newest reading, and the
+ *   newest reading before that), backwards in chunks, and counts the lines before it without parsing
+ *   them (the first line is read for the history's start);
+ * - it appends its reading (one write of one line, O_APPEND) under the lock;
+ * - it trims the file to `history-limit` only when the file holds more than a tenth over it (an atomic
+ *   rewrite: a temporary file, then a rename), and that run reads the whole file.
+ *
+ * A bad line found when read (in the tail, the first line, or anywhere at a trim) moves the file aside,
+ * never overwriting it. An incomplete last line (a run killed while appending) is dropped, and said so.
+ * A reading of this run dated well before the history's newest (this runner's clock is behind) is not
+ * appended, and nothing is dropped: the figures are the history's. Temporary files a killed trim left
+ * behind are removed on a later trim.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A larger file is not read into memory: it is moved aside like a corrupt one. */
+const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
+/** Temporary files of the action's own naming older than this were left by a killed run. */
+const TEMPORARY_STALE_MS = 10 * 60_000;
+/**
+ * A history whose newest reading is dated more than this after the current one is ahead of this run's
+ * clock. Nearer ones are runs that read the balance at about the same time and saved first.
+ */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** The tail is read backwards in chunks of this size. */
+const CHUNK_BYTES = 64 * 1024;
+/** win32 has no O_NONBLOCK (no FIFOs to block on either): 0 there, said so rather than left to chance. */
+const O_NONBLOCK = process.platform === 'win32' ? 0 : (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+/** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
+class HistoryReadError extends Error {
+}
+function kindOf(stats) {
+    if (stats.isFile())
+        return undefined;
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function notAHistory(path, kind) {
+    return new ActionError('input', notAHistoryMessage(path, kind));
+}
+/**
+ * Before any request, without opening anything: the path holds a regular file, a link to one, or
+ * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
+ * the read, which reports them.
+ */
+function checkHistoryPath(path) {
+    let stats;
+    try {
+        stats = statSync(path); // follows links; a dangling link is ENOENT, a history still to be made
+    }
+    catch {
+        return;
+    }
+    const kind = kindOf(stats);
+    if (kind)
+        throw notAHistory(path, kind);
+}
+/** The file a history path stands for: a symbolic link's target (resolved even when dangling). */
+function historyTarget(path) {
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (let hops = 0; hops < 40; hops++) {
+        try {
+            if (!(0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink())
+                return current;
+        }
+        catch {
+            return current;
+        }
+        try {
+            return (0,external_node_fs_namespaceObject.realpathSync)(current);
+        }
+        catch {
+            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current)); // dangling: follow by hand
+        }
+    }
+    return current;
+}
+/**
+ * Adds the current reading to the history at `path` and gives what the figures need, all under the
+ * lock. Throws HistoryReadError when the history cannot be read; a history read but not saved comes
+ * back with `notSaved`.
+ */
+async function recordReading(path, current, limit, options = {}) {
+    const fs = options.fs ?? external_node_fs_namespaceObject;
+    const clock = options.clock ?? systemClock;
+    const target = historyTarget(path);
+    try {
+        fs.mkdirSync((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    }
+    catch {
+        // A folder that cannot be made: nothing to read, and the save below says why it failed.
+    }
+    const lockPath = `${target}.lock`;
+    const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+    const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs });
+    if (lock === 'busy') {
+        throw new HistoryReadError(`the lock ${lockPath} was held for over ${waitMs / 1000} s (a run's lock file is taken over after ${(options.lockStaleMs ?? LOCK_STALE_MS) / 1000} s; anything else there must be removed by hand)`);
+    }
+    const held = 'ours' in lock ? lock : undefined;
+    let recorded;
+    try {
+        recorded = await keep({
+            target,
+            current,
+            limit,
+            fs,
+            clock,
+            lock: held,
+            readOnly: 'reason' in lock ? lock.reason : undefined
+        });
+    }
+    finally {
+        const notRemoved = held ? await held.release() : undefined;
+        if (notRemoved && recorded)
+            recorded = { ...recorded, lockNotRemoved: `${lockPath}: ${notRemoved}` };
+    }
+    return recorded;
+}
+async function keep(k) {
+    const { target, current, fs, clock } = k;
+    let tail = readTail(target, fs);
+    let movedAside;
+    if ('corrupt' in tail) {
+        movedAside = await moveAside(target, tail.corrupt, current.at, fs, clock);
+        tail = EMPTY;
+    }
+    const newest = tail.readings.reduce((max, r) => Math.max(max, r.at), -Infinity);
+    if (newest > current.at + FUTURE_TOLERANCE_MS) {
+        // This run's clock is behind the history: keep the history whole, add nothing, and compute the
+        // figures as of the history's newest reading with this run's balance.
+        const shown = { at: newest, values: current.values };
+        return { ...figures(tail, shown), movedAside, clockBehind: newest };
+    }
+    const base = { ...figures(tail, current), movedAside };
+    if (k.readOnly !== undefined)
+        return { ...base, notSaved: k.readOnly };
+    try {
+        if (dueForTrim(tail.count + 1, k.limit))
+            return { ...base, ...(await trim(k, tail)) };
+        appendReading(target, current, tail, fs);
+        return { ...base, tornLine: tail.torn?.bytes };
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        return { ...base, notSaved: describe(error) };
+    }
+}
+/** The figures' readings and the history's extent, from the tail and the current reading. */
+function figures(tail, current) {
+    const after = tail.readings.filter(r => r.at > current.at).length;
+    return {
+        readings: trend_sortReadings([...tail.readings, current]),
+        current,
+        extent: { count: tail.count - after + 1, oldestAt: Math.min(tail.oldestAt ?? current.at, current.at) }
+    };
+}
+const EMPTY = { readings: [], count: 0, endsWithNewline: true };
+/**
+ * Reads the history's tail at `target` (already resolved); a missing file is an empty history. A bad
+ * line, or a file too large to be a history, comes back as `corrupt` (the reason). Opening does not
+ * block (a FIFO swapped in after the check is refused).
+ */
+function readTail(target, fs) {
+    let fd;
+    try {
+        fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_RDONLY | O_NONBLOCK);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT')
+            return EMPTY;
+        throw new HistoryReadError(describe(error));
+    }
+    try {
+        const stats = fs.fstatSync(fd);
+        const kind = kindOf(stats);
+        if (kind)
+            throw new HistoryReadError(`it is ${kind}`);
+        if (stats.size > HISTORY_MAX_BYTES)
+            return { corrupt: `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB` };
+        return scanTail(fd, stats.size, fs);
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        throw new HistoryReadError(describe(error));
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+function readFully(fd, buffer, position, fs) {
+    let done = 0;
+    while (done < buffer.length) {
+        const n = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
+        if (n === 0)
+            break;
+        done += n;
+    }
+    return done;
+}
+/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
+function lineText(bytes, offset) {
+    let text = bytes.toString('utf8');
+    if (offset === 0)
+        text = text.replace(/^\uFEFF/, '');
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+/**
+ * Reads lines backwards from the end, in chunks, until it has a reading dated FIGURES_WINDOW_MS before
+ * the newest it has seen; then counts the lines before the tail without parsing them, and parses the
+ * first line for the history's start.
+ */
+function scanTail(fd, size, fs) {
+    const readings = [];
+    let newest = -Infinity;
+    let endsWithNewline = true;
+    let torn;
+    let first = true; // the next line is the file's last (after its final line end, maybe empty)
+    let stoppedAt; // where the tail's oldest line starts, when the tail is not the whole file
+    let carry = Buffer.alloc(0); // the start of a line that begins in an earlier chunk
+    let pos = size;
+    const badLine = (offset, error) => ({
+        corrupt: `line ${countLines(fd, offset, fs) + 1}: ${error.message}`
+    });
+    outer: while (pos > 0 || first) {
+        const from = Math.max(0, pos - CHUNK_BYTES);
+        const chunk = Buffer.allocUnsafe(pos - from);
+        const n = readFully(fd, chunk, from, fs);
+        if (n !== chunk.length)
+            throw new HistoryReadError('the file changed while it was read');
+        const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
+        // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
+        // start) and end at one (or at the file's end), so no character is cut.
+        const cut = from > 0 ? buffer.indexOf(0x0a) : -1;
+        if (from > 0 && cut < 0) {
+            carry = buffer;
+            pos = from;
+            continue;
+        }
+        const lines = buffer.toString('utf8', cut + 1).split('\n');
+        let end = from + buffer.length; // the byte after the line under way
+        for (let i = lines.length - 1; i >= 0; i--) {
+            const raw = lines[i];
+            const last = first;
+            first = false;
+            // The file's last line is measured in bytes exactly (it may be cut off); the others as decoded.
+            const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw);
+            const bytes = end - offset;
+            end = offset - 1;
+            const text = lineString(raw, offset);
+            if (text.trim() === '')
+                continue;
+            let reading;
+            try {
+                reading = parseReading(text);
+            }
+            catch (error) {
+                if (!last)
+                    return badLine(offset, error);
+                torn = { offset, bytes }; // the last line, unended and unreadable: a killed append
+            }
+            if (last)
+                endsWithNewline = false;
+            if (reading) {
+                readings.push(reading);
+                newest = Math.max(newest, reading.at);
+                if (reading.at < newest - FIGURES_WINDOW_MS) {
+                    stoppedAt = offset;
+                    break outer;
+                }
+            }
+        }
+        if (from === 0)
+            break;
+        carry = Buffer.from(buffer.subarray(0, cut));
+        pos = from;
+    }
+    if (stoppedAt === undefined || stoppedAt === 0) {
+        const oldest = readings.reduce((min, r) => Math.min(min, r.at), Infinity);
+        return { readings, count: readings.length, oldestAt: readings.length ? oldest : undefined, endsWithNewline, torn };
+    }
+    const start = firstReading(fd, stoppedAt, fs);
+    if ('corrupt' in start)
+        return start;
+    const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity);
+    return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn };
+}
+/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
+function lineString(raw, offset) {
+    const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+/** The first reading of the file, read from its first lines (before `end`); a bad one is a bad line. */
+function firstReading(fd, end, fs) {
+    const head = Buffer.allocUnsafe(Math.min(end, CHUNK_BYTES));
+    const n = readFully(fd, head, 0, fs);
+    let offset = 0;
+    for (let line = 1; offset < n; line++) {
+        const newline = head.indexOf(0x0a, offset);
+        const stop = newline < 0 || newline >= n ? n : newline;
+        const text = lineText(head.subarray(offset, stop), offset);
+        if (text.trim() !== '') {
+            try {
+                return { at: parseReading(text).at };
+            }
+            catch (error) {
+                return { corrupt: `line ${line}: ${error.message}` };
+            }
+        }
+        offset = stop + 1;
+    }
+    return {};
+}
+/** How many lines that are not blank lie before `end` (a line start), counted without parsing them. */
+function countLines(fd, end, fs) {
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
+    let count = 0;
+    let length = 0; // of the line under way
+    let firstByte = 0;
+    for (let pos = 0; pos < end;) {
+        const n = readFully(fd, buffer.subarray(0, Math.min(buffer.length, end - pos)), pos, fs);
+        if (n === 0)
+            break;
+        for (let i = 0; i < n;) {
+            const newline = buffer.indexOf(0x0a, i);
+            const stop = newline < 0 || newline >= n ? n : newline;
+            if (stop > i) {
+                if (length === 0)
+                    firstByte = buffer[i];
+                length += stop - i;
+            }
+            if (stop < n) {
+                if (length > 1 || (length === 1 && firstByte !== 0x0d))
+                    count++;
+                length = 0;
+            }
+            i = stop + 1;
+        }
+        pos += n;
+    }
+    if (length > 1 || (length === 1 && firstByte !== 0x0d))
+        count++;
+    return count;
+}
+/** One write of one line at the file's end (O_APPEND); a write that fails is undone. */
+function appendReading(target, current, tail, fs) {
+    const fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT, 0o666);
+    try {
+        const before = tail.torn ? tail.torn.offset : fs.fstatSync(fd).size;
+        if (tail.torn)
+            fs.ftruncateSync(fd, tail.torn.offset);
+        const data = Buffer.from(`${tail.endsWithNewline || tail.torn ? '' : '\n'}${serializeReading(current)}`);
+        try {
+            const written = fs.writeSync(fd, data);
+            if (written !== data.length)
+                throw new Error(`only ${written} of ${data.length} bytes were written (a full disk?)`);
+        }
+        catch (error) {
+            try {
+                fs.ftruncateSync(fd, before);
+            }
+            catch {
+                // The next run drops the incomplete line, and says so.
+            }
+            throw error;
+        }
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/**
+ * Rewrites the file with its newest `limit` readings (sorted, the current one added): the one run in
+ * many that reads the whole file. A bad line anywhere in it moves the file aside, and a fresh history
+ * starts with the current reading.
+ */
+async function trim(k, tail) {
+    const { target, current, fs, clock } = k;
+    removeStaleTemporaries(target, clock.now(), fs);
+    let bytes;
+    try {
+        bytes = fs.readFileSync(target);
+    }
+    catch (error) {
+        throw new HistoryReadError(describe(error));
+    }
+    let all;
+    try {
+        all = parseHistory(bytes.subarray(0, tail.torn?.offset ?? bytes.length).toString('utf8'));
+    }
+    catch (error) {
+        if (!(error instanceof HistoryFormatError))
+            throw error;
+        const movedAside = await moveAside(target, error.message, current.at, fs, clock);
+        await writeAtomic(target, serializeHistory([current]), k);
+        return { movedAside, readings: [current], extent: { count: 1, oldestAt: current.at } };
+    }
+    const sorted = trend_sortReadings([...all, current]);
+    const kept = sorted.slice(-k.limit);
+    await writeAtomic(target, serializeHistory(kept), k);
+    const upTo = kept.filter(r => r.at <= current.at);
+    return {
+        readings: kept.slice(-(tail.readings.length + 1)),
+        extent: { count: upTo.length, oldestAt: Math.min(kept[0].at, current.at) },
+        trimmed: sorted.length - kept.length,
+        tornLine: tail.torn?.bytes
+    };
+}
+const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+function temporaryName(target) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+}
+/**
+ * Replaces the file in one step: a temporary file in the same folder, then a rename over it (retried
+ * for a moment when refused), made only while this run still holds the lock. The file keeps its
+ * permissions (a history kept private stays private).
+ */
+async function writeAtomic(target, text, k) {
+    const { fs, clock } = k;
+    const temporary = temporaryName(target);
+    let mode;
+    try {
+        mode = fs.statSync(target).mode & 0o7777;
+    }
+    catch {
+        // A new history: the default permissions.
+    }
+    try {
+        fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
+        if (mode !== undefined)
+            fs.chmodSync(temporary, mode);
+        if (k.lock && !k.lock.ours())
+            throw new Error(`its lock ${target}.lock was taken over by another run`);
+        await retrying(() => fs.renameSync(temporary, target), clock);
+    }
+    catch (error) {
+        try {
+            fs.rmSync(temporary, { force: true });
+        }
+        catch {
+            // Removed by a later trim once stale.
+        }
+        throw error;
+    }
+}
+/** Moves a file that is not a history aside, never overwriting it (the rename retried for a moment). */
+async function moveAside(target, reason, now, fs, clock) {
+    const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
+    try {
+        await retrying(() => fs.renameSync(target, to), clock);
+    }
+    catch (error) {
+        throw new HistoryReadError(`it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`);
+    }
+    return { to, reason };
+}
+/** Removes this history's temporary files that a killed run left behind (older than 10 minutes). */
+function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_namespaceObject) {
+    const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
+    let names;
+    try {
+        names = fs.readdirSync((0,external_node_path_namespaceObject.dirname)(target));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !TEMPORARY.test(name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), name);
+        try {
+            if (now - fs.lstatSync(path).mtimeMs > TEMPORARY_STALE_MS)
+                fs.rmSync(path, { force: true });
+        }
+        catch {
+            // Gone already, or another run's: not ours to insist on.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ../src/io/keep-reading.ts
+/**
+ * The one place the action adds a reading to the history file (the main step's reading, and the end
+ * reading of a measured job), through the history module's exported API alone.
+ */
+
+async function keepReading(path, reading, limit, options) {
+    try {
+        const recorded = await recordReading(path, reading, limit, options);
+        return {
+            recorded,
+            notes: {
+                path,
+                movedAside: recorded.movedAside,
+                clockBehind: recorded.clockBehind === undefined ? undefined : { now: reading.at, newest: recorded.clockBehind },
+                tornLine: recorded.tornLine,
+                notSaved: recorded.notSaved,
+                lockNotRemoved: recorded.lockNotRemoved
+            }
+        };
+    }
+    catch (error) {
+        if (!(error instanceof HistoryReadError))
+            throw error;
+        return { notes: { path, unreadable: error.message } };
+    }
+}
+
+// EXTERNAL MODULE: ./stubs/core.ts
+var core = __nccwpck_require__(911);
+;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
+/**
+ * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
+ * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
+ * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
+ *
+ * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
+ *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
+ * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
+ *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
+ *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
+ *
+ * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
+ * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
+ * zero-width character does not neutralise a command, and one in the text does not hide one: here
+ * format, control and default-ignorable characters count as invisible between the marks, and the
+ * neutraliser inserts a backslash, which ICU does not ignore:
+ *
+ * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
+ * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
+ *
+ * The backslash is what Markdown reads as an escape of the next character, so in the job summary
+ * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
+ * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
+ */
+/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
+const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
+/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
+const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
+const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
+const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
+/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
+const LINE_BREAK = /(\r\n|\r|\n)/;
+/** The text, with no line the runner would read as a workflow command, in either syntax. */
+function neutraliseCommands(text) {
+    if (!text.includes(':') && !text.includes('#'))
+        return text;
+    return text
+        .split(LINE_BREAK)
+        .map((part, index) => index % 2 === 1 ? part : part.replace(LINE_COMMAND, '$1\\:').replace(LEGACY_COMMAND, '$1\\['))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ../src/io/toolkit.ts
+/**
+ * The toolkit edge: the one module that hands what the action found to the runner, through
+ * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
+ * already; it redacts once more, in case any text from the API slipped through with the key in it, and
+ * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
+ */
+
+
+
+
+
+const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+/** The runner caps one step's summary at 1 MiB. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const runner = {
+    mask: secret => core/* setSecret */.Pq(secret),
+    info: line => core/* info */.pq(line),
+    warning: message => core/* warning */.$e(message),
+    notice: message => core/* notice */.lm(message),
+    fail: message => core/* setFailed */.C1(message),
+    setOutput(name, value) {
+        const file = process.env.GITHUB_OUTPUT;
+        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
+        // without blocking first, so that such a file fails here, as an unwritable one does.
+        if (file)
+            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
+        core/* setOutput */.uH(name, value);
+    },
+    debug: message => core/* debug */.Yz(message),
+    appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (!file)
+            return false;
+        // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
+        // nor O_NONBLOCK (undefined there).
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NONBLOCK);
+        try {
+            (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+        return true;
+    },
+    saveState: (name, value) => core/* saveState */.LZ(name, value)
+};
+/**
+ * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
+ * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
+ */
+function printable(text, apiKey) {
+    return neutraliseCommands(redact(text, apiKey));
+}
+/**
+ * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
+ * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
+ * Output values are data for later steps, redacted but not otherwise changed: they go to the
+ * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
+ * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
+ */
+function emit(report, apiKey, sink = runner) {
+    const safe = (text) => printable(text, apiKey);
+    for (const line of report.log)
+        sink.info(safe(line));
+    for (const warning of report.warnings)
+        sink.warning(safe(warning));
+    for (const notice of report.notices ?? [])
+        sink.notice(safe(notice));
+    if (report.error)
+        sink.fail(safe(report.error));
+    try {
+        for (const [name, value] of Object.entries(report.outputs))
+            sink.setOutput(name, redact(value, apiKey));
+    }
+    catch (error) {
+        sink.fail(safe(outputFileMessage(reason(error))));
+    }
+    if (report.summary === undefined)
+        return;
+    try {
+        sink.appendSummary(clipBytes(safe(report.summary), SUMMARY_LIMIT_BYTES));
+    }
+    catch (error) {
+        sink.warning(safe(summaryWriteMessage(reason(error))));
+    }
+}
+/** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
+function clipBytes(markdown, limit) {
+    if (Buffer.byteLength(markdown) <= limit)
+        return markdown;
+    const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n';
+    let cut = Buffer.from(markdown)
+        .subarray(0, limit - Buffer.byteLength(note))
+        .toString('utf8');
+    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+    return cut + note;
+}
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ../src/logic/measure-gate.js
+// Whether the post step may have a job to measure: the one check its entry makes before loading
+// anything else, so that a job that does not measure pays for no more than Node's start (see README,
+// What a job costs). JavaScript with no import but api.js, so that the post bundle's entry stays tiny.
+// Only a clear "no" skips the rest: measure-job empty or false and max-job-spend empty. Any other value
+// (an invalid one included) goes to the full post step, which validates the inputs as the main step does.
+
+
+/** The values of a boolean input that mean false, as the YAML 1.2 core schema writes them. */
+const FALSE_VALUES = ['false', 'False', 'FALSE']
+
+/**
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @returns {boolean}
+ */
+function mayMeasure(env) {
+  const measure = (env[inputVariable('measure-job')] ?? '').trim()
+  const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
+  return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
+}
+
+;// CONCATENATED MODULE: ../src/logic/inputs.ts
+/**
+ * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
+ * Every input is checked before any request; an invalid one raises an `input` ActionError that names
+ * it and says what it accepts.
+ */
+
+
+
+
+
+
+/**
+ * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
+ * fills these in; they apply here when the action runs without it (locally, or from a test).
+ */
+const DEFAULTS = {
+    'api-key': '',
+    'base-url': 'https://api.swarms.world',
+    'minimum-credits': '0',
+    'credit-type': 'total',
+    'warning-credits': '',
+    'fail-on-api-error': 'true',
+    'max-retries': '3',
+    'timeout-seconds': '30',
+    summary: 'true',
+    'history-file': '',
+    'history-limit': '1000',
+    'minimum-days-remaining': '',
+    'monthly-budget': '',
+    'spike-factor': '',
+    'measure-job': 'false',
+    'max-job-spend': ''
+};
+const DEFAULT_BASE_URL = DEFAULTS['base-url'];
+const MAX_RETRIES_LIMIT = 10;
+const TIMEOUT_SECONDS_LIMIT = 600;
+const HISTORY_LIMIT_MAX = 100_000;
+/** The most characters of a bad value an error message repeats. */
+const ECHO_LIMIT = 100;
+/** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
+function inputValue(env, name) {
+    return (env[api_inputVariable(name)] ?? '').trim();
+}
+/** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
+function readApiKey(env) {
+    return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
+}
+/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
+const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
+function readInputs(env) {
+    const apiKey = readApiKey(env);
+    if (!apiKey) {
+        throw new errors_ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
+    }
+    if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
+        // Never echo the key: say only what is wrong with it.
+        throw new errors_ActionError('input', `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`);
+    }
+    const given = (name) => inputValue(env, name);
+    const get = (name) => given(name) || DEFAULTS[name];
+    const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
+    const historyFile = get('history-file');
+    for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
+        if (get(name) && !historyFile) {
+            throw new errors_ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
+        }
+    }
+    return {
+        apiKey,
+        baseUrl: parseBaseUrl(get('base-url')),
+        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
+        creditType: parseCreditType(get('credit-type')),
+        warningCredits: optional('warning-credits', parseDecimal),
+        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
+        maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
+        timeoutSeconds: parseTimeout(get('timeout-seconds')),
+        summary: parseBoolean('summary', get('summary')),
+        historyFile: historyFile
+            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
+                ? historyFile
+                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
+            : undefined,
+        historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
+        minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
+        monthlyBudget: optional('monthly-budget', parseDecimal),
+        spikeFactor: optional('spike-factor', parseFactor),
+        measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
+        maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
+    };
+}
+/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
+function echo(text) {
+    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
+}
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+function parseDecimal(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !Number.isFinite(value)) {
+        throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`);
+    }
+    return value;
+}
+function parseWhole(name, text, min, max) {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+        throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`);
+    }
+    return value;
+}
+function parseTimeout(text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
+        throw new errors_ActionError('input', `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
+    }
+    return value;
+}
+function parseFactor(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
+        throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`);
+    }
+    return value;
+}
+function parseCreditType(text) {
+    if (balance_CREDIT_TYPES.includes(text))
+        return text;
+    throw new errors_ActionError('input', `Input \`credit-type\` is ${echo(text)}: it must be one of ${balance_CREDIT_TYPES.join(', ')}.`);
+}
+// The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = FALSE_VALUES;
+function parseBoolean(name, text) {
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`);
+}
+/** https anywhere; plain http only to a loopback host, for local testing. */
+function parseBaseUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new errors_ActionError('input', `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        throw new errors_ActionError('input', `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new errors_ActionError('input', `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ../src/logic/job-spend.ts
+/**
+ * What a job costs: the spend of each credit type between the reading at the start of the job (the
+ * main step) and the one at its end (the post step), in exact integer arithmetic on millionths of a
+ * credit, and the state that carries the start reading from one step to the other. Pure: no I/O, no
+ * clock, no toolkit.
+ *
+ * Amounts are kept as whole millionths of a credit (bigint), each reading rounded half away from zero
+ * from the text the API wrote (`71.58`, `"50.00"`, `1e-3`): the API computes in binary floating point,
+ * so a millionth is well under any charge and well over its rounding noise, and a limit is compared
+ * exactly, never as a float sum.
+ */
+
+/** Millionths of a credit in one credit. */
+const MICRO = 1000000n;
+const MICRO_DIGITS = 6;
+/** The types the API spends from: free first, then purchased (regular) and referral credits. */
+const SPENT_TYPES = ['free', 'regular', 'referral'];
+const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+/**
+ * A number as the API wrote it (sign, digits, fraction, exponent) in whole millionths, rounded half away
+ * from zero; undefined for anything that is not such a number. Exact: no floating point on the way.
+ */
+function toMicro(text) {
+    const match = NUMBER_TEXT.exec(text.trim());
+    if (!match)
+        return undefined;
+    const [, sign, whole = '', fraction = '', exponentText] = match;
+    if (whole === '' && fraction === '')
+        return undefined;
+    const exponent = exponentText === undefined ? 0 : Number(exponentText);
+    // value = digits × 10^(exponent − fraction.length); in millionths, × 10^6.
+    const shift = exponent - fraction.length + MICRO_DIGITS;
+    if (!Number.isSafeInteger(exponent) || Math.abs(shift) > 100_000)
+        return undefined;
+    const digits = BigInt(`${whole}${fraction}` || '0');
+    let micro;
+    if (shift >= 0)
+        micro = digits * 10n ** BigInt(shift);
+    else {
+        const divisor = 10n ** BigInt(-shift);
+        micro = digits / divisor;
+        if ((digits % divisor) * 2n >= divisor)
+            micro += 1n;
+    }
+    return sign === '-' ? -micro : micro;
+}
+/**
+ * A non-negative decimal (a limit, as the input gave it) in whole millionths, rounded down: for a whole
+ * number of millionths s, s > limit exactly when s > floor(limit × 10^6).
+ */
+function limitMicro(text) {
+    const [whole = '', fraction = ''] = text.trim().split('.');
+    return BigInt(whole || '0') * MICRO + BigInt((fraction + '000000').slice(0, MICRO_DIGITS));
+}
+/** A balance's texts (as the API wrote them) in millionths; undefined when one is not a number. */
+function microValues(texts) {
+    const micro = {};
+    for (const type of balance_CREDIT_TYPES) {
+        const value = toMicro(texts[type]);
+        if (value === undefined)
+            return undefined;
+        micro[type] = value;
+    }
+    return micro;
+}
+function jobSpend(start, end) {
+    const types = SPENT_TYPES.map(type => {
+        const fell = start.micro[type] - end.micro[type];
+        return {
+            type,
+            start: start.micro[type],
+            end: end.micro[type],
+            spent: fell > 0n ? fell : 0n,
+            toppedUp: fell < 0n ? -fell : 0n
+        };
+    });
+    return {
+        types,
+        spent: types.reduce((sum, t) => sum + t.spent, 0n),
+        startTotal: start.micro.total,
+        endTotal: end.micro.total,
+        toppedUp: types.some(t => t.toppedUp > 0n),
+        durationMs: Math.max(0, end.at - start.at)
+    };
+}
+/** Whether the job's spend is above the limit (max-job-spend, as its text); equal passes. */
+function overLimit(spent, limit) {
+    return spent > limitMicro(limit);
+}
+// The state the main step leaves for the post step (GITHUB_STATE → STATE_<name>). The runner keeps it,
+// but the job's environment could be tampered with, so only the exact shape written here is accepted.
+/** The state's name: the post step reads it as STATE_swarms_job_start. */
+const STATE_NAME = 'swarms_job_start';
+/** Written when measuring was on but the main step read no balance. */
+const STATE_NO_READING = 'none';
+const STATE_VERSION = 'v1';
+/** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
+const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
+const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
+/** The order of the amounts in the state. */
+const STATE_ORDER = ['total', 'free', 'regular', 'referral'];
+function encodeStart(reading) {
+    return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
+}
+function decodeStart(text) {
+    if (text === undefined || text === '')
+        return { kind: 'missing' };
+    if (text === STATE_NO_READING)
+        return { kind: 'no-reading' };
+    const match = STATE_SHAPE.exec(text);
+    if (!match)
+        return { kind: 'invalid' };
+    const at = Number(match[1]);
+    const amounts = match[2].trim().split(' ').map(BigInt);
+    if (!Number.isSafeInteger(at))
+        return { kind: 'invalid' };
+    const micro = Object.fromEntries(STATE_ORDER.map((type, i) => [type, amounts[i]]));
+    return { kind: 'reading', reading: { at, micro } };
+}
+
+;// CONCATENATED MODULE: ../src/logic/version.ts
+/** Names the action in the User-Agent; a unit test keeps it equal to package.json's name and version. */
+const ACTION_NAME = 'swarms-credit-balance-action';
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+
+;// CONCATENATED MODULE: ../src/render/job-spend.ts
+/**
+ * The words of a measured job: the notice, the log lines, the failures and the "This job" section of
+ * the job summary. Pure functions of what was measured.
+ */
+
+
+
+/** Whole millionths of a credit as a decimal, exactly, without trailing zeros: 3420000n → "3.42". */
+function credits(micro) {
+    const sign = micro < 0n ? '-' : '';
+    const magnitude = micro < 0n ? -micro : micro;
+    const fraction = String(magnitude % MICRO)
+        .padStart(6, '0')
+        .replace(/0+$/, '');
+    return `${sign}${magnitude / MICRO}${fraction ? `.${fraction}` : ''}`;
+}
+/** "1 Swarms credit", "3.42 Swarms credits". */
+function swarmsCredits(micro) {
+    return `${credits(micro)} Swarms ${micro === MICRO ? 'credit' : 'credits'}`;
+}
+/** A job's length: seconds under a minute, then minutes and seconds, then hours and minutes. */
+function duration(ms) {
+    const seconds = Math.floor(ms / 1000);
+    if (seconds < 60)
+        return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes} min ${seconds % 60} s`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** A reading's time, UTC, to the second. */
+function time(at) {
+    return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+const SHARED_ACCOUNT = 'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.';
+function measuringLine() {
+    return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step).";
+}
+/** What each type that fell gave, then what rose: "free 3.42; regular rose by 100 (a top-up)". */
+function perType(spend) {
+    const spent = spend.types.filter(t => t.spent > 0n).map(t => `${t.type} ${credits(t.spent)}`);
+    const rose = spend.types
+        .filter(t => t.toppedUp > 0n)
+        .map(t => `${t.type} rose by ${credits(t.toppedUp)} (a top-up, not spend)`);
+    return [spent.join(', '), ...rose].filter(Boolean).join('; ');
+}
+/** The notice on the run's page: "This job spent 3.42 Swarms credits: free 3.42". */
+function spendNotice(spend) {
+    const detail = perType(spend);
+    return `This job spent ${swarmsCredits(spend.spent)}${detail ? `: ${detail}` : ''}.`;
+}
+function spendLogLine(spend) {
+    const end = spend.types.map(t => `${t.type} ${credits(t.end)}`).join(', ');
+    const detail = perType(spend);
+    return `Swarms credits at the end of the job: total ${credits(spend.endTotal)}, ${end}. This job spent ${credits(spend.spent)} in ${duration(spend.durationMs)}${detail ? `: ${detail}` : ''}.`;
+}
+function overLimitMessage(spend, limit) {
+    return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
+}
+function stateNotSavedWarning(reason) {
+    return `The runner's state file (GITHUB_STATE) cannot be written (${oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`;
+}
+function nothingToMeasureLine(why) {
+    const reason = why === 'inputs'
+        ? 'the inputs are invalid (the main step said which)'
+        : 'the main step read no balance at the start of the job';
+    return `Nothing to measure: ${reason}, so this job's spend is not known.`;
+}
+function stateWarning(kind) {
+    const what = kind === 'missing'
+        ? 'The start reading the main step leaves for this post step is missing'
+        : 'The start reading the main step left for this post step is not in the form the action writes (it was changed)';
+    return `${what}, so this job's spend is not measured. Run the action once per job with measure-job, and leave STATE_* variables alone.`;
+}
+/** The end reading could not be taken: the client's one line, then what it means for the job. */
+function endReadFailure(message, fails, limit) {
+    const consequence = `At the end of the job: ${errors_oneLine(message)} This job's spend is not known${limit === undefined ? '' : `, so the limit of ${limit} (max-job-spend) could not be checked`}.`;
+    return fails
+        ? `${consequence} Set \`fail-on-api-error: false\` so that an outage at the end of the job gives a warning.`
+        : `${consequence} The job goes on because fail-on-api-error is false.`;
+}
+function endNotKeptWarning(path, reason) {
+    return `The history file ${path} could not be read (${errors_oneLine(reason)}): the reading at the end of the job is not kept.`;
+}
+/** The "This job" section of the job summary; `end` is the end reading's time. */
+function jobSummary(spend, check, end) {
+    const start = end - spend.durationMs;
+    const rows = spend.types.map(t => {
+        const note = t.toppedUp > 0n ? ` (rose by ${credits(t.toppedUp)}: a top-up)` : '';
+        return `| ${messages_LABELS[t.type]} | ${credits(t.start)} | ${credits(t.end)} | ${credits(t.spent)}${note} |`;
+    });
+    const lines = [
+        '### This job',
+        '',
+        `This job spent **${credits(spend.spent)}** Swarms ${spend.spent === MICRO ? 'credit' : 'credits'} in ${duration(spend.durationMs)} (from ${time(start)} to ${time(end)}).`,
+        '',
+        '| Credits | Start | End | Spent |',
+        '| --- | ---: | ---: | ---: |',
+        ...rows,
+        `| ${messages_LABELS.total} | ${credits(spend.startTotal)} | ${credits(spend.endTotal)} | ${credits(spend.spent)} |`,
+        ''
+    ];
+    if (spend.toppedUp) {
+        lines.push('A type that rose during the job was topped up: its rise is not spend, and any spend from it while it was topped up is hidden by the top-up. The total spent is the sum of what each type fell.', '');
+    }
+    if (check) {
+        lines.push(check.over
+            ? `❌ Above the limit of ${check.limit} credits (max-job-spend): the job fails.`
+            : `✅ At or below the limit of ${check.limit} credits (max-job-spend).`, '');
+    }
+    lines.push(SHARED_ACCOUNT, '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ../src/logic/policy.ts
+
+
+/**
+ * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
+ * applies is its error); `history-unreadable` fails it only when a gate needs the history.
+ */
+const FINDINGS = (/* unused pure expression or super */ null && ([
+    'below-minimum',
+    'history-unreadable',
+    'short-of-runway',
+    'over-budget',
+    'forecast-over-budget',
+    'spend-spike',
+    'below-warning',
+    'not-billable'
+]));
+/** The verdict on a balance, and on what the history shows when it is tracked. */
+function evaluate(balance, policy, tracked) {
+    const gated = balance.values[policy.creditType];
+    const days = tracked?.daysRemaining;
+    const budget = policy.monthlyBudget;
+    const spent = tracked?.spentThisMonth;
+    const forecast = tracked?.forecastThisMonth;
+    const findings = {
+        'below-minimum': gated < policy.minimumCredits,
+        'history-unreadable': tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
+        'short-of-runway': policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
+        // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
+        'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
+        'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
+        'spend-spike': tracked?.spendSpike === true,
+        'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
+        'not-billable': !isBillable(balance.values.total)
+    };
+    return {
+        belowMinimum: findings['below-minimum'],
+        overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
+        billable: !findings['not-billable'],
+        nextCreditType: nextCreditType(balance),
+        outcome: decide(findings)
+    };
+}
+const FAILING = (/* unused pure expression or super */ null && (['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget']));
+/** Ranks the findings: the first failing one is the error; warnings that the error already says are left out. */
+function decide(findings) {
+    const failure = FAILING.find(finding => findings[finding]);
+    const warnings = FINDINGS.filter(finding => {
+        if (!findings[finding] || FAILING.includes(finding))
+            return false;
+        if (finding === 'forecast-over-budget')
+            return !findings['over-budget'];
+        if (finding === 'below-warning' || finding === 'not-billable')
+            return !findings['below-minimum'];
+        return true;
+    });
+    return { failure, warnings };
+}
+/** Free credits are spent first, then the regular balance (purchased and referral credits together). */
+function nextCreditType(balance) {
+    if (balance.values.free > 0)
+        return 'free';
+    if (balance.values.regular > 0 || balance.values.referral > 0)
+        return 'regular';
+    return 'none';
+}
+/** A failure to read the balance fails the job, except an outage under `fail-on-api-error: false`. */
+function policy_failsTheJob(kind, failOnApiError) {
+    return !(kind === 'outage' && failOnApiError === false);
+}
+
+;// CONCATENATED MODULE: ../src/render/chart.ts
+
+/**
+ * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
+ * under Mermaid's default (white) and dark (#333) themes and GitHub's dark page (#0d1117): the orange
+ * 3.58, 3.53 and 5.29 to 1, the grey 3.32, 3.80 and 5.70 to 1. No one colour reaches more than 3.55 to 1
+ * against both white and #333, so the orange is close to the best there is.
+ */
+const LINE_COLOURS = (/* unused pure expression or super */ null && (['#e8590c', '#868e96']));
+const DAILY_POINTS = 30;
+const HOURLY_UP_TO_MS = 36 * trend_HOUR_MS;
+const NAMES = {
+    total: 'Total',
+    regular: 'Regular',
+    free: 'Free',
+    referral: 'Referral'
+};
+/**
+ * The readings on the time grid; undefined until they span a whole step (an hour): before that, the
+ * grid has one point.
+ */
+function timeGrid(readings, options) {
+    const sorted = sortReadings(readings.filter(r => r.at <= options.now));
+    if (sorted.length < 2)
+        return undefined;
+    const spanMs = options.now - sorted[0].at;
+    const unit = spanMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
+    const step = unit === 'hour' ? HOUR_MS : DAY_MS;
+    const steps = Math.min(Math.floor(spanMs / step), unit === 'day' ? DAILY_POINTS - 1 : Infinity);
+    if (steps < 1)
+        return undefined;
+    const times = [];
+    const values = [];
+    let next = 0;
+    let value = sorted[0].values[options.creditType];
+    for (let k = steps; k >= 0; k--) {
+        const time = options.now - k * step;
+        while (next < sorted.length && sorted[next].at <= time)
+            value = sorted[next++].values[options.creditType];
+        times.push(time);
+        values.push(value);
+    }
+    return { unit, times, values };
+}
+/** A round upper bound for the y-axis: 1, 2, 2.5 or 5 times a power of ten, above the highest value. */
+function niceCeiling(value) {
+    if (!(value > 0))
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 2, 2.5, 5, 10].find(f => f * power >= value * 1.05) ?? 10;
+    return step * power;
+}
+function date(at) {
+    return new Date(at).toISOString().slice(0, 10);
+}
+function chart_time(at) {
+    return new Date(at).toISOString().slice(11, 16);
+}
+/** "2026-11-11 to 2026-11-25", "2026-11-25 02:10 to 07:10", "2026-11-24 20:10 to 2026-11-25 07:10". */
+function dateRange(unit, first, last) {
+    if (unit === 'day')
+        return `${date(first)} to ${date(last)}`;
+    return date(first) === date(last)
+        ? `${date(first)} ${chart_time(first)} to ${chart_time(last)}`
+        : `${date(first)} ${chart_time(first)} to ${date(last)} ${chart_time(last)}`;
+}
+function quoted(text) {
+    return `"${text.replace(/"/g, "'")}"`;
+}
+/**
+ * The Markdown of the trend chart: a Mermaid block with the balance (and the minimum, when above 0, as a
+ * flat grey line named in the y-axis title) on the grid; while the readings span less than an hour,
+ * one sentence saying when the chart appears.
+ */
+function chart_trendChart(readings, options) {
+    const grid = timeGrid(readings, options);
+    if (!grid) {
+        const first = sortReadings(readings.filter(r => r.at <= options.now))[0]?.at ?? options.now;
+        const from = first + HOUR_MS;
+        return `_The trend chart appears once the history spans an hour, with the first reading from ${date(from)} ${chart_time(from)} UTC on._`;
+    }
+    const { unit, times, values } = grid;
+    const steps = times.length - 1;
+    const minimum = options.minimumCredits > 0 ? formatAmount(options.minimumCredits) : undefined;
+    const top = niceCeiling(Math.max(...values, options.minimumCredits));
+    return [
+        '```mermaid',
+        `%%{init: ${JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: LINE_COLOURS.join(', ') } } })}}%%`,
+        'xychart-beta',
+        `  title ${quoted(`${NAMES[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
+        `  x-axis ${quoted(unit === 'day' ? 'Days before the last reading' : 'Hours before the last reading')} ${-steps} --> 0`,
+        `  y-axis ${quoted(minimum === undefined ? 'Credits' : `Credits (grey line: the minimum, ${minimum})`)} 0 --> ${top}`,
+        `  line [${values.map(formatAmount).join(', ')}]`,
+        ...(minimum === undefined ? [] : [`  line [${values.map(() => minimum).join(', ')}]`]),
+        '```'
+    ].join('\n');
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/**
+ * The same points as one line of text, scaled from 0 like the chart: "Total credits over 4 days, daily: 125 ▇▇▆▅▄ 75".
+ * Undefined with fewer than two readings.
+ */
+function chart_sparkline(readings, options) {
+    const grid = timeGrid(readings, options);
+    if (!grid)
+        return undefined;
+    const top = Math.max(...grid.values);
+    const bars = grid.values
+        .map(v => BARS[top > 0 ? Math.min(BARS.length - 1, Math.max(0, Math.round((v / top) * (BARS.length - 1)))) : 0])
+        .join('');
+    const steps = grid.values.length - 1;
+    const span = `${steps} ${grid.unit}${steps === 1 ? '' : 's'}, ${grid.unit === 'day' ? 'daily' : 'hourly'}`;
+    const first = formatAmount(grid.values[0]);
+    const last = formatAmount(grid.values[steps]);
+    return `${NAMES[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
+}
+
+;// CONCATENATED MODULE: ../src/render/credit-flow.ts
+
+
+
+/**
+ * The section's Markdown: heading, table and timeline. `texts` are the balances as the API wrote them
+ * (Balance.texts); without them the numbers are shown. Empty while the burn rate is not known.
+ */
+function credit_flow_creditFlowMarkdown(flow, texts) {
+    if (!flow.burnRates)
+        return '';
+    const rows = flow.rows.map(row => {
+        const balance = texts?.[row.type] ?? formatAmount(row.balance);
+        const rate = row.spentPerDay === undefined ? '' : cents(row.spentPerDay);
+        return `| ${LABELS[row.type]} | ${balance} | ${rate} | ${row.runsOut ?? ''} |`;
+    });
+    return [
+        '#### Where the credits go',
+        '',
+        '| Credit type | Balance | Spent a day | Runs out |',
+        '| --- | ---: | ---: | --- |',
+        ...rows,
+        '',
+        creditTimeline(flow),
+        ''
+    ].join('\n');
+}
+/**
+ * "At 25 credits a day, free credits run out about 2026-11-26; then charges come from the regular
+ * balance (55 credits). The API stops accepting billable requests about 2026-11-28, when the total
+ * falls to 1.00."
+ */
+function creditTimeline(flow) {
+    const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0;
+    const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0;
+    const floor = BILLABLE_FLOOR.toFixed(2);
+    const rate = flow.burnRates?.total;
+    if (total <= BILLABLE_FLOOR)
+        return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`;
+    if (rate === undefined)
+        return 'Not enough history yet to say when each balance runs out.';
+    if (rate <= 0)
+        return 'Nothing is being spent: no balance runs out.';
+    const at = `At ${perDay(rate)}`;
+    const stop = flow.billableDepletionDate;
+    if (stop === undefined)
+        return `${at}, no balance runs out within 100 years.`;
+    if (flow.freeOutlastsFloor) {
+        const freeLeft = cents(free - (total - BILLABLE_FLOOR));
+        return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`;
+    }
+    const regular = `the regular balance (${plural(cents(flow.regularBalance), 'credit')})`;
+    const first = free > 0 && flow.freeDepletionDate
+        ? `${at}, free credits run out about ${flow.freeDepletionDate}; then charges come from ${regular}.`
+        : `${at}, charges come from ${regular}.`;
+    return `${first} The API stops accepting billable requests about ${stop}, when the total falls to ${floor}.`;
+}
+
+;// CONCATENATED MODULE: ../src/render/summary.ts
+
+
+
+
+const HEADING = '### Swarms credit balance';
+/** A Markdown code span holding `text` as it is, whatever backticks it holds. */
+function codeSpan(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence} ${text.replace(/\s+/g, ' ')} ${fence}`;
+}
+/** The verdict in one line, from the outcome the policy decided. */
+function verdictText(balance, verdict, inputs, tracking) {
+    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
+    const failure = verdict.outcome.failure;
+    const fails = ': the job fails.';
+    if (failure)
+        return `❌ ${FAILURE_TEXT[failure](gated, inputs, tracking)}${fails}`;
+    const warnings = verdict.outcome.warnings.map(finding => WARNING_TEXT[finding]?.(gated, inputs, tracking));
+    if (warnings.length)
+        return `⚠️ ${warnings.join('; ')}.`;
+    return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`;
+}
+const FAILURE_TEXT = {
+    'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
+    'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
+    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${messages_plural(messages_about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
+    'over-budget': (_gated, inputs, tracking) => `${messages_plural(messages_cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
+};
+const WARNING_TEXT = {
+    'forecast-over-budget': (_gated, inputs, tracking) => `on course to spend ${messages_cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
+    'spend-spike': () => 'spending is far above its usual rate',
+    'below-warning': (gated, inputs) => `${gated}, below the warning threshold of ${inputs.warningCredits}`,
+    'not-billable': () => `at or below ${credit_flow_BILLABLE_FLOOR.toFixed(2)} total credits the API refuses billable requests`
+};
+function balanceTable(balance, verdict, inputs) {
+    const rows = FLOW_ORDER.map(type => {
+        const notes = [
+            type === inputs.creditType ? 'gated' : '',
+            type === verdict.nextCreditType ? 'next charge' : '',
+            type === 'referral' ? 'spent with the regular balance' : ''
+        ].filter(Boolean);
+        return `| ${LABELS[type]} | ${balance.texts[type]} | ${notes.join(', ')} |`;
+    });
+    return ['| Credit type | Balance | |', '| --- | ---: | --- |', ...rows];
+}
+/** "free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today"; undefined when none were sent. */
+function rateLimitText(rateLimit) {
+    // Not toLocaleString: loading the locale data costs more than the rest of the summary.
+    const count = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+    const parts = [
+        rateLimit.remainingMinute === undefined
+            ? ''
+            : `${count(rateLimit.remainingMinute)}${rateLimit.limitMinute === undefined ? '' : ` of ${count(rateLimit.limitMinute)}`} requests left this minute`,
+        rateLimit.remainingDay === undefined
+            ? ''
+            : `${count(rateLimit.remainingDay)}${rateLimit.limitDay === undefined ? '' : ` of ${count(rateLimit.limitDay)}`} today`
+    ].filter(Boolean);
+    if (!parts.length && rateLimit.tier === undefined)
+        return undefined;
+    const tier = rateLimit.tier === undefined
+        ? 'Rate limits'
+        : /^[\w-]+$/.test(rateLimit.tier)
+            ? `${rateLimit.tier[0].toUpperCase()}${rateLimit.tier.slice(1)} tier`
+            : `${codeSpan(rateLimit.tier)} tier`;
+    return parts.length ? `${tier}: ${parts.join(', ')}.` : `${tier}.`;
+}
+/** The job summary for a balance that was read, with the history's sections when it is tracked. */
+function summary_balanceSummary(answer, verdict, inputs, tracking, historyNote) {
+    const { balance } = answer;
+    const gates = [
+        `Gated on **${inputs.creditType}** credits`,
+        `minimum **${inputs.minimumCredits}**`,
+        `warning below **${inputs.warningCredits ?? 'none'}**`,
+        inputs.minimumDaysRemaining === undefined ? '' : `minimum days remaining **${inputs.minimumDaysRemaining}**`,
+        inputs.monthlyBudget === undefined ? '' : `monthly budget **${inputs.monthlyBudget}**`
+    ].filter(Boolean);
+    const rateLimits = rateLimitText(answer.rateLimit);
+    return [
+        HEADING,
+        '',
+        ...balanceTable(balance, verdict, inputs),
+        '',
+        'Swarms spends free credits first, then the regular balance (purchased and referral credits together).',
+        '',
+        gates.join(' · '),
+        '',
+        `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
+        '',
+        ...(verdict.billable
+            ? []
+            : [
+                `The API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits: at ${balance.texts.total}, agents cannot run.`,
+                ''
+            ]),
+        ...(rateLimits ? [rateLimits, ''] : []),
+        ...(tracking ? [trendSection(balance, tracking, inputs)] : historyNote ? ['#### Trend', '', historyNote, ''] : [])
+    ].join('\n');
+}
+/** The forecast in words, for the summary and the log. */
+function summary_forecastText(balance, trend, inputs) {
+    const type = inputs.creditType;
+    const left = balance.values[type] - inputs.minimumCredits;
+    if (left <= 0) {
+        return inputs.minimumCredits > 0
+            ? `The ${type} balance is at or below the minimum of ${inputs.minimumCredits}.`
+            : `No ${type} credits are left.`;
+    }
+    if (trend.burnRatePerDay === undefined) {
+        return trend.spanMs === 0
+            ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
+            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
+    }
+    if (trend.daysRemaining === undefined) {
+        return trend.burnRatePerDay > 0
+            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
+            : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
+    }
+    const credits = inputs.minimumCredits > 0
+        ? `the ${plural(cents(left), `${type} credit`)} above the minimum of ${inputs.minimumCredits}`
+        : plural(cents(left), `${type} credit`);
+    return `At ${perDay(trend.burnRatePerDay)}, ${credits} last about ${plural(about(trend.daysRemaining), 'day')}, until ${trend.depletionDate}.`;
+}
+/** "37 readings over 9.2 days": so that a history that started over shows. */
+function historySpanText(trend) {
+    return trend.readings === 1
+        ? '1 reading so far (this one).'
+        : `${trend.readings} readings over ${span(trend.spanMs)}.`;
+}
+function trendSection(balance, tracking, inputs) {
+    const { trend } = tracking;
+    const used = trend.usedSinceLast;
+    const chartOptions = {
+        creditType: inputs.creditType,
+        minimumCredits: inputs.minimumCredits,
+        now: tracking.current.at
+    };
+    const line = sparkline(tracking.readings, chartOptions);
+    return [
+        '#### Trend',
+        '',
+        `History: ${historySpanText(trend)}`,
+        '',
+        trendChart(tracking.readings, chartOptions),
+        '',
+        ...(line ? [line, ''] : []),
+        `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +
+            (used === undefined ? '' : ` · used since the last reading: **${cents(used)}**`),
+        '',
+        summary_forecastText(balance, trend, inputs),
+        '',
+        creditFlowMarkdown(tracking, balance.texts),
+        ...monthSection(tracking, inputs),
+        ...spikeSection(tracking)
+    ].join('\n');
+}
+/** A text progress bar of `fraction` (0 to 1 and beyond), 20 cells wide. */
+function progressBar(fraction) {
+    const cells = 20;
+    const filled = Math.min(cells, Math.max(0, Math.round(fraction * cells)));
+    return `\`${'█'.repeat(filled)}${'░'.repeat(cells - filled)}\``;
+}
+function monthSection(tracking, inputs) {
+    const spent = tracking.spentThisMonth;
+    const forecast = tracking.forecastThisMonth;
+    const course = forecast === undefined ? '' : `, on course for ${cents(forecast)}`;
+    if (inputs.monthlyBudget === undefined)
+        return ['#### This month', '', `${plural(cents(spent), 'credit')} spent so far (UTC)${course}.`, ''];
+    const budget = inputs.monthlyBudget;
+    const percent = budget > 0 ? ` (${Math.round((spent / budget) * 100)}%)` : '';
+    return [
+        '#### This month',
+        '',
+        `This month: ${cents(spent)} of ${plural(String(budget), 'credit')} spent${percent}${course}.`,
+        '',
+        budget > 0 ? progressBar(spent / budget) : '',
+        ''
+    ];
+}
+function spikeSection(tracking) {
+    const spike = tracking.spike;
+    if (!spike?.spike)
+        return [];
+    return [
+        `**Runaway spend:** ${plural(cents(spike.spent), 'credit')} in the last ${span(spike.overMs)}: ${againstUsual(spike.times)}.`,
+        ''
+    ];
+}
+/** The job summary when no balance was read: the message in a code span, since it may quote the API. */
+function summary_failureSummary(message, failed) {
+    const verdict = failed
+        ? '❌ The balance was not read: the job fails.'
+        : '⚠️ The balance was not read; the job goes on (`fail-on-api-error: false`).';
+    return [HEADING, '', `**Verdict:** ${verdict}`, '', codeSpan(message), ''].join('\n');
+}
+
+;// CONCATENATED MODULE: ../src/render/report.ts
+
+
+
+
+
+
+function balanceReport(answer, verdict, inputs, tracking, notes) {
+    const { balance } = answer;
+    const log = [words.balanceLine(balance, verdict)];
+    if (tracking) {
+        log.push(forecastText(balance, tracking.trend, inputs));
+        const line = sparkline(tracking.readings, {
+            creditType: inputs.creditType,
+            minimumCredits: inputs.minimumCredits,
+            now: tracking.current.at
+        });
+        if (line)
+            log.push(line);
+    }
+    const findingText = (finding) => {
+        switch (finding) {
+            case 'below-minimum':
+                return words.belowMinimumMessage(balance, verdict, inputs);
+            case 'history-unreadable':
+                return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs);
+            case 'short-of-runway':
+                return words.runwayMessage(balance, tracking.trend, inputs);
+            case 'over-budget':
+                return words.overBudgetMessage(tracking.spentThisMonth, inputs.monthlyBudget);
+            case 'forecast-over-budget':
+                return words.forecastOverBudgetMessage(tracking.spentThisMonth, tracking.forecastThisMonth, inputs.monthlyBudget);
+            case 'spend-spike':
+                return words.spendSpikeMessage(tracking.spike.spent, tracking.spike.overMs, tracking.spike.times);
+            case 'below-warning':
+                return words.belowWarningMessage(balance, inputs);
+            case 'not-billable':
+                return words.notBillableMessage(balance);
+        }
+    };
+    const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
+    const outputs = {
+        ...balanceOutputs(answer, verdict),
+        ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
+    };
+    const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined;
+    return {
+        log,
+        warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
+        error: verdict.outcome.failure && findingText(verdict.outcome.failure),
+        outputs,
+        summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+    };
+}
+/** The history's own troubles: warnings, except an unreadable history that already fails the job. */
+function historyNoteWarnings(notes, verdict) {
+    const warnings = [];
+    if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
+        warnings.push(historyNotReadWarning(notes.path, notes.unreadable));
+    }
+    if (notes.movedAside)
+        warnings.push(historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to));
+    if (notes.clockBehind)
+        warnings.push(clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest));
+    if (notes.tornLine !== undefined)
+        warnings.push(tornLineWarning(notes.path, notes.tornLine));
+    if (notes.notSaved)
+        warnings.push(historyNotSavedWarning(notes.path, notes.notSaved));
+    if (notes.lockNotRemoved)
+        warnings.push(lockNotRemovedWarning(notes.lockNotRemoved));
+    return warnings;
+}
+/**
+ * A run that read no balance: one line. An outage is a warning when `fail-on-api-error` is false
+ * (the policy says so); anything else fails the job. `inputs` is undefined when they were the failure.
+ */
+function failureReport(error, inputs) {
+    const known = error instanceof ActionError;
+    const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError);
+    const base = known ? error.message : words.unexpectedMessage(error);
+    const message = known && error.kind === 'outage' ? base + words.outageAdvice(fails) : base;
+    return {
+        log: [],
+        warnings: fails ? [] : [message],
+        error: fails ? message : undefined,
+        outputs: {},
+        summary: inputs?.summary ? failureSummary(message, fails) : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ../src/render/job-report.ts
+/**
+ * The report of a post step that measured the job, as data (see report.ts): the notice, the log line,
+ * the warnings about the history, the one error when the job spent over its limit or the end reading
+ * failed, and the "This job" section. The logic decided; this puts it in words.
+ */
+
+
+
+
+
+function jobSpendReport(spend, check, end, inputs, notes) {
+    return {
+        log: [spendLogLine(spend)],
+        notices: check?.over ? [] : [spendNotice(spend)],
+        warnings: notes ? historyWarnings(notes) : [],
+        error: check?.over ? overLimitMessage(spend, check.limit) : undefined,
+        outputs: {},
+        summary: inputs.summary ? jobSummary(spend, check, end) : undefined
+    };
+}
+function historyWarnings(notes) {
+    return notes.unreadable ? [endNotKeptWarning(notes.path, notes.unreadable)] : historyNoteWarnings(notes);
+}
+/** The end reading failed: it fails the job as the main step's read would (fail-on-api-error), else warns. */
+function jobEndFailureReport(error, inputs) {
+    const known = error instanceof errors_ActionError;
+    const fails = !known || policy_failsTheJob(error.kind, inputs.failOnApiError);
+    const message = known ? endReadFailure(error.message, fails, inputs.maxJobSpend) : unexpectedMessage(error);
+    return {
+        log: [],
+        warnings: fails ? [] : [message],
+        error: fails ? message : undefined,
+        outputs: {}
+    };
+}
+
+;// CONCATENATED MODULE: ../src/post.ts
+/**
+ * The post step: at the end of the job, the balance is read again with the same inputs (the runner
+ * passes them to the post step too; the key is never kept in the state), and the job's spend is the
+ * fall between the start reading the main step left in the state and this one. Time is an input.
+ */
+
+
+
+
+
+
+
+
+/** The variable through which the runner hands the post step the main step's state. */
+const STATE_VARIABLE = `STATE_${STATE_NAME}`;
+async function runPost({ env = process.env, now, sink = runner } = {}) {
+    const apiKey = readApiKey(env);
+    if (apiKey)
+        sink.mask(apiKey);
+    let inputs;
+    try {
+        inputs = readInputs(env);
+    }
+    catch {
+        // The main step failed on the same inputs and said why; there is no start reading.
+        sink.info(nothingToMeasureLine('inputs'));
+        return;
+    }
+    if (!inputs.measureJob)
+        return;
+    const state = decodeStart(env[STATE_VARIABLE]);
+    if (state.kind === 'no-reading')
+        return sink.info(nothingToMeasureLine('no-reading'));
+    if (state.kind !== 'reading')
+        return sink.warning(stateWarning(state.kind));
+    try {
+        const answer = await fetchBalance({
+            baseUrl: inputs.baseUrl,
+            apiKey,
+            maxRetries: inputs.maxRetries,
+            timeoutSeconds: inputs.timeoutSeconds,
+            userAgent: USER_AGENT,
+            log: message => sink.info(printable(message, apiKey))
+        });
+        const at = now ?? Date.now();
+        const micro = microValues(answer.balance.texts);
+        if (!micro)
+            throw new Error('the balance read at the end of the job has an amount that is not a decimal number');
+        const end = { at, micro };
+        const spend = jobSpend(state.reading, end);
+        const check = inputs.maxJobSpend === undefined
+            ? undefined
+            : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) };
+        let notes;
+        if (inputs.historyFile)
+            notes = (await keepReading(inputs.historyFile, { at, values: answer.balance.values }, inputs.historyLimit)).notes;
+        emit(jobSpendReport(spend, check, at, inputs, notes), apiKey, sink);
+    }
+    catch (error) {
+        emit(jobEndFailureReport(error, inputs), apiKey, sink);
+    }
+}
+
+
+/***/ }),
+
+/***/ 613:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 611:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 278:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:os");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("os");
+
+/***/ }),
+
+/***/ 756:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("util");
+
+/***/ }),
+
+/***/ 646:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+// Stands in for `tunnel` in the bundle (see build/tsconfig.json): the same four agent factories, but
+// the real module (which also loads assert) is evaluated only when a request goes through a proxy.
+// @actions/http-client imports tunnel on start-up; most runs never use it.
+//
+// tunnel builds the Proxy-Authorization header with the deprecated `new Buffer()`, which prints
+// DEP0005 on stderr on every run through a proxy with credentials. The agent is given the header
+// ready-made instead, so tunnel never takes that path.
+
+let tunnel
+const load = () => (tunnel ??= __nccwpck_require__(776))
+
+function withProxyAuthorization(agent) {
+  const auth = agent.proxyOptions && agent.proxyOptions.proxyAuth
+  if (!auth) return agent
+  const header = `Basic ${Buffer.from(auth).toString('base64')}`
+  const request = agent.request
+  agent.proxyOptions = { ...agent.proxyOptions, proxyAuth: undefined }
+  agent.request = options => request({ ...options, headers: { ...options.headers, 'Proxy-Authorization': header } })
+  return agent
+}
+
+exports.xj = options => withProxyAuthorization(load().httpOverHttp(options))
+exports.I9 = options => withProxyAuthorization(load().httpsOverHttp(options))
+exports.aQ = options => withProxyAuthorization(load().httpOverHttps(options))
+exports.vX = options => withProxyAuthorization(load().httpsOverHttps(options))
+
+
+/***/ }),
+
+/***/ 689:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   issue: () => (/* binding */ issue),
+/* harmony export */   issueCommand: () => (/* binding */ issueCommand)
+/* harmony export */ });
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(165);
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__.toCommandValue)(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return (0,_utils_js__WEBPACK_IMPORTED_MODULE_1__.toCommandValue)(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
+/***/ 215:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  issueFileCommand: () => (/* binding */ issueFileCommand),
+  prepareKeyValueMessage: () => (/* binding */ prepareKeyValueMessage)
+});
+
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = require("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = require("fs");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: ../node_modules/@actions/core/lib/utils.js
+var utils = __nccwpck_require__(165);
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${(0,utils.toCommandValue)(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = (0,utils.toCommandValue)(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+
+/***/ }),
+
+/***/ 165:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   toCommandProperties: () => (/* binding */ toCommandProperties),
+/* harmony export */   toCommandValue: () => (/* binding */ toCommandValue)
+/* harmony export */ });
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+// The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
+// runPost(), then ends the process as index.js does (see README.md beside this file).
+
+__nccwpck_require__(284)/* .runPost */ .a()
+  .then(() =>
+    setImmediate(() => {
+      if (process.stdout.writableLength === 0) process.exit()
+    })
+  )
+
+})();
+
+module.exports = __webpack_exports__;
+/******/ })()
+;
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,59 @@
+/**
+ * The post step: at the end of the job, the balance is read again with the same inputs (the runner
+ * passes them to the post step too; the key is never kept in the state), and the job's spend is the
+ * fall between the start reading the main step left in the state and this one. Time is an input.
+ */
+import { fetchBalance } from './io/client.js'
+import { keepReading } from './io/keep-reading.js'
+import { emit, printable, runner } from './io/toolkit.js'
+import { readApiKey, readInputs, type Inputs } from './logic/inputs.js'
+import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobReading } from './logic/job-spend.js'
+import { USER_AGENT } from './logic/version.js'
+import { nothingToMeasureLine, stateWarning } from './render/job-spend.js'
+import { jobEndFailureReport, jobSpendReport, type EndNotes } from './render/job-report.js'
+import type { RunOptions } from './main.js'
+
+/** The variable through which the runner hands the post step the main step's state. */
+export const STATE_VARIABLE = `STATE_${STATE_NAME}`
+
+export async function runPost({ env = process.env, now, sink = runner }: RunOptions = {}): Promise<void> {
+  const apiKey = readApiKey(env)
+  if (apiKey) sink.mask(apiKey)
+  let inputs: Inputs
+  try {
+    inputs = readInputs(env)
+  } catch {
+    // The main step failed on the same inputs and said why; there is no start reading.
+    sink.info(nothingToMeasureLine('inputs'))
+    return
+  }
+  if (!inputs.measureJob) return
+  const state = decodeStart(env[STATE_VARIABLE])
+  if (state.kind === 'no-reading') return sink.info(nothingToMeasureLine('no-reading'))
+  if (state.kind !== 'reading') return sink.warning(stateWarning(state.kind))
+  try {
+    const answer = await fetchBalance({
+      baseUrl: inputs.baseUrl,
+      apiKey,
+      maxRetries: inputs.maxRetries,
+      timeoutSeconds: inputs.timeoutSeconds,
+      userAgent: USER_AGENT,
+      log: message => sink.info(printable(message, apiKey))
+    })
+    const at = now ?? Date.now()
+    const micro = microValues(answer.balance.texts)
+    if (!micro) throw new Error('the balance read at the end of the job has an amount that is not a decimal number')
+    const end: JobReading = { at, micro }
+    const spend = jobSpend(state.reading, end)
+    const check =
+      inputs.maxJobSpend === undefined
+        ? undefined
+        : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) }
+    let notes: EndNotes | undefined
+    if (inputs.historyFile)
+      notes = (await keepReading(inputs.historyFile, { at, values: answer.balance.values }, inputs.historyLimit)).notes
+    emit(jobSpendReport(spend, check, at, inputs, notes), apiKey, sink)
+  } catch (error) {
+    emit(jobEndFailureReport(error, inputs), apiKey, sink)
+  }
+}
