@@ -355,7 +355,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 307:
+/***/ 6:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1449,18 +1449,26 @@ function redact(text, key) {
     }
     return out;
 }
-/** Every run of the window size in every form of the key; made once per key. */
-let cached;
+/** Every run of the window size in every form of the key; made once per key (a run has a few secrets). */
+const cache = new Map();
 function windowsOf(key) {
-    if (cached?.key !== key) {
+    let made = cache.get(key);
+    if (!made) {
         const size = Math.min(FRAGMENT_LENGTH, key.length);
         const windows = new Set();
         for (const form of keyForms(key))
             for (let i = 0; i + size <= form.length; i++)
                 windows.add(form.slice(i, i + size));
-        cached = { key, size, windows };
+        made = { size, windows };
+        if (cache.size >= 8)
+            cache.clear();
+        cache.set(key, made);
     }
-    return cached;
+    return made;
+}
+/** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */
+function redactAll(text, secrets) {
+    return secrets.reduce((out, secret) => redact(out, secret), text);
 }
 
 ;// CONCATENATED MODULE: ../src/io/client.ts
@@ -2094,8 +2102,117 @@ function describe(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-// EXTERNAL MODULE: ./stubs/core.ts
-var core = __nccwpck_require__(911);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ../src/logic/history-branch.ts
+/**
+ * The pure decisions of keeping the history on a branch: the remote's address, whether a branch name
+ * is one git accepts, how long to wait before another push, and what a failed git command means.
+ * No I/O: `io/history-branch.ts` runs git and asks these.
+ */
+/** The file name on the branch when `history-file` does not give one. */
+const DEFAULT_BRANCH_FILE = 'swarms-credit-history.jsonl';
+/** Everything a run does on the branch (the fetch, every push, the waits between) ends within this. */
+const BRANCH_DEADLINE_MS = 90_000;
+/** The first wait after a rejected push; each further one doubles, up to BACKOFF_CAP_MS. */
+const history_branch_BACKOFF_BASE_MS = 200;
+const history_branch_BACKOFF_CAP_MS = 5_000;
+/** Who the history's commits are by: the Actions bot, as GitHub's own actions commit. */
+const BOT_NAME = 'github-actions[bot]';
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+/**
+ * The wait before retry `attempt` (0 for the first retry): exponential, capped, with jitter ("equal
+ * jitter": half the step fixed, half random), so that runs rejected together do not push together
+ * again. `random` is in [0, 1).
+ */
+function history_branch_backoffMs(attempt, random) {
+    const step = Math.min(history_branch_BACKOFF_CAP_MS, history_branch_BACKOFF_BASE_MS * 2 ** attempt);
+    return step / 2 + (random * step) / 2;
+}
+/**
+ * A branch name git and GitHub accept (the rules of `git check-ref-format --branch`, less the exotic):
+ * letters, digits, `.`, `_`, `-` and `/` between parts; no part that starts with `.` or ends with
+ * `.lock`, no `..`, no leading `-`.
+ */
+function isBranchName(name) {
+    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.length > 200)
+        return false;
+    if (name.startsWith('-') || name.includes('..'))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
+}
+/** A file name on the branch: one path part, no folder, nothing git would refuse or hide. */
+function isBranchFileName(name) {
+    return /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..' && name !== '.git' && name.length <= 200;
+}
+/** `owner/name` as GITHUB_REPOSITORY gives it. */
+function isRepository(text) {
+    return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.split('/').some(part => /^\.+$/.test(part));
+}
+function classifyGitFailure(stdout, stderr) {
+    const text = `${stdout}\n${stderr}`;
+    if (/couldn't find remote ref/i.test(text))
+        return 'no-branch';
+    if (/\[rejected\].*\((stale info|fetch first|non-fast-forward|already exists)\)/i.test(text))
+        return 'conflict';
+    if (/\[remote rejected\].*(lock|failed to update ref|expected)/i.test(text))
+        return 'conflict';
+    if (/returned error: 401|could not read (username|password)|authentication failed/i.test(text)) {
+        return 'rejected-token';
+    }
+    if (/returned error: 403|permission .* denied|write access .* not granted/i.test(text))
+        return 'forbidden';
+    if (/returned error: 404|repository .* not found/i.test(text))
+        return 'not-found';
+    return 'other';
+}
+/**
+ * The last meaningful line git printed (its `fatal:` or `error:` line when there is one), for a
+ * message: one line, at most 300 characters.
+ */
+function gitReason(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean);
+    const line = lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+    const text = line.replace(/^(fatal|error):\s*/, '');
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+;// CONCATENATED MODULE: ../src/logic/history-union.ts
+/**
+ * The union of histories: what two runs that wrote the same history at once both kept, each reading
+ * once. A reading is its time and its four values; the same time with other values (two runs that read
+ * the balance in the same millisecond and got different answers) keeps both. Sorted oldest first,
+ * stable, so that the newest `limit` are the last ones. Pure; kept apart so that the history module's
+ * own merge can take its place.
+ */
+
+
+/** Every reading of every list, each once, oldest first. */
+function unionReadings(...lists) {
+    const seen = new Set();
+    const union = [];
+    for (const list of lists) {
+        for (const reading of list) {
+            const key = `${reading.at}|${CREDIT_TYPES.map(type => reading.values[type]).join('|')}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            union.push(reading);
+        }
+    }
+    return sortReadings(union);
+}
+/** Whether two histories hold the same readings in the same order. */
+function sameReadings(a, b) {
+    return (a.length === b.length &&
+        a.every((r, i) => r.at === b[i].at && CREDIT_TYPES.every(type => r.values[type] === b[i].values[type])));
+}
+
 ;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
 /**
  * Where the credits go: the spend of each credit type, and the dates on which the free credits and
@@ -2191,12 +2308,30 @@ function notBillableMessage(balance) {
 function runwayMessage(balance, trend, inputs) {
     return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${about(trend.daysRemaining ?? 0)} days at ${cents(trend.burnRatePerDay ?? 0)} credits a day (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
 }
-function historyUnreadableMessage(path, reason, inputs) {
+/**
+ * Why the history on a branch could not be read or saved: the reason inside the history messages
+ * below, which name the file and the branch.
+ */
+const branchProblem = {
+    noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
+    tokenRejected: (repository) => `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
+    cannotRead: (repository) => `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
+    notFound: (repository) => `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
+    readOnly: (repository) => `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
+    busy: (pushes, seconds) => `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
+    timeout: (what, seconds) => `git ${what} did not finish within ${seconds} s`,
+    gitFailed: (what, reason) => `git ${what} failed: ${oneLine(reason)}`,
+    notAFile: (file, type) => `${file} on the branch is a ${type}, not a file; rename or remove it`
+};
+function historyUnreadableMessage(path, reason, inputs, onBranch = false) {
     const gates = [
         inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
         inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
     ].filter(Boolean);
-    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
+    const advice = onBranch
+        ? 'Gates fail closed: fix what the reason says, then run again.'
+        : 'Make the file readable (or remove it to start afresh), or wait for the run holding its lock.';
+    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. ${advice}`;
 }
 function historyNotReadWarning(path, reason) {
     return `The history file ${path} could not be read (${oneLine(reason)}). The balance was read; the trend is not known.`;
@@ -2235,11 +2370,309 @@ function summaryWriteMessage(reason) {
     return `Could not write the job summary (${oneLine(reason)}); the outputs are set.`;
 }
 
+;// CONCATENATED MODULE: ../src/io/history-branch.ts
+
+
+
+
+
+
+
+
+const realClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/** The basic credential GitHub takes for a token over git's HTTP: `x-access-token:<token>`, base64. */
+function basicCredential(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+/** `<file> on branch <branch> of <owner/name>`: how messages name the history. */
+function branchLabel(target) {
+    return `${target.file} on branch ${target.branch} of ${target.repository}`;
+}
+/**
+ * Reads the history on the branch, adds `current`, and saves it there. Throws HistoryReadError when the
+ * branch cannot be read (no git, a refused token, no such repository, a timeout); a history read but
+ * not saved (a read-only token, other runs writing for longer than the deadline) comes back with
+ * `notSaved`.
+ */
+async function recordOnBranch(target, current, { limit, env, clock = realClock, deadlineMs = BRANCH_DEADLINE_MS, git = 'git' }) {
+    const deadline = clock.now() + deadlineMs;
+    const folder = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'swarms-history-'));
+    const gitDir = (0,external_node_path_namespaceObject.join)(folder, 'repo.git');
+    const work = (0,external_node_path_namespaceObject.join)(folder, 'work');
+    const run = runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
+    try {
+        await run(['init', '--quiet', '--bare', gitDir], 'init');
+        let carried = [];
+        let first;
+        for (let attempt = 0;; attempt++) {
+            let read;
+            try {
+                read = await fetchBranch(run, target, gitDir, work);
+            }
+            catch (error) {
+                if (!first || !(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, readings: carried, pushes: attempt, notSaved: error.message };
+            }
+            const local = (0,external_node_path_namespaceObject.join)(work, target.file);
+            const recorded = await recordReading(local, current, limit);
+            // What this run already meant to save stays in: a reading is never dropped by a retry, nor kept twice.
+            const readings = unionReadings(recorded.readings, carried).slice(-limit);
+            if (!sameReadings(readings, recorded.readings))
+                (0,external_node_fs_namespaceObject.writeFileSync)(local, serializeHistory(readings));
+            // A history moved aside is pushed beside the new one, under the name the history module gave it.
+            first ??= recorded.movedAside
+                ? {
+                    ...recorded,
+                    movedAside: { ...recorded.movedAside, to: `${(0,external_node_path_namespaceObject.basename)(recorded.movedAside.to)} on the branch` }
+                }
+                : recorded;
+            carried = readings;
+            if (recorded.notSaved)
+                return { ...first, readings, pushes: attempt, notSaved: recorded.notSaved };
+            let pushed;
+            try {
+                const commit = await commitHistory(run, target, read, work, readings);
+                if (commit === undefined)
+                    return { ...first, readings, pushes: attempt }; // the branch holds it already
+                pushed = await run([
+                    'push',
+                    '--porcelain',
+                    '--no-verify',
+                    `--force-with-lease=refs/heads/${target.branch}:${read.commit ?? ''}`,
+                    target.remote,
+                    `${commit}:refs/heads/${target.branch}`
+                ], 'push', { allowFailure: true });
+            }
+            catch (error) {
+                if (!(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, readings, pushes: attempt + 1, notSaved: error.message };
+            }
+            if (pushed.failure === undefined)
+                return { ...first, readings, pushes: attempt + 1 };
+            if (pushed.failure !== 'conflict') {
+                return { ...first, readings, pushes: attempt + 1, notSaved: pushProblem(pushed, target) };
+            }
+            const wait = history_branch_backoffMs(attempt, clock.random());
+            if (clock.now() + wait >= deadline) {
+                return {
+                    ...first,
+                    readings,
+                    pushes: attempt + 1,
+                    notSaved: branchProblem.busy(attempt + 1, deadlineMs / 1000)
+                };
+            }
+            await clock.sleep(wait);
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+/** Fetches the branch (one commit deep) and writes its history file into `work`, fresh. */
+async function fetchBranch(run, target, gitDir, work) {
+    (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(work, { recursive: true });
+    const fetched = await run(['fetch', '--quiet', '--depth=1', '--no-tags', target.remote, `refs/heads/${target.branch}`], 'fetch', { allowFailure: true });
+    if (fetched.failure === 'no-branch')
+        return { others: [] };
+    if (fetched.failure !== undefined)
+        throw new HistoryReadError(fetchProblem(fetched, target));
+    const commit = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'FETCH_HEAD'), 'utf8').slice(0, 40);
+    const listed = await run(['ls-tree', '-z', commit], 'ls-tree');
+    const entries = parseTree(listed.stdout);
+    const history = entries.find(entry => entry.name === target.file);
+    if (history && history.type !== 'blob') {
+        throw new HistoryReadError(branchProblem.notAFile(target.file, history.type));
+    }
+    if (history) {
+        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(work, target.file), 'w');
+        try {
+            await run(['cat-file', 'blob', history.sha], 'cat-file', { stdout: fd });
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    return { commit, others: entries.filter(entry => entry !== history), blob: history?.sha };
+}
+/**
+ * The history as a commit with no parent: the branch's other files, the history, and a history moved
+ * aside (the history module leaves it beside the file as `<file>.corrupt-<time>`). Undefined when the
+ * branch already holds exactly this history.
+ */
+async function commitHistory(run, target, read, work, readings) {
+    const names = (0,external_node_fs_namespaceObject.readdirSync)(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`));
+    const added = [];
+    for (const name of names) {
+        const hashed = await run(['hash-object', '-w', '--no-filters', '--', (0,external_node_path_namespaceObject.join)(work, name)], 'hash-object');
+        added.push({ mode: '100644', type: 'blob', sha: hashed.stdout.trim(), name });
+    }
+    const history = added.find(entry => entry.name === target.file);
+    if (added.length === 1 && history?.sha === read.blob)
+        return undefined;
+    const tree = [...read.others.filter(entry => !names.includes(entry.name)), ...added];
+    const made = await run(['mktree', '-z'], 'mktree', {
+        input: tree.map(e => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('')
+    });
+    const newest = readings.at(-1);
+    const message = `Swarms credit history: ${readings.length} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}`;
+    const committed = await run(['commit-tree', made.stdout.trim(), '-m', message], 'commit-tree');
+    return committed.stdout.trim();
+}
+function parseTree(text) {
+    return text
+        .split('\0')
+        .filter(Boolean)
+        .map(line => {
+        const tab = line.indexOf('\t');
+        const [mode, type, sha] = line.slice(0, tab).split(' ');
+        return { mode, type, sha, name: line.slice(tab + 1) };
+    });
+}
+/**
+ * Runs git with the given environment, bounded by what is left of the deadline. A missing git, a
+ * timeout, or (unless allowed) a failure throws HistoryReadError; what git printed is redacted.
+ */
+function runner(program, env, remaining, target) {
+    const secrets = [target.token, basicCredential(target.token)];
+    const clean = (text) => redactAll(text, secrets);
+    return async (args, what, { allowFailure = false, input, stdout } = {}) => {
+        const { spawn } = process.getBuiltinModule('node:child_process');
+        const limit = Math.max(1, remaining());
+        let child;
+        const result = await new Promise((resolve, reject) => {
+            child = spawn(program, args, {
+                env,
+                stdio: [input === undefined ? 'ignore' : 'pipe', stdout ?? 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true
+            });
+            let out = '';
+            let err = '';
+            let timedOut = false;
+            child.stdout?.setEncoding('utf8').on('data', chunk => (out += chunk));
+            child.stderr?.setEncoding('utf8').on('data', chunk => (err = (err + chunk).slice(-64 * 1024)));
+            child.stdin?.on('error', () => { });
+            child.stdin?.end(input);
+            const timer = setTimeout(() => {
+                timedOut = true;
+                kill(child);
+            }, limit);
+            child.on('error', error => {
+                clearTimeout(timer);
+                reject(error);
+            });
+            child.on('close', code => {
+                clearTimeout(timer);
+                resolve({ code, out, err, timedOut });
+            });
+        }).catch((error) => {
+            if (error.code === 'ENOENT')
+                throw new HistoryReadError(branchProblem.noGit());
+            throw new HistoryReadError(branchProblem.gitFailed(what, clean(error.message)));
+        });
+        if (result.timedOut)
+            throw new HistoryReadError(branchProblem.timeout(what, Math.ceil(limit / 1000)));
+        const stderr = clean(result.err);
+        if (result.code === 0)
+            return { stdout: result.out, stderr };
+        const failure = classifyGitFailure(clean(result.out), stderr);
+        if (allowFailure)
+            return { stdout: clean(result.out), stderr, failure };
+        throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)));
+    };
+}
+/** Ends git and whatever it started (git-remote-http): its process group, where there is one. */
+function kill(child) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            child.kill('SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL');
+    }
+}
+function fetchProblem(result, target) {
+    switch (result.failure) {
+        case 'rejected-token':
+            return branchProblem.tokenRejected(target.repository);
+        case 'forbidden':
+            return branchProblem.cannotRead(target.repository);
+        case 'not-found':
+            return branchProblem.notFound(target.repository);
+        default:
+            return branchProblem.gitFailed('fetch', gitReason(result.stderr));
+    }
+}
+function pushProblem(result, target) {
+    switch (result.failure) {
+        case 'forbidden':
+            return branchProblem.readOnly(target.repository);
+        case 'rejected-token':
+            return branchProblem.tokenRejected(target.repository);
+        default:
+            return branchProblem.gitFailed('push', gitReason(`${result.stdout}\n${result.stderr}`));
+    }
+}
+/**
+ * git's environment: the runner's, less the inputs (the API key and the token among them), the API
+ * key's variable and every GIT_ variable that could point it elsewhere (but the CA settings an
+ * Enterprise server may need); then the repository, English messages, no prompts, the bot as author,
+ * and the configuration through GIT_CONFIG_COUNT, the token's header among it.
+ */
+function gitEnvironment(base, gitDir, folder, target) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (value === undefined || /^(INPUT_|GIT_(?!SSL_CA)|SSH_ASKPASS$|SWARMS_API_KEY$)/i.test(name))
+            continue;
+        env[name] = value;
+    }
+    const config = [
+        [`http.${target.remote}.extraHeader`, `Authorization: basic ${basicCredential(target.token)}`],
+        ['http.followRedirects', 'false'],
+        ['credential.helper', ''],
+        ['core.askPass', ''],
+        ['core.hooksPath', (0,external_node_path_namespaceObject.join)(folder, 'no-hooks')],
+        ['core.autocrlf', 'false'],
+        ['init.defaultBranch', 'main'],
+        ['protocol.version', '2'],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        ['advice.detachedHead', 'false']
+    ];
+    Object.assign(env, {
+        GIT_DIR: gitDir,
+        LC_ALL: 'C',
+        LANGUAGE: 'C',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_AUTHOR_NAME: BOT_NAME,
+        GIT_AUTHOR_EMAIL: BOT_EMAIL,
+        GIT_COMMITTER_NAME: BOT_NAME,
+        GIT_COMMITTER_EMAIL: BOT_EMAIL,
+        GIT_CONFIG_COUNT: String(config.length)
+    });
+    config.forEach(([key, value], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = key;
+        env[`GIT_CONFIG_VALUE_${i}`] = value;
+    });
+    return env;
+}
+
+// EXTERNAL MODULE: ./stubs/core.ts
+var core = __nccwpck_require__(911);
 ;// CONCATENATED MODULE: ../src/io/toolkit.ts
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
  * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it.
+ * already; it redacts once more, in case any text from the API or git slipped through with a secret in it.
  */
 
 
@@ -2247,7 +2680,7 @@ function summaryWriteMessage(reason) {
 
 /** The runner caps one step's summary at 1 MiB. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const runner = {
+const toolkit_runner = {
     mask: secret => core/* setSecret */.Pq(secret),
     info: line => core/* info */.pq(line),
     warning: message => core/* warning */.$e(message),
@@ -2272,8 +2705,9 @@ const runner = {
  * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
  * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
  */
-function emit(report, apiKey, sink = runner) {
-    const safe = (text) => redact(text, apiKey);
+function emit(report, secrets, sink = toolkit_runner) {
+    const list = typeof secrets === 'string' ? [secrets] : secrets;
+    const safe = (text) => redactAll(text, list);
     for (const line of report.log)
         sink.info(safe(line));
     for (const warning of report.warnings)
@@ -2322,6 +2756,7 @@ function reason(error) {
 
 
 
+
 /**
  * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
  * fills these in; they apply here when the action runs without it (locally, or from a test).
@@ -2337,6 +2772,8 @@ const DEFAULTS = {
     'timeout-seconds': '30',
     summary: 'true',
     'history-file': '',
+    'history-branch': '',
+    'github-token': '${{ github.token }}',
     'history-limit': '1000',
     'minimum-days-remaining': '',
     'monthly-budget': '',
@@ -2356,6 +2793,13 @@ function inputValue(env, name) {
 function readApiKey(env) {
     return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
 }
+/**
+ * The `github-token` input as the runner passes it. Its default (`${{ github.token }}`) is filled in by
+ * the runner only: outside it, no token is given.
+ */
+function readGithubToken(env) {
+    return inputValue(env, 'github-token');
+}
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
 function readInputs(env) {
@@ -2371,9 +2815,10 @@ function readInputs(env) {
     const get = (name) => given(name) || DEFAULTS[name];
     const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
     const historyFile = get('history-file');
+    const historyBranch = get('history-branch') ? parseBranch(env, get('history-branch'), historyFile) : undefined;
     for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
-        if (get(name) && !historyFile) {
-            throw new ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
+        if (get(name) && !historyFile && !historyBranch) {
+            throw new ActionError('input', `Input \`${name}\` needs \`history-file\` or \`history-branch\`: it is computed from the history of readings.`);
         }
     }
     return {
@@ -2386,7 +2831,8 @@ function readInputs(env) {
         maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds')),
         summary: parseBoolean('summary', get('summary')),
-        historyFile: historyFile
+        historyBranch,
+        historyFile: historyFile && !historyBranch
             ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
                 ? historyFile
                 : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
@@ -2396,6 +2842,48 @@ function readInputs(env) {
         monthlyBudget: optional('monthly-budget', parseDecimal),
         spikeFactor: optional('spike-factor', parseFactor)
     };
+}
+/**
+ * `history-branch` with what it needs: a token (never echoed), the workflow's repository and server
+ * (GITHUB_REPOSITORY, GITHUB_SERVER_URL), and the file name on the branch: the basename of
+ * `history-file` when it is given, else DEFAULT_BRANCH_FILE.
+ */
+function parseBranch(env, branch, historyFile) {
+    if (!isBranchName(branch)) {
+        throw new ActionError('input', `Input \`history-branch\` is ${echo(branch)}: it must be a branch name git accepts (letters, digits, ., _, - and / between parts, such as swarms-credit-history).`);
+    }
+    const file = historyFile ? (0,external_node_path_namespaceObject.basename)(historyFile.replace(/\\/g, '/')) : DEFAULT_BRANCH_FILE;
+    if (!isBranchFileName(file)) {
+        throw new ActionError('input', `Input \`history-file\` ends in ${echo(file)}, which cannot name the history's file on \`history-branch\`: use a name of letters, digits, ., _ and - (or leave history-file empty for ${DEFAULT_BRANCH_FILE}).`);
+    }
+    const token = readGithubToken(env);
+    if (!token) {
+        throw new ActionError('input', 'Input `github-token` is empty: `history-branch` needs a token that can read and write the repository (the default, ${{ github.token }}, with `permissions: contents: write`).');
+    }
+    if (!KEY_CHARACTERS.test(token)) {
+        throw new ActionError('input', 'Input `github-token` is not a token: a token is printable ASCII without spaces. Pass the token alone, such as ${{ github.token }}.');
+    }
+    const repository = (env.GITHUB_REPOSITORY ?? '').trim();
+    if (!isRepository(repository)) {
+        throw new ActionError('input', `\`history-branch\` needs the workflow's repository, and GITHUB_REPOSITORY is ${echo(repository)}: it must be owner/name (the runner sets it).`);
+    }
+    const server = (env.GITHUB_SERVER_URL ?? '').trim() || 'https://github.com';
+    return { branch, file, repository, remote: `${parseServerUrl(server)}/${repository}.git`, token };
+}
+/** GITHUB_SERVER_URL under the API's rule: https, or http to a loopback host; nothing else in it. */
+function parseServerUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = undefined;
+    }
+    const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)));
+    if (!url || !secure || url.username || url.password || url.search || url.hash) {
+        throw new ActionError('input', `\`history-branch\` needs the GitHub server's address, and GITHUB_SERVER_URL is ${echo(text)}: it must be an https URL with nothing but a host and a path (plain http only to a loopback host).`);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 /** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
 function echo(text) {
@@ -3097,7 +3585,7 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
             case 'below-minimum':
                 return belowMinimumMessage(balance, verdict, inputs);
             case 'history-unreadable':
-                return historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs);
+                return historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs, notes?.onBranch);
             case 'short-of-runway':
                 return runwayMessage(balance, tracking.trend, inputs);
             case 'over-budget':
@@ -3115,7 +3603,11 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
     const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
     const outputs = {
         ...balanceOutputs(answer, verdict),
-        ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
+        ...(tracking
+            ? trackingOutputs(tracking, verdict)
+            : inputs.historyFile || inputs.historyBranch
+                ? emptyTrackingOutputs()
+                : {})
     };
     const unreadNote = notes?.unreadable ? historyNotReadWarning(notes.path, notes.unreadable) : undefined;
     return {
@@ -3171,11 +3663,17 @@ function failureReport(error, inputs) {
 
 
 
-async function run({ env = process.env, now, sink = runner } = {}) {
+
+async function run({ env = process.env, now, sink = toolkit_runner, clock } = {}) {
     // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
     if (apiKey)
         sink.mask(apiKey);
+    // The token matters only with a history branch; then it is masked, and redacted with its credential.
+    const token = inputValue(env, 'history-branch') ? readGithubToken(env) : '';
+    if (token)
+        sink.mask(token);
+    const secrets = token ? [apiKey, token, basicCredential(token)] : [apiKey];
     let inputs;
     try {
         inputs = readInputs(env);
@@ -3190,25 +3688,32 @@ async function run({ env = process.env, now, sink = runner } = {}) {
             log: message => sink.info(message)
         });
         const at = now ?? Date.now();
-        const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs) : {};
+        const tracked = inputs.historyFile || inputs.historyBranch;
+        const { tracking, notes } = tracked ? await track(answer, at, inputs, env, clock) : {};
         const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
-        emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink);
+        emit(balanceReport(answer, verdict, inputs, tracking, notes), secrets, sink);
     }
     catch (error) {
-        emit(failureReport(error, inputs), apiKey, sink);
+        emit(failureReport(error, inputs), secrets, sink);
     }
 }
 /**
- * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
- * failed read never touches the file. A history that cannot be read leaves the trend unknown (the
- * policy fails the job when a gate needs it); one read but not saved still gives the trend.
+ * Adds this reading to the history (on the branch when there is one, else in the file) and analyses
+ * it. Only a balance that was read gets here, so a failed read never touches the history. A history
+ * that cannot be read leaves the trend unknown (the policy fails the job when a gate needs it); one
+ * read but not saved still gives the trend.
  */
-async function track(path, answer, at, inputs) {
+async function track(answer, at, inputs, env, clock) {
     const current = { at, values: answer.balance.values };
+    const branch = inputs.historyBranch;
+    const path = branch ? branchLabel(branch) : inputs.historyFile;
     try {
-        const recorded = await recordReading(path, current, inputs.historyLimit);
+        const recorded = branch
+            ? await recordOnBranch(branch, current, { limit: inputs.historyLimit, env, clock })
+            : await recordReading(path, current, inputs.historyLimit);
         const notes = {
             path,
+            onBranch: branch !== undefined,
             movedAside: recorded.movedAside,
             droppedFuture: recorded.droppedFuture,
             notSaved: recorded.notSaved
@@ -3218,7 +3723,14 @@ async function track(path, answer, at, inputs) {
     catch (error) {
         if (!(error instanceof HistoryReadError))
             throw error;
-        return { notes: { path, droppedFuture: 0, unreadable: error.message } };
+        return {
+            notes: {
+                path,
+                onBranch: branch !== undefined,
+                droppedFuture: 0,
+                unreadable: error.message
+            }
+        };
     }
 }
 
@@ -3648,7 +4160,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(307)/* .run */ .e()
+__nccwpck_require__(6)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

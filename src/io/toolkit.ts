@@ -1,11 +1,11 @@
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
  * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it.
+ * already; it redacts once more, in case any text from the API or git slipped through with a secret in it.
  */
 import * as core from '@actions/core'
 import { closeSync, constants, openSync, writeSync } from 'node:fs'
-import { redact } from '../logic/secret.js'
+import { redactAll } from '../logic/secret.js'
 import { outputFileMessage, summaryWriteMessage } from '../render/messages.js'
 import type { Report } from '../render/report.js'
 
@@ -48,8 +48,9 @@ export const runner: Sink = {
  * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
  * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
  */
-export function emit(report: Report, apiKey: string, sink: Sink = runner): void {
-  const safe = (text: string) => redact(text, apiKey)
+export function emit(report: Report, secrets: string | readonly string[], sink: Sink = runner): void {
+  const list = typeof secrets === 'string' ? [secrets] : secrets
+  const safe = (text: string) => redactAll(text, list)
   for (const line of report.log) sink.info(safe(line))
   for (const warning of report.warnings) sink.warning(safe(warning))
   if (report.error) sink.fail(safe(report.error))
