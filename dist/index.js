@@ -2405,7 +2405,7 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
     const work = (0,external_node_path_namespaceObject.join)(folder, 'work');
     const run = runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
     try {
-        await run(['init', '--quiet', '--bare', gitDir], 'init');
+        makeRepository(gitDir);
         let carried = [];
         let first;
         for (let attempt = 0;; attempt++) {
@@ -2436,8 +2436,8 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
                 return { ...first, readings, pushes: attempt, notSaved: recorded.notSaved };
             let pushed;
             try {
-                const commit = await commitHistory(run, target, read, work, readings);
-                if (commit === undefined)
+                const ref = await commitHistory(run, target, read, work, readings);
+                if (ref === undefined)
                     return { ...first, readings, pushes: attempt }; // the branch holds it already
                 pushed = await run([
                     'push',
@@ -2445,7 +2445,7 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
                     '--no-verify',
                     `--force-with-lease=refs/heads/${target.branch}:${read.commit ?? ''}`,
                     target.remote,
-                    `${commit}:refs/heads/${target.branch}`
+                    `${ref}:refs/heads/${target.branch}`
                 ], 'push', { allowFailure: true });
             }
             catch (error) {
@@ -2474,7 +2474,22 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
         (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
     }
 }
-/** Fetches the branch (one commit deep) and writes its history file into `work`, fresh. */
+/**
+ * An empty bare repository, as `git init --bare` with no templates makes it (HEAD, objects/, refs/): a
+ * process less on every run.
+ */
+function makeRepository(gitDir) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'objects'), { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'heads'), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+}
+/** The local ref the commit is made on, before it is pushed. */
+const LOCAL_REF = 'refs/heads/swarms-credit-history-write';
+/**
+ * Fetches the branch (one commit deep) and writes its history file into `work`, fresh. The tree and
+ * the file come out of one `git cat-file --batch`.
+ */
 async function fetchBranch(run, target, gitDir, work) {
     (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
     (0,external_node_fs_namespaceObject.mkdirSync)(work, { recursive: true });
@@ -2484,56 +2499,83 @@ async function fetchBranch(run, target, gitDir, work) {
     if (fetched.failure !== undefined)
         throw new HistoryReadError(fetchProblem(fetched, target));
     const commit = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'FETCH_HEAD'), 'utf8').slice(0, 40);
-    const listed = await run(['ls-tree', '-z', commit], 'ls-tree');
-    const entries = parseTree(listed.stdout);
-    const history = entries.find(entry => entry.name === target.file);
-    if (history && history.type !== 'blob') {
-        throw new HistoryReadError(branchProblem.notAFile(target.file, history.type));
+    const batch = await run(['cat-file', '--batch'], 'cat-file', {
+        input: `${commit}^{tree}\n${commit}:${target.file}\n`
+    });
+    const [tree, file] = parseBatch(batch.raw);
+    const entries = parseTree(tree.content ?? Buffer.alloc(0));
+    if (file.type !== undefined && file.type !== 'blob') {
+        throw new HistoryReadError(branchProblem.notAFile(target.file, file.type));
     }
-    if (history) {
-        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(work, target.file), 'w');
-        try {
-            await run(['cat-file', 'blob', history.sha], 'cat-file', { stdout: fd });
+    if (file.content)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, target.file), file.content);
+    return { commit, others: entries.filter(entry => entry.name !== target.file), history: file.content };
+}
+/** The objects of `git cat-file --batch` output: type and content, or neither for a missing one. */
+function parseBatch(raw) {
+    const objects = [];
+    let at = 0;
+    while (at < raw.length) {
+        const end = raw.indexOf(10, at);
+        const header = raw.subarray(at, end).toString('utf8').split(' ');
+        at = end + 1;
+        if (header.at(-1) === 'missing' || header.length !== 3) {
+            objects.push({});
+            continue;
         }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
+        const size = Number(header[2]);
+        objects.push({ type: header[1], content: raw.subarray(at, at + size) });
+        at += size + 1;
     }
-    return { commit, others: entries.filter(entry => entry !== history), blob: history?.sha };
+    return objects;
+}
+/** A raw tree object: `<mode> <name>\0<20-byte id>` entries. */
+function parseTree(tree) {
+    const entries = [];
+    let at = 0;
+    while (at < tree.length) {
+        const nul = tree.indexOf(0, at);
+        const [mode, ...name] = tree.subarray(at, nul).toString('utf8').split(' ');
+        entries.push({
+            mode: mode.padStart(6, '0'),
+            name: name.join(' '),
+            sha: tree.subarray(nul + 1, nul + 21).toString('hex')
+        });
+        at = nul + 21;
+    }
+    return entries;
 }
 /**
- * The history as a commit with no parent: the branch's other files, the history, and a history moved
- * aside (the history module leaves it beside the file as `<file>.corrupt-<time>`). Undefined when the
- * branch already holds exactly this history.
+ * The history as a commit with no parent, made by one `git fast-import`: the branch's other files, the
+ * history, and a history moved aside (the history module leaves it beside the file as
+ * `<file>.corrupt-<time>`). Returns the local ref to push; undefined when the branch already holds
+ * exactly this history.
  */
 async function commitHistory(run, target, read, work, readings) {
     const names = (0,external_node_fs_namespaceObject.readdirSync)(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`));
-    const added = [];
-    for (const name of names) {
-        const hashed = await run(['hash-object', '-w', '--no-filters', '--', (0,external_node_path_namespaceObject.join)(work, name)], 'hash-object');
-        added.push({ mode: '100644', type: 'blob', sha: hashed.stdout.trim(), name });
-    }
-    const history = added.find(entry => entry.name === target.file);
-    if (added.length === 1 && history?.sha === read.blob)
+    const files = names.map(name => ({ name, content: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(work, name)) }));
+    const history = files.find(f => f.name === target.file);
+    if (files.length === 1 && history && read.history?.equals(history.content))
         return undefined;
-    const tree = [...read.others.filter(entry => !names.includes(entry.name)), ...added];
-    const made = await run(['mktree', '-z'], 'mktree', {
-        input: tree.map(e => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('')
-    });
     const newest = readings.at(-1);
-    const message = `Swarms credit history: ${readings.length} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}`;
-    const committed = await run(['commit-tree', made.stdout.trim(), '-m', message], 'commit-tree');
-    return committed.stdout.trim();
+    const message = Buffer.from(`Swarms credit history: ${readings.length} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}\n`);
+    const seconds = Math.floor((newest?.at ?? Date.now()) / 1000);
+    const data = (content) => [Buffer.from(`data ${content.length}\n`), content, Buffer.from('\n')];
+    const stream = [
+        Buffer.from(`commit ${LOCAL_REF}\ncommitter ${BOT_NAME} <${BOT_EMAIL}> ${seconds} +0000\n`),
+        ...data(message),
+        ...read.others
+            .filter(entry => !names.includes(entry.name))
+            .map(entry => Buffer.from(`M ${entry.mode} ${entry.sha} ${quotePath(entry.name)}\n`)),
+        ...files.flatMap(file => [Buffer.from(`M 100644 inline ${quotePath(file.name)}\n`), ...data(file.content)]),
+        Buffer.from('done\n')
+    ];
+    await run(['fast-import', '--quiet', '--force', '--done'], 'fast-import', { input: Buffer.concat(stream) });
+    return LOCAL_REF;
 }
-function parseTree(text) {
-    return text
-        .split('\0')
-        .filter(Boolean)
-        .map(line => {
-        const tab = line.indexOf('\t');
-        const [mode, type, sha] = line.slice(0, tab).split(' ');
-        return { mode, type, sha, name: line.slice(tab + 1) };
-    });
+/** A path as fast-import reads it: as it is, or C-quoted when it would be misread. */
+function quotePath(name) {
+    return /^"|[\n\\"]/.test(name) ? JSON.stringify(name) : name;
 }
 /**
  * Runs git with the given environment, bounded by what is left of the deadline. A missing git, a
@@ -2542,21 +2584,21 @@ function parseTree(text) {
 function runner(program, env, remaining, target) {
     const secrets = [target.token, basicCredential(target.token)];
     const clean = (text) => redactAll(text, secrets);
-    return async (args, what, { allowFailure = false, input, stdout } = {}) => {
+    return async (args, what, { allowFailure = false, input } = {}) => {
         const { spawn } = process.getBuiltinModule('node:child_process');
         const limit = Math.max(1, remaining());
         let child;
         const result = await new Promise((resolve, reject) => {
             child = spawn(program, args, {
                 env,
-                stdio: [input === undefined ? 'ignore' : 'pipe', stdout ?? 'pipe', 'pipe'],
+                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
                 detached: process.platform !== 'win32',
                 windowsHide: true
             });
-            let out = '';
+            const out = [];
             let err = '';
             let timedOut = false;
-            child.stdout?.setEncoding('utf8').on('data', chunk => (out += chunk));
+            child.stdout?.on('data', (chunk) => out.push(chunk));
             child.stderr?.setEncoding('utf8').on('data', chunk => (err = (err + chunk).slice(-64 * 1024)));
             child.stdin?.on('error', () => { });
             child.stdin?.end(input);
@@ -2570,7 +2612,7 @@ function runner(program, env, remaining, target) {
             });
             child.on('close', code => {
                 clearTimeout(timer);
-                resolve({ code, out, err, timedOut });
+                resolve({ code, out: Buffer.concat(out), err, timedOut });
             });
         }).catch((error) => {
             if (error.code === 'ENOENT')
@@ -2580,11 +2622,12 @@ function runner(program, env, remaining, target) {
         if (result.timedOut)
             throw new HistoryReadError(branchProblem.timeout(what, Math.ceil(limit / 1000)));
         const stderr = clean(result.err);
+        const stdout = result.out.toString('utf8');
         if (result.code === 0)
-            return { stdout: result.out, stderr };
-        const failure = classifyGitFailure(clean(result.out), stderr);
+            return { stdout, raw: result.out, stderr };
+        const failure = classifyGitFailure(clean(stdout), stderr);
         if (allowFailure)
-            return { stdout: clean(result.out), stderr, failure };
+            return { stdout: clean(stdout), raw: result.out, stderr, failure };
         throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)));
     };
 }

@@ -22,8 +22,9 @@ import { join } from 'node:path'
  * @param {object} [options]
  * @param {string} [options.token] the token that may read and write
  * @param {string} [options.readOnlyToken] the token that may only read
- * @param {(request: GitRequest) => void | Promise<void>} [options.onRequest] called before each request
- *   authorised is handed to git (a test can sample the process list, hold a push, or count)
+ * @param {(request: GitRequest) => void | 'drop' | Promise<void | 'drop'>} [options.onRequest] called
+ *   before each authorised request is handed to git (a test can sample the process list, hold a push,
+ *   or move the branch under a run); 'drop' ends the connection with no answer
  */
 export async function startGitServer({
   token = 'ghs_loopbackReadWriteToken0001',
@@ -31,7 +32,6 @@ export async function startGitServer({
   onRequest
 } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'git-server-'))
-  const backend = gitExecPath()
   /** @type {GitRequest[]} */
   const requests = []
   const server = createServer(async (req, res) => {
@@ -57,8 +57,12 @@ export async function startGitServer({
       req.resume()
       return
     }
-    if (onRequest) await onRequest(seen)
-    const cgi = spawn(backend, ['http-backend'], {
+    if (onRequest && (await onRequest(seen)) === 'drop') {
+      seen.status = -1
+      req.socket.destroy()
+      return
+    }
+    const cgi = spawn('git', ['http-backend'], {
       env: {
         PATH: process.env.PATH ?? '',
         GIT_PROJECT_ROOT: root,
@@ -128,8 +132,21 @@ export async function startGitServer({
       return dir
     },
     /** Runs git in a repository of this server, for a test to look at what the branch holds. */
-    git(name, args) {
-      return git(join(root, `${name}.git`), args)
+    git(name, args, input) {
+      return git(join(root, `${name}.git`), args, input)
+    },
+    /**
+     * Points `branch` of repository `name` at a new commit with no parent holding `files` (name to
+     * text), as another run's push would; returns the commit.
+     */
+    writeBranch(name, branch, files) {
+      const run = (args, input) => git(join(root, `${name}.git`), args, input).trim()
+      const entries = Object.entries(files)
+        .map(([file, text]) => `100644 blob ${run(['hash-object', '-w', '--stdin'], text)}\t${file}\n`)
+        .join('')
+      const commit = run(['commit-tree', run(['mktree'], entries), '-m', 'another run'])
+      run(['update-ref', `refs/heads/${branch}`, commit])
+      return commit
     },
     close() {
       server.closeAllConnections()
@@ -152,12 +169,20 @@ function authOf(header, token, readOnlyToken) {
   return 'bad'
 }
 
-function gitExecPath() {
-  return 'git'
-}
-
-function git(dir, args) {
-  const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_DIR: dir } })
+function git(dir, args, input) {
+  const result = spawnSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    input,
+    env: {
+      ...process.env,
+      GIT_DIR: dir,
+      GIT_AUTHOR_NAME: 'test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'test',
+      GIT_COMMITTER_EMAIL: 'test@example.com'
+    }
+  })
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`)
   return result.stdout
 }

@@ -13,7 +13,7 @@
  * prints is redacted before it is used.
  */
 import type { ChildProcess } from 'node:child_process'
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import {
@@ -89,7 +89,7 @@ export async function recordOnBranch(
   const work = join(folder, 'work')
   const run = runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target)
   try {
-    await run(['init', '--quiet', '--bare', gitDir], 'init')
+    makeRepository(gitDir)
     let carried: Reading[] = []
     let first: Recorded | undefined
     for (let attempt = 0; ; attempt++) {
@@ -116,8 +116,8 @@ export async function recordOnBranch(
       if (recorded.notSaved) return { ...first, readings, pushes: attempt, notSaved: recorded.notSaved }
       let pushed: GitResult
       try {
-        const commit = await commitHistory(run, target, read, work, readings)
-        if (commit === undefined) return { ...first, readings, pushes: attempt } // the branch holds it already
+        const ref = await commitHistory(run, target, read, work, readings)
+        if (ref === undefined) return { ...first, readings, pushes: attempt } // the branch holds it already
         pushed = await run(
           [
             'push',
@@ -125,7 +125,7 @@ export async function recordOnBranch(
             '--no-verify',
             `--force-with-lease=refs/heads/${target.branch}:${read.commit ?? ''}`,
             target.remote,
-            `${commit}:refs/heads/${target.branch}`
+            `${ref}:refs/heads/${target.branch}`
           ],
           'push',
           { allowFailure: true }
@@ -154,9 +154,20 @@ export async function recordOnBranch(
   }
 }
 
+/**
+ * An empty bare repository, as `git init --bare` with no templates makes it (HEAD, objects/, refs/): a
+ * process less on every run.
+ */
+function makeRepository(gitDir: string): void {
+  mkdirSync(join(gitDir, 'objects'), { recursive: true })
+  mkdirSync(join(gitDir, 'refs', 'heads'), { recursive: true })
+  writeFileSync(join(gitDir, 'HEAD'), 'ref: refs/heads/main\n')
+  writeFileSync(join(gitDir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n')
+}
+
 interface TreeEntry {
+  /** As fast-import takes it: six digits (040000 for a folder). */
   readonly mode: string
-  readonly type: string
   readonly sha: string
   readonly name: string
 }
@@ -166,11 +177,17 @@ interface BranchRead {
   readonly commit?: string
   /** The branch's files other than the history: kept as they are. */
   readonly others: readonly TreeEntry[]
-  /** The history's blob as read, to tell whether anything changed. */
-  readonly blob?: string
+  /** The history as read; undefined when there was none. */
+  readonly history?: Buffer
 }
 
-/** Fetches the branch (one commit deep) and writes its history file into `work`, fresh. */
+/** The local ref the commit is made on, before it is pushed. */
+const LOCAL_REF = 'refs/heads/swarms-credit-history-write'
+
+/**
+ * Fetches the branch (one commit deep) and writes its history file into `work`, fresh. The tree and
+ * the file come out of one `git cat-file --batch`.
+ */
 async function fetchBranch(run: Run, target: BranchTarget, gitDir: string, work: string): Promise<BranchRead> {
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
@@ -182,27 +199,59 @@ async function fetchBranch(run: Run, target: BranchTarget, gitDir: string, work:
   if (fetched.failure === 'no-branch') return { others: [] }
   if (fetched.failure !== undefined) throw new HistoryReadError(fetchProblem(fetched, target))
   const commit = readFileSync(join(gitDir, 'FETCH_HEAD'), 'utf8').slice(0, 40)
-  const listed = await run(['ls-tree', '-z', commit], 'ls-tree')
-  const entries = parseTree(listed.stdout)
-  const history = entries.find(entry => entry.name === target.file)
-  if (history && history.type !== 'blob') {
-    throw new HistoryReadError(branchProblem.notAFile(target.file, history.type))
+  const batch = await run(['cat-file', '--batch'], 'cat-file', {
+    input: `${commit}^{tree}\n${commit}:${target.file}\n`
+  })
+  const [tree, file] = parseBatch(batch.raw)
+  const entries = parseTree(tree.content ?? Buffer.alloc(0))
+  if (file.type !== undefined && file.type !== 'blob') {
+    throw new HistoryReadError(branchProblem.notAFile(target.file, file.type))
   }
-  if (history) {
-    const fd = openSync(join(work, target.file), 'w')
-    try {
-      await run(['cat-file', 'blob', history.sha], 'cat-file', { stdout: fd })
-    } finally {
-      closeSync(fd)
+  if (file.content) writeFileSync(join(work, target.file), file.content)
+  return { commit, others: entries.filter(entry => entry.name !== target.file), history: file.content }
+}
+
+/** The objects of `git cat-file --batch` output: type and content, or neither for a missing one. */
+function parseBatch(raw: Buffer): { type?: string; content?: Buffer }[] {
+  const objects: { type?: string; content?: Buffer }[] = []
+  let at = 0
+  while (at < raw.length) {
+    const end = raw.indexOf(10, at)
+    const header = raw.subarray(at, end).toString('utf8').split(' ')
+    at = end + 1
+    if (header.at(-1) === 'missing' || header.length !== 3) {
+      objects.push({})
+      continue
     }
+    const size = Number(header[2])
+    objects.push({ type: header[1], content: raw.subarray(at, at + size) })
+    at += size + 1
   }
-  return { commit, others: entries.filter(entry => entry !== history), blob: history?.sha }
+  return objects
+}
+
+/** A raw tree object: `<mode> <name>\0<20-byte id>` entries. */
+function parseTree(tree: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = []
+  let at = 0
+  while (at < tree.length) {
+    const nul = tree.indexOf(0, at)
+    const [mode, ...name] = tree.subarray(at, nul).toString('utf8').split(' ')
+    entries.push({
+      mode: mode.padStart(6, '0'),
+      name: name.join(' '),
+      sha: tree.subarray(nul + 1, nul + 21).toString('hex')
+    })
+    at = nul + 21
+  }
+  return entries
 }
 
 /**
- * The history as a commit with no parent: the branch's other files, the history, and a history moved
- * aside (the history module leaves it beside the file as `<file>.corrupt-<time>`). Undefined when the
- * branch already holds exactly this history.
+ * The history as a commit with no parent, made by one `git fast-import`: the branch's other files, the
+ * history, and a history moved aside (the history module leaves it beside the file as
+ * `<file>.corrupt-<time>`). Returns the local ref to push; undefined when the branch already holds
+ * exactly this history.
  */
 async function commitHistory(
   run: Run,
@@ -212,36 +261,36 @@ async function commitHistory(
   readings: readonly Reading[]
 ): Promise<string | undefined> {
   const names = readdirSync(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`))
-  const added: TreeEntry[] = []
-  for (const name of names) {
-    const hashed = await run(['hash-object', '-w', '--no-filters', '--', join(work, name)], 'hash-object')
-    added.push({ mode: '100644', type: 'blob', sha: hashed.stdout.trim(), name })
-  }
-  const history = added.find(entry => entry.name === target.file)
-  if (added.length === 1 && history?.sha === read.blob) return undefined
-  const tree = [...read.others.filter(entry => !names.includes(entry.name)), ...added]
-  const made = await run(['mktree', '-z'], 'mktree', {
-    input: tree.map(e => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join('')
-  })
+  const files = names.map(name => ({ name, content: readFileSync(join(work, name)) }))
+  const history = files.find(f => f.name === target.file)
+  if (files.length === 1 && history && read.history?.equals(history.content)) return undefined
   const newest = readings.at(-1)
-  const message = `Swarms credit history: ${readings.length} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}`
-  const committed = await run(['commit-tree', made.stdout.trim(), '-m', message], 'commit-tree')
-  return committed.stdout.trim()
+  const message = Buffer.from(
+    `Swarms credit history: ${readings.length} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}\n`
+  )
+  const seconds = Math.floor((newest?.at ?? Date.now()) / 1000)
+  const data = (content: Buffer) => [Buffer.from(`data ${content.length}\n`), content, Buffer.from('\n')]
+  const stream = [
+    Buffer.from(`commit ${LOCAL_REF}\ncommitter ${BOT_NAME} <${BOT_EMAIL}> ${seconds} +0000\n`),
+    ...data(message),
+    ...read.others
+      .filter(entry => !names.includes(entry.name))
+      .map(entry => Buffer.from(`M ${entry.mode} ${entry.sha} ${quotePath(entry.name)}\n`)),
+    ...files.flatMap(file => [Buffer.from(`M 100644 inline ${quotePath(file.name)}\n`), ...data(file.content)]),
+    Buffer.from('done\n')
+  ]
+  await run(['fast-import', '--quiet', '--force', '--done'], 'fast-import', { input: Buffer.concat(stream) })
+  return LOCAL_REF
 }
 
-function parseTree(text: string): TreeEntry[] {
-  return text
-    .split('\0')
-    .filter(Boolean)
-    .map(line => {
-      const tab = line.indexOf('\t')
-      const [mode, type, sha] = line.slice(0, tab).split(' ')
-      return { mode, type, sha, name: line.slice(tab + 1) }
-    })
+/** A path as fast-import reads it: as it is, or C-quoted when it would be misread. */
+function quotePath(name: string): string {
+  return /^"|[\n\\"]/.test(name) ? JSON.stringify(name) : name
 }
 
 interface GitResult {
   readonly stdout: string
+  readonly raw: Buffer
   readonly stderr: string
   /** What a failed command meant; undefined when it succeeded. */
   readonly failure?: GitFailure
@@ -250,7 +299,7 @@ interface GitResult {
 type Run = (
   args: readonly string[],
   what: string,
-  options?: { allowFailure?: boolean; input?: string; stdout?: number }
+  options?: { allowFailure?: boolean; input?: string | Buffer }
 ) => Promise<GitResult>
 
 /**
@@ -260,22 +309,22 @@ type Run = (
 function runner(program: string, env: Record<string, string>, remaining: () => number, target: BranchTarget): Run {
   const secrets = [target.token, basicCredential(target.token)]
   const clean = (text: string) => redactAll(text, secrets)
-  return async (args, what, { allowFailure = false, input, stdout } = {}) => {
+  return async (args, what, { allowFailure = false, input } = {}) => {
     const { spawn } = process.getBuiltinModule('node:child_process')
-    const limit = Math.max(1, remaining())
+    const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1) // setTimeout takes at most 2^31-1 ms
     let child: ChildProcess
-    const result = await new Promise<{ code: number | null; out: string; err: string; timedOut: boolean }>(
+    const result = await new Promise<{ code: number | null; out: Buffer; err: string; timedOut: boolean }>(
       (resolve, reject) => {
         child = spawn(program, args, {
           env,
-          stdio: [input === undefined ? 'ignore' : 'pipe', stdout ?? 'pipe', 'pipe'],
+          stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
           detached: process.platform !== 'win32',
           windowsHide: true
         })
-        let out = ''
+        const out: Buffer[] = []
         let err = ''
         let timedOut = false
-        child.stdout?.setEncoding('utf8').on('data', chunk => (out += chunk))
+        child.stdout?.on('data', (chunk: Buffer) => out.push(chunk))
         child.stderr?.setEncoding('utf8').on('data', chunk => (err = (err + chunk).slice(-64 * 1024)))
         child.stdin?.on('error', () => {})
         child.stdin?.end(input)
@@ -289,7 +338,7 @@ function runner(program: string, env: Record<string, string>, remaining: () => n
         })
         child.on('close', code => {
           clearTimeout(timer)
-          resolve({ code, out, err, timedOut })
+          resolve({ code, out: Buffer.concat(out), err, timedOut })
         })
       }
     ).catch((error: NodeJS.ErrnoException) => {
@@ -298,9 +347,10 @@ function runner(program: string, env: Record<string, string>, remaining: () => n
     })
     if (result.timedOut) throw new HistoryReadError(branchProblem.timeout(what, Math.ceil(limit / 1000)))
     const stderr = clean(result.err)
-    if (result.code === 0) return { stdout: result.out, stderr }
-    const failure = classifyGitFailure(clean(result.out), stderr)
-    if (allowFailure) return { stdout: clean(result.out), stderr, failure }
+    const stdout = result.out.toString('utf8')
+    if (result.code === 0) return { stdout, raw: result.out, stderr }
+    const failure = classifyGitFailure(clean(stdout), stderr)
+    if (allowFailure) return { stdout: clean(stdout), raw: result.out, stderr, failure }
     throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)))
   }
 }
