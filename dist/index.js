@@ -2586,7 +2586,7 @@ function runner(program, env, remaining, target) {
     const clean = (text) => redactAll(text, secrets);
     return async (args, what, { allowFailure = false, input } = {}) => {
         const { spawn } = process.getBuiltinModule('node:child_process');
-        const limit = Math.max(1, remaining());
+        const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1); // setTimeout takes at most 2^31-1 ms
         let child;
         const result = await new Promise((resolve, reject) => {
             child = spawn(program, args, {
