@@ -7,7 +7,10 @@
 // interleaved in one process so that the machine's noise hits each alike. It reports ratios; it asserts
 // none, and CI does not run it. It does check that the floor gives the same seven outputs as the
 // action, so that the two do the same job.
-//   npm run bench [-- --runs 40 --warmup 5]
+// Then the history on a branch: the action with `history-branch` against a loopback git server (git
+// http-backend), run after run on one branch, against the same action without a history: the median
+// time a run with the branch adds, and the HTTP requests git made per run.
+//   npm run bench [-- --runs 40 --warmup 5 --branch-runs 10]
 import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
@@ -17,9 +20,14 @@ import { parse } from 'yaml'
 import { node24 } from './node24.mjs'
 import { ACTION_ENTRY, runAction } from './run-action.mjs'
 import { startStandIn } from './stand-in-api.mjs'
+import { startGitServer } from './git-server.mjs'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } }
+  options: {
+    runs: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '3' },
+    'branch-runs': { type: 'string', default: '10' }
+  }
 })
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
@@ -105,9 +113,43 @@ try {
       `(the machine was busy: load ${load.toFixed(1)} on ${availableParallelism()} cores; the ratios are noisier)`
     )
   }
+  await benchBranch(Number(values['branch-runs']))
 } finally {
   await https.close()
   await http.close()
+}
+
+/** The action with `history-branch` against a loopback git server, interleaved with the action alone. */
+async function benchBranch(count) {
+  const git = await startGitServer()
+  git.createRepo('owner/bench')
+  const branchInputs = { ...inputs(http.url), 'history-branch': 'swarms-credit-history', 'github-token': git.token }
+  const env = { GITHUB_SERVER_URL: git.url, GITHUB_REPOSITORY: 'owner/bench' }
+  try {
+    const plain = []
+    const branch = []
+    const requests = []
+    for (let i = 0; i < count + 1; i++) {
+      const before = git.requests.length
+      const result = await runAction({ inputs: branchInputs, env })
+      if (result.code !== 0 || result.warnings.length > 0) {
+        throw new Error(`the run with history-branch did not succeed:\n${result.stdout}${result.stderr}`)
+      }
+      const alone = await runAction({ inputs: inputs(http.url) })
+      if (i === 0) continue // the first run creates the branch
+      requests.push(git.requests.length - before)
+      branch.push(result.ms)
+      plain.push(alone.ms)
+    }
+    const last = git.git('owner/bench', ['rev-list', '--count', 'swarms-credit-history']).trim()
+    console.log(
+      `history-branch (loopback git http-backend, plain http, ${count} runs after the first): median ${median(branch).toFixed(1)} ms, ` +
+        `${(median(branch) - median(plain)).toFixed(1)} ms over the same run without a history; ` +
+        `${Math.min(...requests)}–${Math.max(...requests)} git HTTP requests a run; the branch holds ${last} commit(s)`
+    )
+  } finally {
+    await git.close()
+  }
 }
 
 function median(list) {
