@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startGitServer } from '../../scripts/git-server.mjs'
 import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 import type { Sink } from '../../src/io/toolkit.js'
 import { inputVariable } from '../../src/logic/api.js'
@@ -36,9 +37,14 @@ function recorder() {
   return { sink, seen, outputs, summary: () => summary }
 }
 
-async function runWith(inputs: Record<string, string>, reply = balanceReply()) {
+async function runWith(inputs: Record<string, string>, reply = balanceReply(), extra: Record<string, string> = {}) {
   server = await startStandIn({ reply })
-  const env: Record<string, string> = { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url, 'INPUT_MAX-RETRIES': '0' }
+  const env: Record<string, string> = {
+    'INPUT_API-KEY': KEY,
+    'INPUT_BASE-URL': server.url,
+    'INPUT_MAX-RETRIES': '0',
+    ...extra
+  }
   for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
   const record = recorder()
   await run({ env, now: NOW, sink: record.sink })
@@ -66,6 +72,30 @@ describe('run', () => {
     expect(outputs).toMatchObject({ 'burn-rate-per-day': '25', 'days-remaining': '3', 'depletion-date': '2026-11-27' })
     expect(seen.errors).toHaveLength(1)
     expect(seen.errors[0]).toMatch(/last about 3 days .* fewer than the 7 of minimum-days-remaining/)
+  })
+
+  it('keeps the history on a branch, masks the token and redacts it from what it reports', async () => {
+    const git = await startGitServer()
+    try {
+      git.createRepo('owner/main')
+      const env = { GITHUB_SERVER_URL: git.url, GITHUB_REPOSITORY: 'owner/main', PATH: process.env.PATH ?? '' }
+      const inputs = { 'history-branch': 'credits', 'github-token': git.token, 'history-file': 'x/h.jsonl' }
+      const first = await runWith(inputs, balanceReply(), env)
+      expect(first.seen.masked).toEqual([KEY, git.token])
+      expect(first.seen.warnings).toEqual([])
+      expect(git.git('owner/main', ['show', 'credits:h.jsonl'])).toContain('"at":"2026-11-24T06:00:00.000Z"')
+      // A refused token: the branch cannot be read, the gate fails closed, the token is nowhere.
+      const refused = await runWith(
+        { ...inputs, 'github-token': `${git.token}x`, 'monthly-budget': '5' },
+        balanceReply(),
+        env
+      )
+      expect(refused.seen.errors).toHaveLength(1)
+      expect(refused.seen.errors[0]).toMatch(/h\.jsonl on branch credits of owner\/main could not be read .*refused/)
+      expect(JSON.stringify(refused.seen.errors) + refused.summary()).not.toContain(git.token)
+    } finally {
+      await git.close()
+    }
   })
 
   it('checks the history path before any request', async () => {
