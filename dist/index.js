@@ -2419,7 +2419,15 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
                 return { ...first, readings: carried, pushes: attempt, notSaved: error.message };
             }
             const local = (0,external_node_path_namespaceObject.join)(work, target.file);
-            const recorded = await recordReading(local, current, limit);
+            let recorded;
+            try {
+                recorded = await recordReading(local, current, limit);
+            }
+            catch (error) {
+                if (!first || !(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, readings: carried, pushes: attempt, notSaved: error.message };
+            }
             // What this run already meant to save stays in: a reading is never dropped by a retry, nor kept twice.
             const readings = unionReadings(recorded.readings, carried).slice(-limit);
             if (!sameReadings(readings, recorded.readings))

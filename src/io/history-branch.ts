@@ -101,7 +101,13 @@ export async function recordOnBranch(
         return { ...first, readings: carried, pushes: attempt, notSaved: error.message }
       }
       const local = join(work, target.file)
-      const recorded = await recordReading(local, current, limit)
+      let recorded: Recorded
+      try {
+        recorded = await recordReading(local, current, limit)
+      } catch (error) {
+        if (!first || !(error instanceof HistoryReadError)) throw error
+        return { ...first, readings: carried, pushes: attempt, notSaved: error.message }
+      }
       // What this run already meant to save stays in: a reading is never dropped by a retry, nor kept twice.
       const readings = unionReadings(recorded.readings, carried).slice(-limit)
       if (!sameReadings(readings, recorded.readings)) writeFileSync(local, serializeHistory(readings))
