@@ -15,7 +15,10 @@
 // peak memory (resident set, from a preloaded scripts/bench-peak.cjs), medians and the ratio to the
 // empty history.
 // --entry measures another bundle's history cost (an earlier release's dist/index.js, say).
-//   npm run bench [-- --runs 40 --warmup 5 --history-runs 15 --only startup|history --entry path]
+// Then the history on a branch: the action with `history-branch` against a loopback git server (git
+// http-backend), run after run on one branch, against the same action without a history: the median
+// time a run with the branch adds, and the HTTP requests git made per run.
+//   npm run bench [-- --runs 40 --warmup 5 --history-runs 15 --branch-runs 10 --only startup|history|branch --entry path]
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -26,6 +29,7 @@ import { parse } from 'yaml'
 import { node24 } from './node24.mjs'
 import { ACTION_ENTRY, POST_ENTRY, runAction } from './run-action.mjs'
 import { startStandIn } from './stand-in-api.mjs'
+import { startGitServer } from './git-server.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +37,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     'history-runs': { type: 'string', default: '15' },
     only: { type: 'string', default: '' },
-    entry: { type: 'string', default: '' }
+    entry: { type: 'string', default: '' },
+    'branch-runs': { type: 'string', default: '10' }
   }
 })
 const runs = Number(values.runs)
@@ -87,8 +92,9 @@ async function once(name) {
 }
 
 try {
-  if (values.only !== 'history') await startup()
-  if (values.only !== 'startup') await historyCost()
+  if (values.only === '' || values.only === 'startup') await startup()
+  if (values.only === '' || values.only === 'history') await historyCost()
+  if (values.only === '' || values.only === 'branch') await benchBranch(Number(values['branch-runs']))
   const [load] = loadavg()
   if (load > availableParallelism()) {
     console.log(
@@ -212,6 +218,39 @@ async function historyCost() {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The action with `history-branch` against a loopback git server, interleaved with the action alone. */
+async function benchBranch(count) {
+  const git = await startGitServer()
+  git.createRepo('owner/bench')
+  const branchInputs = { ...inputs(http.url), 'history-branch': 'swarms-credit-history', 'github-token': git.token }
+  const env = { GITHUB_SERVER_URL: git.url, GITHUB_REPOSITORY: 'owner/bench' }
+  try {
+    const plain = []
+    const branch = []
+    const requests = []
+    for (let i = 0; i < count + 1; i++) {
+      const before = git.requests.length
+      const result = await runAction({ inputs: branchInputs, env })
+      if (result.code !== 0 || result.warnings.length > 0) {
+        throw new Error(`the run with history-branch did not succeed:\n${result.stdout}${result.stderr}`)
+      }
+      const alone = await runAction({ inputs: inputs(http.url) })
+      if (i === 0) continue // the first run creates the branch
+      requests.push(git.requests.length - before)
+      branch.push(result.ms)
+      plain.push(alone.ms)
+    }
+    const last = git.git('owner/bench', ['rev-list', '--count', 'swarms-credit-history']).trim()
+    console.log(
+      `history-branch (loopback git http-backend, plain http, ${count} runs after the first): median ${median(branch).toFixed(1)} ms, ` +
+        `${(median(branch) - median(plain)).toFixed(1)} ms over the same run without a history; ` +
+        `${Math.min(...requests)}–${Math.max(...requests)} git HTTP requests a run; the branch holds ${last} commit(s)`
+    )
+  } finally {
+    await git.close()
   }
 }
 

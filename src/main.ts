@@ -5,9 +5,11 @@
 import { fetchBalance, type Answer } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
 import { checkHistoryPath, type HistoryOptions } from './io/history.js'
-import { keepReading } from './io/keep-reading.js'
+import type { Clock } from './io/history-branch.js'
+import { keepReading, keepsHistory, type KeepOptions } from './io/keep-reading.js'
+import { maskSecrets } from './io/secrets.js'
 import { emit, printable, runner, type Sink } from './io/toolkit.js'
-import { readApiKey, readInputs, type Env, type Inputs } from './logic/inputs.js'
+import { readInputs, type Env, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/job-spend.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
@@ -23,12 +25,13 @@ export interface RunOptions {
   readonly sink?: Sink
   /** The history's file system, clock and lock timings: node:fs and the clock unless a test says otherwise. */
   readonly history?: HistoryOptions
+  /** The history branch's retries: time, waits and jitter (tests pass one that does not sleep). */
+  readonly clock?: Clock
 }
 
-export async function run({ env = process.env, now, sink = runner, history }: RunOptions = {}): Promise<void> {
-  // Masked before anything else is logged, even when another input turns out to be invalid.
-  const apiKey = readApiKey(env)
-  if (apiKey) sink.mask(apiKey)
+export async function run({ env = process.env, now, sink = runner, history, clock }: RunOptions = {}): Promise<void> {
+  const secrets = maskSecrets(env, sink)
+  const [apiKey] = secrets
   let inputs: Inputs | undefined
   let started = false
   try {
@@ -40,21 +43,21 @@ export async function run({ env = process.env, now, sink = runner, history }: Ru
       maxRetries: inputs.maxRetries,
       timeoutSeconds: inputs.timeoutSeconds,
       userAgent: USER_AGENT,
-      log: message => sink.info(printable(message, apiKey))
+      log: message => sink.info(printable(message, secrets))
     })
     const at = now ?? Date.now()
     if (inputs.measureJob) started = leaveStart(answer, at, sink)
-    const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs, history) : {}
+    const { tracking, notes } = keepsHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {}
     const verdict = evaluate(
       answer.balance,
       inputs,
       tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined)
     )
-    emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink)
+    emit(balanceReport(answer, verdict, inputs, tracking, notes), secrets, sink)
   } catch (error) {
-    debugUnexpected(error, apiKey, message => sink.debug?.(message))
+    debugUnexpected(error, apiKey, message => sink.debug?.(printable(message, secrets)))
     if (inputs?.measureJob && !started) leaveState(STATE_NO_READING, sink)
-    emit(failureReport(error, inputs), apiKey, sink)
+    emit(failureReport(error, inputs), secrets, sink)
   }
 }
 
@@ -77,15 +80,15 @@ function leaveState(value: string, sink: Sink): boolean {
 }
 
 /**
- * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
- * failed read never touches the file. With this runner's clock behind the history, the figures are
- * the history's (as of its newest reading), and the reading is not kept. A history that cannot be
- * read leaves the trend unknown (the policy fails the job when a gate needs it); one read but not
- * saved still gives the trend.
+ * Adds this reading to the history (on the branch when there is one, else in the file) and analyses
+ * it. Only a balance that was read gets here, so a failed read never touches the history. With this
+ * runner's clock behind the history, the figures are the history's (as of its newest reading), and
+ * the reading is not kept. A history that cannot be read leaves the trend unknown (the policy fails the
+ * job when a gate needs it); one read but not saved still gives the trend.
  */
-async function track(path: string, answer: Answer, at: number, inputs: Inputs, options?: HistoryOptions) {
+async function track(answer: Answer, at: number, inputs: Inputs, options: KeepOptions) {
   const current: Reading = { at, values: answer.balance.values }
-  const { recorded, notes } = await keepReading(path, current, inputs.historyLimit, options)
+  const { recorded, notes } = await keepReading(inputs, current, options)
   if (!recorded) return { notes }
   return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes }
 }

@@ -4,9 +4,10 @@
  * fall between the start reading the main step left in the state and this one. Time is an input.
  */
 import { fetchBalance } from './io/client.js'
-import { keepReading } from './io/keep-reading.js'
+import { keepReading, keepsHistory } from './io/keep-reading.js'
+import { maskSecrets } from './io/secrets.js'
 import { emit, printable, runner } from './io/toolkit.js'
-import { readApiKey, readInputs, type Inputs } from './logic/inputs.js'
+import { readInputs, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobReading } from './logic/job-spend.js'
 import { USER_AGENT } from './logic/version.js'
 import { nothingToMeasureLine, stateWarning } from './render/job-spend.js'
@@ -16,9 +17,9 @@ import type { RunOptions } from './main.js'
 /** The variable through which the runner hands the post step the main step's state. */
 export const STATE_VARIABLE = `STATE_${STATE_NAME}`
 
-export async function runPost({ env = process.env, now, sink = runner }: RunOptions = {}): Promise<void> {
-  const apiKey = readApiKey(env)
-  if (apiKey) sink.mask(apiKey)
+export async function runPost({ env = process.env, now, sink = runner, clock }: RunOptions = {}): Promise<void> {
+  const secrets = maskSecrets(env, sink)
+  const [apiKey] = secrets
   let inputs: Inputs
   try {
     inputs = readInputs(env)
@@ -38,7 +39,7 @@ export async function runPost({ env = process.env, now, sink = runner }: RunOpti
       maxRetries: inputs.maxRetries,
       timeoutSeconds: inputs.timeoutSeconds,
       userAgent: USER_AGENT,
-      log: message => sink.info(printable(message, apiKey))
+      log: message => sink.info(printable(message, secrets))
     })
     const at = now ?? Date.now()
     const micro = microValues(answer.balance.texts)
@@ -50,10 +51,10 @@ export async function runPost({ env = process.env, now, sink = runner }: RunOpti
         ? undefined
         : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) }
     let notes: EndNotes | undefined
-    if (inputs.historyFile)
-      notes = (await keepReading(inputs.historyFile, { at, values: answer.balance.values }, inputs.historyLimit)).notes
-    emit(jobSpendReport(spend, check, at, inputs, notes), apiKey, sink)
+    if (keepsHistory(inputs))
+      notes = (await keepReading(inputs, { at, values: answer.balance.values }, { env, clock })).notes
+    emit(jobSpendReport(spend, check, at, inputs, notes), secrets, sink)
   } catch (error) {
-    emit(jobEndFailureReport(error, inputs), apiKey, sink)
+    emit(jobEndFailureReport(error, inputs), secrets, sink)
   }
 }

@@ -1,12 +1,13 @@
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
  * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it, and
+ * already; it redacts once more, in case any text from the API or git slipped through with a secret in
+ * it, and
  * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
  */
 import * as core from '@actions/core'
 import { closeSync, constants, openSync, writeSync } from 'node:fs'
-import { redact } from '../logic/secret.js'
+import { redactAll } from '../logic/secret.js'
 import { neutraliseCommands } from '../logic/workflow-commands.js'
 import { outputFileMessage, summaryWriteMessage } from '../render/messages.js'
 import type { Report } from '../render/report.js'
@@ -65,11 +66,12 @@ export const runner: Sink = {
 }
 
 /**
- * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
+ * Any text as the action prints it (a log line, an annotation, the summary): the key (and any other
+ * secret, such as a history branch's token) redacted, then
  * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
  */
-export function printable(text: string, apiKey: string): string {
-  return neutraliseCommands(redact(text, apiKey))
+export function printable(text: string, secrets: string | readonly string[]): string {
+  return neutraliseCommands(redactAll(text, typeof secrets === 'string' ? [secrets] : secrets))
 }
 
 /**
@@ -79,14 +81,15 @@ export function printable(text: string, apiKey: string): string {
  * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
  * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
  */
-export function emit(report: Report, apiKey: string, sink: Sink = runner): void {
-  const safe = (text: string) => printable(text, apiKey)
+export function emit(report: Report, secrets: string | readonly string[], sink: Sink = runner): void {
+  const list = typeof secrets === 'string' ? [secrets] : secrets
+  const safe = (text: string) => printable(text, list)
   for (const line of report.log) sink.info(safe(line))
   for (const warning of report.warnings) sink.warning(safe(warning))
   for (const notice of report.notices ?? []) sink.notice(safe(notice))
   if (report.error) sink.fail(safe(report.error))
   try {
-    for (const [name, value] of Object.entries(report.outputs)) sink.setOutput(name, redact(value, apiKey))
+    for (const [name, value] of Object.entries(report.outputs)) sink.setOutput(name, redactAll(value, list))
   } catch (error) {
     sink.fail(safe(outputFileMessage(reason(error))))
   }

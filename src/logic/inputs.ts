@@ -3,11 +3,12 @@
  * Every input is checked before any request; an invalid one raises an `input` ActionError that names
  * it and says what it accepts.
  */
-import { isAbsolute, resolve } from 'node:path'
+import { basename, isAbsolute, resolve } from 'node:path'
 import { inputVariable } from './api.js'
 import { FALSE_VALUES } from './measure-gate.js'
 import { CREDIT_TYPES, type CreditType } from './balance.js'
 import { ActionError, clip, oneLine } from './errors.js'
+import { DEFAULT_BRANCH_FILE, isBranchFileName, isBranchName, isRepository } from './history-branch.js'
 import { FRAGMENT_LENGTH } from './secret.js'
 
 /**
@@ -25,6 +26,8 @@ export const DEFAULTS = {
   'timeout-seconds': '30',
   summary: 'true',
   'history-file': '',
+  'history-branch': '',
+  'github-token': '${{ github.token }}',
   'history-limit': '1000',
   'minimum-days-remaining': '',
   'monthly-budget': '',
@@ -52,8 +55,10 @@ export interface Inputs {
   readonly maxRetries: number
   readonly timeoutSeconds: number
   readonly summary: boolean
-  /** Absolute; undefined when tracking is off. */
+  /** Absolute; undefined when tracking is off or the history is kept on a branch. */
   readonly historyFile?: string
+  /** Where the history is kept when `history-branch` is given (it takes precedence over the file). */
+  readonly historyBranch?: BranchTarget
   readonly historyLimit: number
   readonly minimumDaysRemaining?: number
   /** Credits the account may spend in one calendar month (UTC); undefined for no budget. */
@@ -66,6 +71,18 @@ export interface Inputs {
   readonly maxJobSpend?: string
 }
 
+/** A branch of the workflow's repository that keeps the history, and how to reach it. */
+export interface BranchTarget {
+  readonly branch: string
+  /** The history's file name on the branch. */
+  readonly file: string
+  /** `owner/name`. */
+  readonly repository: string
+  /** The repository's address for git: `<GITHUB_SERVER_URL>/<owner>/<name>.git`, no credentials. */
+  readonly remote: string
+  readonly token: string
+}
+
 export type Env = Readonly<Record<string, string | undefined>>
 
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
@@ -76,6 +93,14 @@ export function inputValue(env: Env, name: string): string {
 /** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
 export function readApiKey(env: Env): string {
   return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim()
+}
+
+/**
+ * The `github-token` input as the runner passes it. Its default (`${{ github.token }}`) is filled in by
+ * the runner only: outside it, no token is given.
+ */
+export function readGithubToken(env: Env): string {
+  return inputValue(env, 'github-token')
 }
 
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
@@ -101,11 +126,12 @@ export function readInputs(env: Env): Inputs {
   const optional = <T>(name: InputName, parse: (name: InputName, text: string) => T): T | undefined =>
     get(name) ? parse(name, get(name)) : undefined
   const historyFile = get('history-file')
+  const historyBranch = get('history-branch') ? parseBranch(env, get('history-branch'), historyFile) : undefined
   for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor'] as const) {
-    if (get(name) && !historyFile) {
+    if (get(name) && !historyFile && !historyBranch) {
       throw new ActionError(
         'input',
-        `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`
+        `Input \`${name}\` needs \`history-file\` or \`history-branch\`: it is computed from the history of readings.`
       )
     }
   }
@@ -119,11 +145,13 @@ export function readInputs(env: Env): Inputs {
     maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
     timeoutSeconds: parseTimeout(get('timeout-seconds')),
     summary: parseBoolean('summary', get('summary')),
-    historyFile: historyFile
-      ? isAbsolute(historyFile)
-        ? historyFile
-        : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
-      : undefined,
+    historyBranch,
+    historyFile:
+      historyFile && !historyBranch
+        ? isAbsolute(historyFile)
+          ? historyFile
+          : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
+        : undefined,
     historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
     minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
     monthlyBudget: optional('monthly-budget', parseDecimal),
@@ -131,6 +159,67 @@ export function readInputs(env: Env): Inputs {
     measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
     maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
   }
+}
+
+/**
+ * `history-branch` with what it needs: a token (never echoed), the workflow's repository and server
+ * (GITHUB_REPOSITORY, GITHUB_SERVER_URL), and the file name on the branch: the basename of
+ * `history-file` when it is given, else DEFAULT_BRANCH_FILE.
+ */
+function parseBranch(env: Env, branch: string, historyFile: string): BranchTarget {
+  if (!isBranchName(branch)) {
+    throw new ActionError(
+      'input',
+      `Input \`history-branch\` is ${echo(branch)}: it must be a branch name git accepts (letters, digits, ., _, - and / between parts, such as swarms-credit-history).`
+    )
+  }
+  const file = historyFile ? basename(historyFile.replace(/\\/g, '/')) : DEFAULT_BRANCH_FILE
+  if (!isBranchFileName(file)) {
+    throw new ActionError(
+      'input',
+      `Input \`history-file\` ends in ${echo(file)}, which cannot name the history's file on \`history-branch\`: use a name of letters, digits, ., _ and - (or leave history-file empty for ${DEFAULT_BRANCH_FILE}).`
+    )
+  }
+  const token = readGithubToken(env)
+  if (!token) {
+    throw new ActionError(
+      'input',
+      'Input `github-token` is empty: `history-branch` needs a token that can read and write the repository (the default, ${{ github.token }}, with `permissions: contents: write`).'
+    )
+  }
+  if (!KEY_CHARACTERS.test(token)) {
+    throw new ActionError(
+      'input',
+      'Input `github-token` is not a token: a token is printable ASCII without spaces. Pass the token alone, such as ${{ github.token }}.'
+    )
+  }
+  const repository = (env.GITHUB_REPOSITORY ?? '').trim()
+  if (!isRepository(repository)) {
+    throw new ActionError(
+      'input',
+      `\`history-branch\` needs the workflow's repository, and GITHUB_REPOSITORY is ${echo(repository)}: it must be owner/name (the runner sets it).`
+    )
+  }
+  const server = (env.GITHUB_SERVER_URL ?? '').trim() || 'https://github.com'
+  return { branch, file, repository, remote: `${parseServerUrl(server)}/${repository}.git`, token }
+}
+
+/** GITHUB_SERVER_URL under the API's rule: https, or http to a loopback host; nothing else in it. */
+function parseServerUrl(text: string): string {
+  let url: URL | undefined
+  try {
+    url = new URL(text)
+  } catch {
+    url = undefined
+  }
+  const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))
+  if (!url || !secure || url.username || url.password || url.search || url.hash) {
+    throw new ActionError(
+      'input',
+      `\`history-branch\` needs the GitHub server's address, and GITHUB_SERVER_URL is ${echo(text)}: it must be an https URL with nothing but a host and a path (plain http only to a loopback host).`
+    )
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 /** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */

@@ -66,14 +66,22 @@ export function redact(text: string, key: string | undefined): string {
   return out
 }
 
-/** Every run of the window size in every form of the key; made once per key. */
-let cached: { key: string; size: number; windows: Set<string> } | undefined
+/** Every run of the window size in every form of the key; made once per key (a run has a few secrets). */
+const cache = new Map<string, { size: number; windows: Set<string> }>()
 function windowsOf(key: string): { size: number; windows: Set<string> } {
-  if (cached?.key !== key) {
+  let made = cache.get(key)
+  if (!made) {
     const size = Math.min(FRAGMENT_LENGTH, key.length)
     const windows = new Set<string>()
     for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
-    cached = { key, size, windows }
+    made = { size, windows }
+    if (cache.size >= 8) cache.clear()
+    cache.set(key, made)
   }
-  return cached
+  return made
+}
+
+/** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */
+export function redactAll(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => redact(out, secret), text)
 }

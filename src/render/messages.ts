@@ -91,12 +91,36 @@ export function notAHistoryMessage(path: string, kind: string): string {
   return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`
 }
 
-export function historyUnreadableMessage(path: string, reason: string, inputs: Inputs): string {
+/**
+ * Why the history on a branch could not be read or saved: the reason inside the history messages
+ * below, which name the file and the branch.
+ */
+export const branchProblem = {
+  noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
+  tokenRejected: (repository: string) =>
+    `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
+  cannotRead: (repository: string) =>
+    `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
+  notFound: (repository: string) =>
+    `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
+  readOnly: (repository: string) =>
+    `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
+  busy: (pushes: number, seconds: number) =>
+    `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
+  timeout: (what: string, seconds: number) => `git ${what} did not finish within ${seconds} s`,
+  gitFailed: (what: string, reason: string) => `git ${what} failed: ${oneLine(reason)}`,
+  notAFile: (file: string, type: string) => `${file} on the branch is a ${type}, not a file; rename or remove it`
+} as const
+
+export function historyUnreadableMessage(path: string, reason: string, inputs: Inputs, onBranch = false): string {
   const gates = [
     inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
     inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
   ].filter(Boolean)
-  return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`
+  const advice = onBranch
+    ? 'Gates fail closed: fix what the reason says, then run again.'
+    : 'Make the file readable (or remove it to start afresh), or wait for the run holding its lock.'
+  return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. ${advice}`
 }
 
 export function historyNotReadWarning(path: string, reason: string): string {

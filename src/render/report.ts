@@ -37,6 +37,8 @@ export interface HistoryNotes {
   readonly lockNotRemoved?: string
   /** Set when the history could not be read: why. */
   readonly unreadable?: string
+  /** The history is kept on a branch (`path` names the file and the branch). */
+  readonly onBranch?: boolean
 }
 
 export function balanceReport(
@@ -62,7 +64,7 @@ export function balanceReport(
       case 'below-minimum':
         return words.belowMinimumMessage(balance, verdict, inputs)
       case 'history-unreadable':
-        return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs)
+        return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs, notes?.onBranch)
       case 'short-of-runway':
         return words.runwayMessage(balance, tracking!.trend, inputs)
       case 'over-budget':
@@ -84,7 +86,11 @@ export function balanceReport(
   const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : []
   const outputs = {
     ...balanceOutputs(answer, verdict),
-    ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
+    ...(tracking
+      ? trackingOutputs(tracking, verdict)
+      : inputs.historyFile || inputs.historyBranch
+        ? emptyTrackingOutputs()
+        : {})
   }
   const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined
   return {

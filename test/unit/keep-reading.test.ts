@@ -19,6 +19,10 @@ function line(at: number, total: number): string {
   return `{"at":"${new Date(at).toISOString()}","credit":${total},"free_credit":0,"referral_credits":0,"total_credits":${total}}\n`
 }
 
+function store(path: string) {
+  return { historyFile: path, historyLimit: 1000 }
+}
+
 function workspace(): string {
   return join(realpathSync(mkdtempSync(join(tmpdir(), 'keep-'))), 'history.jsonl')
 }
@@ -27,9 +31,9 @@ describe('keepReading', () => {
   it('adds the reading and gives the history with no note of trouble', async () => {
     const path = workspace()
     writeFileSync(path, line(NOW - DAY, 100))
-    const { recorded, notes } = await keepReading(path, reading(NOW, 90), 1000)
+    const { recorded, notes } = await keepReading(store(path), reading(NOW, 90))
     expect(recorded?.readings.map(r => r.values.total)).toEqual([100, 90])
-    expect(notes).toEqual({ path })
+    expect(notes).toEqual({ path, onBranch: false })
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(2)
   })
 
@@ -37,7 +41,7 @@ describe('keepReading', () => {
     const path = workspace()
     const history = line(NOW - DAY, 100) + line(NOW + 30 * DAY, 80)
     writeFileSync(path, history)
-    const { recorded, notes } = await keepReading(path, reading(NOW, 90), 1000)
+    const { recorded, notes } = await keepReading(store(path), reading(NOW, 90))
     expect(notes.clockBehind).toEqual({ now: NOW, newest: NOW + 30 * DAY })
     expect(recorded?.current.at).toBe(NOW + 30 * DAY)
     expect(readFileSync(path, 'utf8')).toBe(history)
@@ -55,7 +59,7 @@ describe('keepReading', () => {
         return fs.openSync(target, flags, mode)
       }) as HistoryFs['openSync']
     } as HistoryFs
-    const { recorded, notes } = await keepReading(path, reading(NOW, 90), 1000, { fs: denied })
+    const { recorded, notes } = await keepReading(store(path), reading(NOW, 90), { history: { fs: denied } })
     expect(recorded).toBeUndefined()
     expect(notes.path).toBe(path)
     expect(notes.unreadable).toMatch(/EACCES/)

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startGitServer } from '../../scripts/git-server.mjs'
 import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 import type { HistoryFs, HistoryOptions } from '../../src/io/history.js'
 import type { Sink } from '../../src/io/toolkit.js'
@@ -47,9 +48,19 @@ function recorder() {
   return { sink, seen, outputs, summary: () => summary }
 }
 
-async function runWith(inputs: Record<string, string>, reply = balanceReply(), history?: HistoryOptions) {
+async function runWith(
+  inputs: Record<string, string>,
+  reply = balanceReply(),
+  extra: Record<string, string> = {},
+  history?: HistoryOptions
+) {
   server = await startStandIn({ reply })
-  const env: Record<string, string> = { 'INPUT_API-KEY': KEY, 'INPUT_BASE-URL': server.url, 'INPUT_MAX-RETRIES': '0' }
+  const env: Record<string, string> = {
+    'INPUT_API-KEY': KEY,
+    'INPUT_BASE-URL': server.url,
+    'INPUT_MAX-RETRIES': '0',
+    ...extra
+  }
   for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
   const record = recorder()
   await run({ env, now: NOW, sink: record.sink, history })
@@ -77,6 +88,30 @@ describe('run', () => {
     expect(outputs).toMatchObject({ 'burn-rate-per-day': '25', 'days-remaining': '3', 'depletion-date': '2026-11-27' })
     expect(seen.errors).toHaveLength(1)
     expect(seen.errors[0]).toMatch(/last about 3 days .* fewer than the 7 of minimum-days-remaining/)
+  })
+
+  it('keeps the history on a branch, masks the token and redacts it from what it reports', async () => {
+    const git = await startGitServer()
+    try {
+      git.createRepo('owner/main')
+      const env = { GITHUB_SERVER_URL: git.url, GITHUB_REPOSITORY: 'owner/main', PATH: process.env.PATH ?? '' }
+      const inputs = { 'history-branch': 'credits', 'github-token': git.token, 'history-file': 'x/h.jsonl' }
+      const first = await runWith(inputs, balanceReply(), env)
+      expect(first.seen.masked).toEqual([KEY, git.token])
+      expect(first.seen.warnings).toEqual([])
+      expect(git.git('owner/main', ['show', 'credits:h.jsonl'])).toContain('"at":"2026-11-24T06:00:00.000Z"')
+      // A refused token: the branch cannot be read, the gate fails closed, the token is nowhere.
+      const refused = await runWith(
+        { ...inputs, 'github-token': `${git.token}x`, 'monthly-budget': '5' },
+        balanceReply(),
+        env
+      )
+      expect(refused.seen.errors).toHaveLength(1)
+      expect(refused.seen.errors[0]).toMatch(/h\.jsonl on branch credits of owner\/main could not be read .*refused/)
+      expect(JSON.stringify(refused.seen.errors) + refused.summary()).not.toContain(git.token)
+    } finally {
+      await git.close()
+    }
   })
 
   it('checks the history path before any request', async () => {
@@ -149,9 +184,14 @@ describe('run', () => {
     it('a lock held longer than the wait: the runway could not be checked, the balance is set, no wall-clock wait', async () => {
       const path = seeded()
       writeFileSync(`${path}.lock`, 'another run\n')
-      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
-        clock: clock()
-      })
+      const { seen, outputs } = await runWith(
+        { 'history-file': path, 'minimum-days-remaining': '7' },
+        balanceReply(),
+        {},
+        {
+          clock: clock()
+        }
+      )
       expect(seen.errors).toHaveLength(1)
       expect(seen.errors[0]).toMatch(
         /could not be read \(.*held for over 10 s.*runway \(minimum-days-remaining\) could not be checked/
@@ -169,9 +209,14 @@ describe('run', () => {
           return fs.openSync(p, flags, mode)
         }
       } as unknown as HistoryFs
-      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
-        fs: denied
-      })
+      const { seen, outputs } = await runWith(
+        { 'history-file': path, 'minimum-days-remaining': '7' },
+        balanceReply(),
+        {},
+        {
+          fs: denied
+        }
+      )
       expect(seen.errors).toHaveLength(1)
       expect(seen.errors[0]).toMatch(
         /could not be read \(EACCES.*runway \(minimum-days-remaining\) could not be checked/
@@ -188,10 +233,15 @@ describe('run', () => {
           fs.unlinkSync(p)
         }
       } as unknown as HistoryFs
-      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
-        fs: stuck,
-        clock: clock()
-      })
+      const { seen, outputs } = await runWith(
+        { 'history-file': path, 'minimum-days-remaining': '7' },
+        balanceReply(),
+        {},
+        {
+          fs: stuck,
+          clock: clock()
+        }
+      )
       expect(seen.errors).toHaveLength(1)
       expect(seen.errors[0]).toMatch(/last about 3 days/)
       expect(seen.warnings).toHaveLength(1)
@@ -211,9 +261,14 @@ describe('run', () => {
           return fs.openSync(p, flags, mode)
         }
       } as unknown as HistoryFs
-      const { seen, outputs } = await runWith({ 'history-file': path, 'minimum-days-remaining': '7' }, balanceReply(), {
-        fs: readOnly
-      })
+      const { seen, outputs } = await runWith(
+        { 'history-file': path, 'minimum-days-remaining': '7' },
+        balanceReply(),
+        {},
+        {
+          fs: readOnly
+        }
+      )
       expect(seen.errors[0]).toMatch(/last about 3 days/)
       expect(seen.warnings.some(w => /could not be written \(EROFS/.test(w))).toBe(true)
       expect(outputs['burn-rate-per-day']).toBe('25')

@@ -369,7 +369,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 284:
+/***/ 457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1491,18 +1491,26 @@ function redact(text, key) {
     }
     return out;
 }
-/** Every run of the window size in every form of the key; made once per key. */
-let cached;
+/** Every run of the window size in every form of the key; made once per key (a run has a few secrets). */
+const cache = new Map();
 function windowsOf(key) {
-    if (cached?.key !== key) {
+    let made = cache.get(key);
+    if (!made) {
         const size = Math.min(FRAGMENT_LENGTH, key.length);
         const windows = new Set();
         for (const form of keyForms(key))
             for (let i = 0; i + size <= form.length; i++)
                 windows.add(form.slice(i, i + size));
-        cached = { key, size, windows };
+        made = { size, windows };
+        if (cache.size >= 8)
+            cache.clear();
+        cache.set(key, made);
     }
-    return cached;
+    return made;
+}
+/** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */
+function redactAll(text, secrets) {
+    return secrets.reduce((out, secret) => redact(out, secret), text);
 }
 
 ;// CONCATENATED MODULE: ../src/io/client.ts
@@ -2260,12 +2268,30 @@ function runwayMessage(balance, trend, inputs) {
 function messages_notAHistoryMessage(path, kind) {
     return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
 }
-function historyUnreadableMessage(path, reason, inputs) {
+/**
+ * Why the history on a branch could not be read or saved: the reason inside the history messages
+ * below, which name the file and the branch.
+ */
+const branchProblem = {
+    noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
+    tokenRejected: (repository) => `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
+    cannotRead: (repository) => `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
+    notFound: (repository) => `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
+    readOnly: (repository) => `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
+    busy: (pushes, seconds) => `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
+    timeout: (what, seconds) => `git ${what} did not finish within ${seconds} s`,
+    gitFailed: (what, reason) => `git ${what} failed: ${errors_oneLine(reason)}`,
+    notAFile: (file, type) => `${file} on the branch is a ${type}, not a file; rename or remove it`
+};
+function historyUnreadableMessage(path, reason, inputs, onBranch = false) {
     const gates = [
         inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
         inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
     ].filter(Boolean);
-    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
+    const advice = onBranch
+        ? 'Gates fail closed: fix what the reason says, then run again.'
+        : 'Make the file readable (or remove it to start afresh), or wait for the run holding its lock.';
+    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. ${advice}`;
 }
 function historyNotReadWarning(path, reason) {
     return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
@@ -2815,19 +2841,454 @@ function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_
     }
 }
 
-;// CONCATENATED MODULE: ../src/io/keep-reading.ts
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ../src/logic/history-branch.ts
 /**
- * The one place the action adds a reading to the history file (the main step's reading, and the end
- * reading of a measured job), through the history module's exported API alone.
+ * The pure decisions of keeping the history on a branch: the remote's address, whether a branch name
+ * is one git accepts, how long to wait before another push, and what a failed git command means.
+ * No I/O: `io/history-branch.ts` runs git and asks these.
  */
+/** The file name on the branch when `history-file` does not give one. */
+const DEFAULT_BRANCH_FILE = 'swarms-credit-history.jsonl';
+/** Everything a run does on the branch (the fetch, every push, the waits between) ends within this. */
+const BRANCH_DEADLINE_MS = 90_000;
+/** The first wait after a rejected push; each further one doubles, up to BACKOFF_CAP_MS. */
+const history_branch_BACKOFF_BASE_MS = 200;
+const history_branch_BACKOFF_CAP_MS = 5_000;
+/** Who the history's commits are by: the Actions bot, as GitHub's own actions commit. */
+const BOT_NAME = 'github-actions[bot]';
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+/**
+ * The wait before retry `attempt` (0 for the first retry): exponential, capped, with jitter ("equal
+ * jitter": half the step fixed, half random), so that runs rejected together do not push together
+ * again. `random` is in [0, 1).
+ */
+function history_branch_backoffMs(attempt, random) {
+    const step = Math.min(history_branch_BACKOFF_CAP_MS, history_branch_BACKOFF_BASE_MS * 2 ** attempt);
+    return step / 2 + (random * step) / 2;
+}
+/**
+ * A branch name git and GitHub accept (the rules of `git check-ref-format --branch`, less the exotic):
+ * letters, digits, `.`, `_`, `-` and `/` between parts; no part that starts with `.` or ends with
+ * `.lock`, no `..`, no leading `-`.
+ */
+function isBranchName(name) {
+    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.length > 200)
+        return false;
+    if (name.startsWith('-') || name.includes('..'))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
+}
+/** A file name on the branch: one path part, no folder, nothing git would refuse or hide. */
+function isBranchFileName(name) {
+    return /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..' && name !== '.git' && name.length <= 200;
+}
+/** `owner/name` as GITHUB_REPOSITORY gives it. */
+function isRepository(text) {
+    return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.split('/').some(part => /^\.+$/.test(part));
+}
+function classifyGitFailure(stdout, stderr) {
+    const text = `${stdout}\n${stderr}`;
+    if (/couldn't find remote ref/i.test(text))
+        return 'no-branch';
+    if (/\[rejected\].*\((stale info|fetch first|non-fast-forward|already exists)\)/i.test(text))
+        return 'conflict';
+    if (/\[remote rejected\].*(lock|failed to update ref|expected)/i.test(text))
+        return 'conflict';
+    if (/returned error: 401|could not read (username|password)|authentication failed/i.test(text)) {
+        return 'rejected-token';
+    }
+    if (/returned error: 403|permission .* denied|write access .* not granted/i.test(text))
+        return 'forbidden';
+    if (/returned error: 404|repository .* not found/i.test(text))
+        return 'not-found';
+    return 'other';
+}
+/**
+ * The last meaningful line git printed (its `fatal:` or `error:` line when there is one), for a
+ * message: one line, at most 300 characters.
+ */
+function gitReason(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean);
+    const line = lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+    const text = line.replace(/^(fatal|error):\s*/, '');
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
 
-async function keepReading(path, reading, limit, options) {
+;// CONCATENATED MODULE: ../src/io/history-branch.ts
+
+
+
+
+
+
+
+
+const realClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+/** The basic credential GitHub takes for a token over git's HTTP: `x-access-token:<token>`, base64. */
+function basicCredential(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+/** `<file> on branch <branch> of <owner/name>`: how messages name the history. */
+function branchLabel(target) {
+    return `${target.file} on branch ${target.branch} of ${target.repository}`;
+}
+/**
+ * Reads the history on the branch, adds `current`, and saves it there. Throws HistoryReadError when the
+ * branch cannot be read (no git, a refused token, no such repository, a timeout); a history read but
+ * not saved (a read-only token, other runs writing for longer than the deadline) comes back with
+ * `notSaved`.
+ */
+async function recordOnBranch(target, current, { limit, env, clock = realClock, deadlineMs = BRANCH_DEADLINE_MS, git = 'git' }) {
+    const deadline = clock.now() + deadlineMs;
+    const folder = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'swarms-history-'));
+    const gitDir = (0,external_node_path_namespaceObject.join)(folder, 'repo.git');
+    const work = (0,external_node_path_namespaceObject.join)(folder, 'work');
+    const run = runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
     try {
-        const recorded = await recordReading(path, reading, limit, options);
+        makeRepository(gitDir);
+        const line = serializeReading(current);
+        let first;
+        for (let attempt = 0;; attempt++) {
+            let read;
+            try {
+                read = await fetchBranch(run, target, gitDir, work);
+            }
+            catch (error) {
+                if (!first || !(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, pushes: attempt, notSaved: error.message };
+            }
+            // A push whose answer was lost but which landed: the branch holds this reading already. Any other
+            // run's readings are in what was fetched, and this run's is added to them: the union, each once.
+            if (first && read.history && holdsLine(read.history, line))
+                return { ...first, pushes: attempt };
+            const local = (0,external_node_path_namespaceObject.join)(work, target.file);
+            let recorded;
+            try {
+                recorded = await recordReading(local, current, limit);
+            }
+            catch (error) {
+                if (!first || !(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, pushes: attempt, notSaved: error.message };
+            }
+            // A history moved aside is pushed beside the new one, under the name the history module gave it.
+            const movedAside = first
+                ? first.movedAside
+                : recorded.movedAside && { ...recorded.movedAside, to: `${(0,external_node_path_namespaceObject.basename)(recorded.movedAside.to)} on the branch` };
+            recorded = { ...recorded, movedAside };
+            first ??= recorded;
+            if (recorded.notSaved)
+                return { ...recorded, pushes: attempt };
+            let pushed;
+            try {
+                const ref = await commitHistory(run, target, read, work, recorded);
+                if (ref === undefined)
+                    return { ...recorded, pushes: attempt }; // the branch holds it already
+                pushed = await run([
+                    'push',
+                    '--porcelain',
+                    '--no-verify',
+                    `--force-with-lease=refs/heads/${target.branch}:${read.commit ?? ''}`,
+                    target.remote,
+                    `${ref}:refs/heads/${target.branch}`
+                ], 'push', { allowFailure: true });
+            }
+            catch (error) {
+                if (!(error instanceof HistoryReadError))
+                    throw error;
+                return { ...recorded, pushes: attempt + 1, notSaved: error.message };
+            }
+            if (pushed.failure === undefined)
+                return { ...recorded, pushes: attempt + 1 };
+            if (pushed.failure !== 'conflict') {
+                return { ...recorded, pushes: attempt + 1, notSaved: pushProblem(pushed, target) };
+            }
+            const wait = history_branch_backoffMs(attempt, clock.random());
+            if (clock.now() + wait >= deadline) {
+                return { ...recorded, pushes: attempt + 1, notSaved: branchProblem.busy(attempt + 1, deadlineMs / 1000) };
+            }
+            await clock.sleep(wait);
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+/** Whether a history file (as fetched) holds this exact line. */
+function holdsLine(history, line) {
+    return history.toString('utf8').replace(/\r\n/g, '\n').split('\n').includes(line.replace(/\n$/, ''));
+}
+/**
+ * An empty bare repository, as `git init --bare` with no templates makes it (HEAD, objects/, refs/): a
+ * process less on every run.
+ */
+function makeRepository(gitDir) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'objects'), { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'heads'), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+}
+/** The local ref the commit is made on, before it is pushed. */
+const LOCAL_REF = 'refs/heads/swarms-credit-history-write';
+/**
+ * Fetches the branch (one commit deep) and writes its history file into `work`, fresh. The tree and
+ * the file come out of one `git cat-file --batch`.
+ */
+async function fetchBranch(run, target, gitDir, work) {
+    (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(work, { recursive: true });
+    const fetched = await run(['fetch', '--quiet', '--depth=1', '--no-tags', target.remote, `refs/heads/${target.branch}`], 'fetch', { allowFailure: true });
+    if (fetched.failure === 'no-branch')
+        return { others: [] };
+    if (fetched.failure !== undefined)
+        throw new HistoryReadError(fetchProblem(fetched, target));
+    const commit = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'FETCH_HEAD'), 'utf8').slice(0, 40);
+    const batch = await run(['cat-file', '--batch'], 'cat-file', {
+        input: `${commit}^{tree}\n${commit}:${target.file}\n`
+    });
+    const [tree, file] = parseBatch(batch.raw);
+    const entries = parseTree(tree.content ?? Buffer.alloc(0));
+    if (file.type !== undefined && file.type !== 'blob') {
+        throw new HistoryReadError(branchProblem.notAFile(target.file, file.type));
+    }
+    if (file.content)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, target.file), file.content);
+    return { commit, others: entries.filter(entry => entry.name !== target.file), history: file.content };
+}
+/** The objects of `git cat-file --batch` output: type and content, or neither for a missing one. */
+function parseBatch(raw) {
+    const objects = [];
+    let at = 0;
+    while (at < raw.length) {
+        const end = raw.indexOf(10, at);
+        const header = raw.subarray(at, end).toString('utf8').split(' ');
+        at = end + 1;
+        if (header.at(-1) === 'missing' || header.length !== 3) {
+            objects.push({});
+            continue;
+        }
+        const size = Number(header[2]);
+        objects.push({ type: header[1], content: raw.subarray(at, at + size) });
+        at += size + 1;
+    }
+    return objects;
+}
+/** A raw tree object: `<mode> <name>\0<20-byte id>` entries. */
+function parseTree(tree) {
+    const entries = [];
+    let at = 0;
+    while (at < tree.length) {
+        const nul = tree.indexOf(0, at);
+        const [mode, ...name] = tree.subarray(at, nul).toString('utf8').split(' ');
+        entries.push({
+            mode: mode.padStart(6, '0'),
+            name: name.join(' '),
+            sha: tree.subarray(nul + 1, nul + 21).toString('hex')
+        });
+        at = nul + 21;
+    }
+    return entries;
+}
+/**
+ * The history as a commit with no parent, made by one `git fast-import`: the branch's other files, the
+ * history, and a history moved aside (the history module leaves it beside the file as
+ * `<file>.corrupt-<time>`). Returns the local ref to push; undefined when the branch already holds
+ * exactly this history.
+ */
+async function commitHistory(run, target, read, work, recorded) {
+    const names = (0,external_node_fs_namespaceObject.readdirSync)(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`));
+    const files = names.map(name => ({ name, content: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(work, name)) }));
+    const history = files.find(f => f.name === target.file);
+    if (files.length === 1 && history && read.history?.equals(history.content))
+        return undefined;
+    const newest = recorded.readings.at(-1);
+    const message = Buffer.from(`Swarms credit history: ${recorded.extent.count} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}\n`);
+    const seconds = Math.floor((newest?.at ?? Date.now()) / 1000);
+    const data = (content) => [Buffer.from(`data ${content.length}\n`), content, Buffer.from('\n')];
+    const stream = [
+        Buffer.from(`commit ${LOCAL_REF}\ncommitter ${BOT_NAME} <${BOT_EMAIL}> ${seconds} +0000\n`),
+        ...data(message),
+        ...read.others
+            .filter(entry => !names.includes(entry.name))
+            .map(entry => Buffer.from(`M ${entry.mode} ${entry.sha} ${quotePath(entry.name)}\n`)),
+        ...files.flatMap(file => [Buffer.from(`M 100644 inline ${quotePath(file.name)}\n`), ...data(file.content)]),
+        Buffer.from('done\n')
+    ];
+    await run(['fast-import', '--quiet', '--force', '--done'], 'fast-import', { input: Buffer.concat(stream) });
+    return LOCAL_REF;
+}
+/** A path as fast-import reads it: as it is, or C-quoted when it would be misread. */
+function quotePath(name) {
+    return /^"|[\n\\"]/.test(name) ? JSON.stringify(name) : name;
+}
+/**
+ * Runs git with the given environment, bounded by what is left of the deadline. A missing git, a
+ * timeout, or (unless allowed) a failure throws HistoryReadError; what git printed is redacted.
+ */
+function runner(program, env, remaining, target) {
+    const secrets = [target.token, basicCredential(target.token)];
+    const clean = (text) => redactAll(text, secrets);
+    return async (args, what, { allowFailure = false, input } = {}) => {
+        const { spawn } = process.getBuiltinModule('node:child_process');
+        const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1); // setTimeout takes at most 2^31-1 ms
+        let child;
+        const result = await new Promise((resolve, reject) => {
+            child = spawn(program, args, {
+                env,
+                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true
+            });
+            const out = [];
+            let err = '';
+            let timedOut = false;
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.setEncoding('utf8').on('data', chunk => (err = (err + chunk).slice(-64 * 1024)));
+            child.stdin?.on('error', () => { });
+            child.stdin?.end(input);
+            const timer = setTimeout(() => {
+                timedOut = true;
+                kill(child);
+            }, limit);
+            child.on('error', error => {
+                clearTimeout(timer);
+                reject(error);
+            });
+            child.on('close', code => {
+                clearTimeout(timer);
+                resolve({ code, out: Buffer.concat(out), err, timedOut });
+            });
+        }).catch((error) => {
+            if (error.code === 'ENOENT')
+                throw new HistoryReadError(branchProblem.noGit());
+            throw new HistoryReadError(branchProblem.gitFailed(what, clean(error.message)));
+        });
+        if (result.timedOut)
+            throw new HistoryReadError(branchProblem.timeout(what, Math.ceil(limit / 1000)));
+        const stderr = clean(result.err);
+        const stdout = result.out.toString('utf8');
+        if (result.code === 0)
+            return { stdout, raw: result.out, stderr };
+        const failure = classifyGitFailure(clean(stdout), stderr);
+        if (allowFailure)
+            return { stdout: clean(stdout), raw: result.out, stderr, failure };
+        throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)));
+    };
+}
+/** Ends git and whatever it started (git-remote-http): its process group, where there is one. */
+function kill(child) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            child.kill('SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL');
+    }
+}
+function fetchProblem(result, target) {
+    switch (result.failure) {
+        case 'rejected-token':
+            return branchProblem.tokenRejected(target.repository);
+        case 'forbidden':
+            return branchProblem.cannotRead(target.repository);
+        case 'not-found':
+            return branchProblem.notFound(target.repository);
+        default:
+            return branchProblem.gitFailed('fetch', gitReason(result.stderr));
+    }
+}
+function pushProblem(result, target) {
+    switch (result.failure) {
+        case 'forbidden':
+            return branchProblem.readOnly(target.repository);
+        case 'rejected-token':
+            return branchProblem.tokenRejected(target.repository);
+        default:
+            return branchProblem.gitFailed('push', gitReason(`${result.stdout}\n${result.stderr}`));
+    }
+}
+/**
+ * git's environment: the runner's, less the inputs (the API key and the token among them), the API
+ * key's variable and every GIT_ variable that could point it elsewhere (but the CA settings an
+ * Enterprise server may need); then the repository, English messages, no prompts, the bot as author,
+ * and the configuration through GIT_CONFIG_COUNT, the token's header among it.
+ */
+function gitEnvironment(base, gitDir, folder, target) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (value === undefined || /^(INPUT_|GIT_(?!SSL_CA)|SSH_ASKPASS$|SWARMS_API_KEY$)/i.test(name))
+            continue;
+        env[name] = value;
+    }
+    const config = [
+        [`http.${target.remote}.extraHeader`, `Authorization: basic ${basicCredential(target.token)}`],
+        ['http.followRedirects', 'false'],
+        ['credential.helper', ''],
+        ['core.askPass', ''],
+        ['core.hooksPath', (0,external_node_path_namespaceObject.join)(folder, 'no-hooks')],
+        ['core.autocrlf', 'false'],
+        ['init.defaultBranch', 'main'],
+        ['protocol.version', '2'],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        ['advice.detachedHead', 'false']
+    ];
+    Object.assign(env, {
+        GIT_DIR: gitDir,
+        LC_ALL: 'C',
+        LANGUAGE: 'C',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_AUTHOR_NAME: BOT_NAME,
+        GIT_AUTHOR_EMAIL: BOT_EMAIL,
+        GIT_COMMITTER_NAME: BOT_NAME,
+        GIT_COMMITTER_EMAIL: BOT_EMAIL,
+        GIT_CONFIG_COUNT: String(config.length)
+    });
+    config.forEach(([key, value], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = key;
+        env[`GIT_CONFIG_VALUE_${i}`] = value;
+    });
+    return env;
+}
+
+;// CONCATENATED MODULE: ../src/io/keep-reading.ts
+
+
+/** Whether the inputs keep a history at all (a file or a branch). */
+function keepsHistory(store) {
+    return Boolean(store.historyFile || store.historyBranch);
+}
+async function keepReading(store, reading, options = {}) {
+    const branch = store.historyBranch;
+    const path = branch ? branchLabel(branch) : (store.historyFile ?? '');
+    const onBranch = branch !== undefined;
+    try {
+        const recorded = branch
+            ? await recordOnBranch(branch, reading, {
+                limit: store.historyLimit,
+                env: options.env ?? process.env,
+                clock: options.clock
+            })
+            : await recordReading(path, reading, store.historyLimit, options.history);
         return {
             recorded,
             notes: {
                 path,
+                onBranch,
                 movedAside: recorded.movedAside,
                 clockBehind: recorded.clockBehind === undefined ? undefined : { now: reading.at, newest: recorded.clockBehind },
                 tornLine: recorded.tornLine,
@@ -2839,155 +3300,8 @@ async function keepReading(path, reading, limit, options) {
     catch (error) {
         if (!(error instanceof HistoryReadError))
             throw error;
-        return { notes: { path, unreadable: error.message } };
+        return { notes: { path, onBranch, unreadable: error.message } };
     }
-}
-
-// EXTERNAL MODULE: ./stubs/core.ts
-var core = __nccwpck_require__(911);
-;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
-/**
- * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
- * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
- * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
- *
- * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
- *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
- * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
- *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
- *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
- *
- * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
- * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
- * zero-width character does not neutralise a command, and one in the text does not hide one: here
- * format, control and default-ignorable characters count as invisible between the marks, and the
- * neutraliser inserts a backslash, which ICU does not ignore:
- *
- * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
- * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
- *
- * The backslash is what Markdown reads as an escape of the next character, so in the job summary
- * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
- * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
- */
-/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
-const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
-/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
-const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
-const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
-const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
-/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
-const LINE_BREAK = /(\r\n|\r|\n)/;
-/** The text, with no line the runner would read as a workflow command, in either syntax. */
-function neutraliseCommands(text) {
-    if (!text.includes(':') && !text.includes('#'))
-        return text;
-    return text
-        .split(LINE_BREAK)
-        .map((part, index) => index % 2 === 1 ? part : part.replace(LINE_COMMAND, '$1\\:').replace(LEGACY_COMMAND, '$1\\['))
-        .join('');
-}
-
-;// CONCATENATED MODULE: ../src/io/toolkit.ts
-/**
- * The toolkit edge: the one module that hands what the action found to the runner, through
- * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it, and
- * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
- */
-
-
-
-
-
-const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
-/** The runner caps one step's summary at 1 MiB. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const runner = {
-    mask: secret => core/* setSecret */.Pq(secret),
-    info: line => core/* info */.pq(line),
-    warning: message => core/* warning */.$e(message),
-    notice: message => core/* notice */.lm(message),
-    fail: message => core/* setFailed */.C1(message),
-    setOutput(name, value) {
-        const file = process.env.GITHUB_OUTPUT;
-        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
-        // without blocking first, so that such a file fails here, as an unwritable one does.
-        if (file)
-            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
-        core/* setOutput */.uH(name, value);
-    },
-    debug: message => core/* debug */.Yz(message),
-    appendSummary(markdown) {
-        const file = process.env.GITHUB_STEP_SUMMARY;
-        if (!file)
-            return false;
-        // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
-        // nor O_NONBLOCK (undefined there).
-        const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NONBLOCK);
-        try {
-            (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
-        return true;
-    },
-    saveState: (name, value) => core/* saveState */.LZ(name, value)
-};
-/**
- * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
- * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
- */
-function printable(text, apiKey) {
-    return neutraliseCommands(redact(text, apiKey));
-}
-/**
- * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
- * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
- * Output values are data for later steps, redacted but not otherwise changed: they go to the
- * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
- * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
- */
-function emit(report, apiKey, sink = runner) {
-    const safe = (text) => printable(text, apiKey);
-    for (const line of report.log)
-        sink.info(safe(line));
-    for (const warning of report.warnings)
-        sink.warning(safe(warning));
-    for (const notice of report.notices ?? [])
-        sink.notice(safe(notice));
-    if (report.error)
-        sink.fail(safe(report.error));
-    try {
-        for (const [name, value] of Object.entries(report.outputs))
-            sink.setOutput(name, redact(value, apiKey));
-    }
-    catch (error) {
-        sink.fail(safe(outputFileMessage(reason(error))));
-    }
-    if (report.summary === undefined)
-        return;
-    try {
-        sink.appendSummary(clipBytes(safe(report.summary), SUMMARY_LIMIT_BYTES));
-    }
-    catch (error) {
-        sink.warning(safe(summaryWriteMessage(reason(error))));
-    }
-}
-/** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
-function clipBytes(markdown, limit) {
-    if (Buffer.byteLength(markdown) <= limit)
-        return markdown;
-    const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n';
-    let cut = Buffer.from(markdown)
-        .subarray(0, limit - Buffer.byteLength(note))
-        .toString('utf8');
-    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
-    return cut + note;
-}
-function reason(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/measure-gate.js
@@ -3023,6 +3337,7 @@ function mayMeasure(env) {
 
 
 
+
 /**
  * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
  * fills these in; they apply here when the action runs without it (locally, or from a test).
@@ -3038,6 +3353,8 @@ const DEFAULTS = {
     'timeout-seconds': '30',
     summary: 'true',
     'history-file': '',
+    'history-branch': '',
+    'github-token': '${{ github.token }}',
     'history-limit': '1000',
     'minimum-days-remaining': '',
     'monthly-budget': '',
@@ -3059,6 +3376,13 @@ function inputValue(env, name) {
 function readApiKey(env) {
     return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
 }
+/**
+ * The `github-token` input as the runner passes it. Its default (`${{ github.token }}`) is filled in by
+ * the runner only: outside it, no token is given.
+ */
+function readGithubToken(env) {
+    return inputValue(env, 'github-token');
+}
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
 function readInputs(env) {
@@ -3074,9 +3398,10 @@ function readInputs(env) {
     const get = (name) => given(name) || DEFAULTS[name];
     const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
     const historyFile = get('history-file');
+    const historyBranch = get('history-branch') ? parseBranch(env, get('history-branch'), historyFile) : undefined;
     for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
-        if (get(name) && !historyFile) {
-            throw new errors_ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
+        if (get(name) && !historyFile && !historyBranch) {
+            throw new errors_ActionError('input', `Input \`${name}\` needs \`history-file\` or \`history-branch\`: it is computed from the history of readings.`);
         }
     }
     return {
@@ -3089,7 +3414,8 @@ function readInputs(env) {
         maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds')),
         summary: parseBoolean('summary', get('summary')),
-        historyFile: historyFile
+        historyBranch,
+        historyFile: historyFile && !historyBranch
             ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
                 ? historyFile
                 : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
@@ -3101,6 +3427,48 @@ function readInputs(env) {
         measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
         maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
     };
+}
+/**
+ * `history-branch` with what it needs: a token (never echoed), the workflow's repository and server
+ * (GITHUB_REPOSITORY, GITHUB_SERVER_URL), and the file name on the branch: the basename of
+ * `history-file` when it is given, else DEFAULT_BRANCH_FILE.
+ */
+function parseBranch(env, branch, historyFile) {
+    if (!isBranchName(branch)) {
+        throw new errors_ActionError('input', `Input \`history-branch\` is ${echo(branch)}: it must be a branch name git accepts (letters, digits, ., _, - and / between parts, such as swarms-credit-history).`);
+    }
+    const file = historyFile ? (0,external_node_path_namespaceObject.basename)(historyFile.replace(/\\/g, '/')) : DEFAULT_BRANCH_FILE;
+    if (!isBranchFileName(file)) {
+        throw new errors_ActionError('input', `Input \`history-file\` ends in ${echo(file)}, which cannot name the history's file on \`history-branch\`: use a name of letters, digits, ., _ and - (or leave history-file empty for ${DEFAULT_BRANCH_FILE}).`);
+    }
+    const token = readGithubToken(env);
+    if (!token) {
+        throw new errors_ActionError('input', 'Input `github-token` is empty: `history-branch` needs a token that can read and write the repository (the default, ${{ github.token }}, with `permissions: contents: write`).');
+    }
+    if (!KEY_CHARACTERS.test(token)) {
+        throw new errors_ActionError('input', 'Input `github-token` is not a token: a token is printable ASCII without spaces. Pass the token alone, such as ${{ github.token }}.');
+    }
+    const repository = (env.GITHUB_REPOSITORY ?? '').trim();
+    if (!isRepository(repository)) {
+        throw new errors_ActionError('input', `\`history-branch\` needs the workflow's repository, and GITHUB_REPOSITORY is ${echo(repository)}: it must be owner/name (the runner sets it).`);
+    }
+    const server = (env.GITHUB_SERVER_URL ?? '').trim() || 'https://github.com';
+    return { branch, file, repository, remote: `${parseServerUrl(server)}/${repository}.git`, token };
+}
+/** GITHUB_SERVER_URL under the API's rule: https, or http to a loopback host; nothing else in it. */
+function parseServerUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = undefined;
+    }
+    const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)));
+    if (!url || !secure || url.username || url.password || url.search || url.hash) {
+        throw new errors_ActionError('input', `\`history-branch\` needs the GitHub server's address, and GITHUB_SERVER_URL is ${echo(text)}: it must be an https URL with nothing but a host and a path (plain http only to a loopback host).`);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 /** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
 function echo(text) {
@@ -3169,6 +3537,178 @@ function parseBaseUrl(text) {
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ../src/io/secrets.ts
+/**
+ * The secrets a run holds, each masked before anything else is logged (even when another input turns
+ * out to be invalid): the API key, and with a history branch the GitHub token and its basic credential.
+ * Both steps start here; everything they print is redacted of each (io/toolkit.ts).
+ */
+
+
+/** Masks the run's secrets and returns them, the API key first. */
+function maskSecrets(env, sink) {
+    const apiKey = readApiKey(env);
+    if (apiKey)
+        sink.mask(apiKey);
+    const token = inputValue(env, 'history-branch') ? readGithubToken(env) : '';
+    if (!token)
+        return [apiKey];
+    const credential = basicCredential(token);
+    sink.mask(token);
+    sink.mask(credential);
+    return [apiKey, token, credential];
+}
+
+// EXTERNAL MODULE: ./stubs/core.ts
+var core = __nccwpck_require__(911);
+;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
+/**
+ * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
+ * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
+ * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
+ *
+ * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
+ *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
+ * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
+ *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
+ *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
+ *
+ * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
+ * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
+ * zero-width character does not neutralise a command, and one in the text does not hide one: here
+ * format, control and default-ignorable characters count as invisible between the marks, and the
+ * neutraliser inserts a backslash, which ICU does not ignore:
+ *
+ * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
+ * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
+ *
+ * The backslash is what Markdown reads as an escape of the next character, so in the job summary
+ * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
+ * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
+ */
+/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
+const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
+/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
+const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
+const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
+const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
+/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
+const LINE_BREAK = /(\r\n|\r|\n)/;
+/** The text, with no line the runner would read as a workflow command, in either syntax. */
+function neutraliseCommands(text) {
+    if (!text.includes(':') && !text.includes('#'))
+        return text;
+    return text
+        .split(LINE_BREAK)
+        .map((part, index) => index % 2 === 1 ? part : part.replace(LINE_COMMAND, '$1\\:').replace(LEGACY_COMMAND, '$1\\['))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ../src/io/toolkit.ts
+/**
+ * The toolkit edge: the one module that hands what the action found to the runner, through
+ * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
+ * already; it redacts once more, in case any text from the API or git slipped through with a secret in
+ * it, and
+ * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
+ */
+
+
+
+
+
+const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+/** The runner caps one step's summary at 1 MiB. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const toolkit_runner = {
+    mask: secret => core/* setSecret */.Pq(secret),
+    info: line => core/* info */.pq(line),
+    warning: message => core/* warning */.$e(message),
+    notice: message => core/* notice */.lm(message),
+    fail: message => core/* setFailed */.C1(message),
+    setOutput(name, value) {
+        const file = process.env.GITHUB_OUTPUT;
+        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
+        // without blocking first, so that such a file fails here, as an unwritable one does.
+        if (file)
+            (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
+        core/* setOutput */.uH(name, value);
+    },
+    debug: message => core/* debug */.Yz(message),
+    appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (!file)
+            return false;
+        // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
+        // nor O_NONBLOCK (undefined there).
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NONBLOCK);
+        try {
+            (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+        return true;
+    },
+    saveState: (name, value) => core/* saveState */.LZ(name, value)
+};
+/**
+ * Any text as the action prints it (a log line, an annotation, the summary): the key (and any other
+ * secret, such as a history branch's token) redacted, then
+ * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
+ */
+function printable(text, secrets) {
+    return neutraliseCommands(redactAll(text, typeof secrets === 'string' ? [secrets] : secrets));
+}
+/**
+ * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
+ * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
+ * Output values are data for later steps, redacted but not otherwise changed: they go to the
+ * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
+ * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
+ */
+function emit(report, secrets, sink = toolkit_runner) {
+    const list = typeof secrets === 'string' ? [secrets] : secrets;
+    const safe = (text) => printable(text, list);
+    for (const line of report.log)
+        sink.info(safe(line));
+    for (const warning of report.warnings)
+        sink.warning(safe(warning));
+    for (const notice of report.notices ?? [])
+        sink.notice(safe(notice));
+    if (report.error)
+        sink.fail(safe(report.error));
+    try {
+        for (const [name, value] of Object.entries(report.outputs))
+            sink.setOutput(name, redactAll(value, list));
+    }
+    catch (error) {
+        sink.fail(safe(outputFileMessage(reason(error))));
+    }
+    if (report.summary === undefined)
+        return;
+    try {
+        sink.appendSummary(clipBytes(safe(report.summary), SUMMARY_LIMIT_BYTES));
+    }
+    catch (error) {
+        sink.warning(safe(summaryWriteMessage(reason(error))));
+    }
+}
+/** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
+function clipBytes(markdown, limit) {
+    if (Buffer.byteLength(markdown) <= limit)
+        return markdown;
+    const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n';
+    let cut = Buffer.from(markdown)
+        .subarray(0, limit - Buffer.byteLength(note))
+        .toString('utf8');
+    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+    return cut + note;
+}
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/job-spend.ts
@@ -3881,7 +4421,7 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
             case 'below-minimum':
                 return words.belowMinimumMessage(balance, verdict, inputs);
             case 'history-unreadable':
-                return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs);
+                return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs, notes?.onBranch);
             case 'short-of-runway':
                 return words.runwayMessage(balance, tracking.trend, inputs);
             case 'over-budget':
@@ -3899,7 +4439,11 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
     const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
     const outputs = {
         ...balanceOutputs(answer, verdict),
-        ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
+        ...(tracking
+            ? trackingOutputs(tracking, verdict)
+            : inputs.historyFile || inputs.historyBranch
+                ? emptyTrackingOutputs()
+                : {})
     };
     const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined;
     return {
@@ -3997,12 +4541,12 @@ function jobEndFailureReport(error, inputs) {
 
 
 
+
 /** The variable through which the runner hands the post step the main step's state. */
 const STATE_VARIABLE = `STATE_${STATE_NAME}`;
-async function runPost({ env = process.env, now, sink = runner } = {}) {
-    const apiKey = readApiKey(env);
-    if (apiKey)
-        sink.mask(apiKey);
+async function runPost({ env = process.env, now, sink = toolkit_runner, clock } = {}) {
+    const secrets = maskSecrets(env, sink);
+    const [apiKey] = secrets;
     let inputs;
     try {
         inputs = readInputs(env);
@@ -4026,7 +4570,7 @@ async function runPost({ env = process.env, now, sink = runner } = {}) {
             maxRetries: inputs.maxRetries,
             timeoutSeconds: inputs.timeoutSeconds,
             userAgent: USER_AGENT,
-            log: message => sink.info(printable(message, apiKey))
+            log: message => sink.info(printable(message, secrets))
         });
         const at = now ?? Date.now();
         const micro = microValues(answer.balance.texts);
@@ -4038,12 +4582,12 @@ async function runPost({ env = process.env, now, sink = runner } = {}) {
             ? undefined
             : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) };
         let notes;
-        if (inputs.historyFile)
-            notes = (await keepReading(inputs.historyFile, { at, values: answer.balance.values }, inputs.historyLimit)).notes;
-        emit(jobSpendReport(spend, check, at, inputs, notes), apiKey, sink);
+        if (keepsHistory(inputs))
+            notes = (await keepReading(inputs, { at, values: answer.balance.values }, { env, clock })).notes;
+        emit(jobSpendReport(spend, check, at, inputs, notes), secrets, sink);
     }
     catch (error) {
-        emit(jobEndFailureReport(error, inputs), apiKey, sink);
+        emit(jobEndFailureReport(error, inputs), secrets, sink);
     }
 }
 
@@ -4468,7 +5012,7 @@ var __webpack_exports__ = {};
 // The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
 // runPost(), then ends the process as index.js does (see README.md beside this file).
 
-__nccwpck_require__(284)/* .runPost */ .a()
+__nccwpck_require__(457)/* .runPost */ .a()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
