@@ -3020,11 +3020,13 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
                     throw error;
                 return { ...first, pushes: attempt, notSaved: error.message };
             }
-            // A push whose answer was lost but which landed: the branch holds this reading already. Any other
-            // run's readings are in what was fetched, and this run's is added to them: the union, each once.
-            if (first && read.history && holdsLine(read.history, line))
-                return { ...first, pushes: attempt };
+            // Every other run's readings are in what was fetched, and this run's is added to them: the union.
+            // A reading the branch holds already (a push whose answer was lost but which landed, or a run
+            // beside this one that read the same balance in the same millisecond) is taken out first and
+            // appended again, so that it is kept once; when it was the last line, nothing changes or is pushed.
             const local = (0,external_node_path_namespaceObject.join)(work, target.file);
+            if (read.history && holdsLine(read.history, line))
+                (0,external_node_fs_namespaceObject.writeFileSync)(local, withoutLine(read.history, line));
             let recorded;
             try {
                 recorded = await recordReading(local, current, limit);
@@ -3077,9 +3079,19 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
         (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
     }
 }
+/** The lines of a history file as fetched, without their line ends. */
+function linesOf(history) {
+    return history.toString('utf8').replace(/\r\n/g, '\n').split('\n');
+}
 /** Whether a history file (as fetched) holds this exact line. */
 function holdsLine(history, line) {
-    return history.toString('utf8').replace(/\r\n/g, '\n').split('\n').includes(line.replace(/\n$/, ''));
+    return linesOf(history).includes(line.replace(/\n$/, ''));
+}
+/** The history file without this line. */
+function withoutLine(history, line) {
+    const bare = line.replace(/\n$/, '');
+    const kept = linesOf(history).filter(text => text !== bare && text !== '');
+    return kept.length ? `${kept.join('\n')}\n` : '';
 }
 /**
  * An empty bare repository, as `git init --bare` with no templates makes it (HEAD, objects/, refs/): a

@@ -100,10 +100,12 @@ export async function recordOnBranch(
         if (!first || !(error instanceof HistoryReadError)) throw error
         return { ...first, pushes: attempt, notSaved: error.message }
       }
-      // A push whose answer was lost but which landed: the branch holds this reading already. Any other
-      // run's readings are in what was fetched, and this run's is added to them: the union, each once.
-      if (first && read.history && holdsLine(read.history, line)) return { ...first, pushes: attempt }
+      // Every other run's readings are in what was fetched, and this run's is added to them: the union.
+      // A reading the branch holds already (a push whose answer was lost but which landed, or a run
+      // beside this one that read the same balance in the same millisecond) is taken out first and
+      // appended again, so that it is kept once; when it was the last line, nothing changes or is pushed.
       const local = join(work, target.file)
+      if (read.history && holdsLine(read.history, line)) writeFileSync(local, withoutLine(read.history, line))
       let recorded: Recorded
       try {
         recorded = await recordReading(local, current, limit)
@@ -153,9 +155,21 @@ export async function recordOnBranch(
   }
 }
 
+/** The lines of a history file as fetched, without their line ends. */
+function linesOf(history: Buffer): string[] {
+  return history.toString('utf8').replace(/\r\n/g, '\n').split('\n')
+}
+
 /** Whether a history file (as fetched) holds this exact line. */
 function holdsLine(history: Buffer, line: string): boolean {
-  return history.toString('utf8').replace(/\r\n/g, '\n').split('\n').includes(line.replace(/\n$/, ''))
+  return linesOf(history).includes(line.replace(/\n$/, ''))
+}
+
+/** The history file without this line. */
+function withoutLine(history: Buffer, line: string): string {
+  const bare = line.replace(/\n$/, '')
+  const kept = linesOf(history).filter(text => text !== bare && text !== '')
+  return kept.length ? `${kept.join('\n')}\n` : ''
 }
 
 /**

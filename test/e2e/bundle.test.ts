@@ -24,8 +24,9 @@ describe('dist/index.js', () => {
     expect(bundle).not.toMatch(/EnvHttpProxyAgent|class WebSocket|\("child_process"\)/)
   })
 
+  // The history branch's git store (about 20 kB) took it past 200 kB; what start-up loads is pinned below.
   it('stays small', () => {
-    expect(bundle.length).toBeLessThan(200 * 1024)
+    expect(bundle.length).toBeLessThan(240 * 1024)
   })
 
   // The naive bundle loaded all of these on every run: undici (zlib, assert), @actions/exec

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startGitServer } from '../../scripts/git-server.mjs'
 import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 import type { HistoryFs, HistoryOptions } from '../../src/io/history.js'
+import { basicCredential } from '../../src/io/history-branch.js'
 import type { Sink } from '../../src/io/toolkit.js'
 import { inputVariable } from '../../src/logic/api.js'
 import { run } from '../../src/main.js'
@@ -97,7 +98,7 @@ describe('run', () => {
       const env = { GITHUB_SERVER_URL: git.url, GITHUB_REPOSITORY: 'owner/main', PATH: process.env.PATH ?? '' }
       const inputs = { 'history-branch': 'credits', 'github-token': git.token, 'history-file': 'x/h.jsonl' }
       const first = await runWith(inputs, balanceReply(), env)
-      expect(first.seen.masked).toEqual([KEY, git.token])
+      expect(first.seen.masked).toEqual([KEY, git.token, basicCredential(git.token)])
       expect(first.seen.warnings).toEqual([])
       expect(git.git('owner/main', ['show', 'credits:h.jsonl'])).toContain('"at":"2026-11-24T06:00:00.000Z"')
       // A refused token: the branch cannot be read, the gate fails closed, the token is nowhere.
