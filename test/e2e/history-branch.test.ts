@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startGitServer, type GitRequest } from '../../scripts/git-server.mjs'
 import { runAction } from '../../scripts/run-action.mjs'
-import { startStandIn } from '../../scripts/stand-in-api.mjs'
+import { balanceReply, startStandIn } from '../../scripts/stand-in-api.mjs'
 
 const BRANCH = 'swarms-credit-history'
 const FILE = 'swarms-credit-history.jsonl'
@@ -215,11 +215,20 @@ describe.runIf(process.platform === 'linux')('history-branch', () => {
         }
       })
     }
+    // Each run reads another balance: two runs that read the same balance in the same millisecond
+    // would hold one reading, which the history keeps once.
+    const distinct = await startStandIn({
+      reply: (request, index) =>
+        balanceReply({ credit: 50, free_credit: 20 - index, referral_credits: 5, total_credits: 75 - index })(request)
+    })
     let runs
     try {
-      runs = await Promise.all(Array.from({ length: RUNS }, () => runOn(repository)))
+      runs = await Promise.all(
+        Array.from({ length: RUNS }, () => runOn(repository, { inputs: { 'base-url': distinct.url } }))
+      )
     } finally {
       onRequest = undefined
+      await distinct.close()
     }
     for (const run of runs) {
       expect(run.code).toBe(0)
