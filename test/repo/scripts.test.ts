@@ -1,6 +1,6 @@
 // The developer's commands from the README say what is wrong in one line, never with a stack trace.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -76,6 +76,21 @@ describe('npm run demo', () => {
       expect(readdirSync(cwd)).toEqual([])
     } finally {
       rmSync(cwd, { recursive: true, force: true })
+    }
+  })
+
+  it('--history never overwrites a history-file that exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-mine-'))
+    const mine = join(dir, 'history.jsonl')
+    writeFileSync(mine, 'mine\n')
+    try {
+      const run = node([script('demo.mjs'), '--history', `history-file=${mine}`])
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain(mine)
+      noStack(run.stderr)
+      expect(readFileSync(mine, 'utf8')).toBe('mine\n')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
