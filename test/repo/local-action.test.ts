@@ -1,4 +1,4 @@
-// `npm run local-action` (README): the action run from src/ by @github/local-action, with a .env like
+// `npm run local-action` (CONTRIBUTING.md, Run it from source): the action run from src/ by @github/local-action, with a .env like
 // .env.example, against the stand-in API. It needs the network (npx downloads the pinned package), so it
 // runs only with LOCAL_ACTION_TEST=1 (CI sets it); otherwise it is skipped, saying so.
 import { spawn } from 'node:child_process'

@@ -1,6 +1,7 @@
 // action.yml and every workflow in the repository, validated with GitHub's own parser and schemas
 // (@actions/workflow-parser, the engine of GitHub's Actions language service), plus the rules of the
-// metadata docs it leaves out. And the README's tables, kept equal to action.yml.
+// metadata docs it leaves out. And the README: its tables kept equal to action.yml, its first screen,
+// its headings and contents, and every YAML block in it and in docs/ a workflow GitHub accepts.
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -196,6 +197,12 @@ describe('the release workflow', () => {
 
 describe('README', () => {
   const readme = read('README.md')
+  const markdown = [
+    'README.md',
+    ...readdirSync(new URL('docs/', root))
+      .filter(name => name.endsWith('.md'))
+      .map(name => `docs/${name}`)
+  ]
   const action = parse(ACTION) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> }
 
   /** The rows of the table under `heading`: first column, and second. */
@@ -207,7 +214,7 @@ describe('README', () => {
   }
 
   it('lists every input of action.yml with its default, and nothing else', () => {
-    const rows = table('### Inputs')
+    const rows = table('## Inputs')
     expect(rows.map(([name]) => name)).toEqual(Object.keys(action.inputs).map(name => `\`${name}\``))
     for (const [name, fallback] of rows) {
       const expected = action.inputs[name.slice(1, -1)].default ?? ''
@@ -216,18 +223,73 @@ describe('README', () => {
   })
 
   it('lists every output of action.yml, and nothing else', () => {
-    expect(table('### Outputs').map(([name]) => name)).toEqual(Object.keys(action.outputs).map(name => `\`${name}\``))
+    expect(table('## Outputs').map(([name]) => name)).toEqual(Object.keys(action.outputs).map(name => `\`${name}\``))
   })
 
-  it('shows only workflows GitHub accepts', async () => {
-    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]).filter(block => /^jobs:/m.test(block))
-    expect(blocks.length).toBeGreaterThanOrEqual(4)
-    for (const block of blocks) expect(await workflowProblems('README.md', block)).toEqual([])
+  it('shows, in itself and in docs/, only YAML blocks that are whole workflows GitHub accepts', async () => {
+    const blocks = markdown.flatMap(path =>
+      [...read(path).matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(m => [path, m[1]] as const)
+    )
+    expect(blocks.filter(([path]) => path === 'README.md').length).toBeGreaterThanOrEqual(1)
+    expect(blocks.length).toBeGreaterThanOrEqual(6)
+    for (const [path, block] of blocks) expect(await workflowProblems(path, block), `${path}:\n${block}`).toEqual([])
+  })
+
+  it('opens with a workflow to paste, its placeholder explained next to it, then the set-up commands', () => {
+    const usage = /```yaml\n([\s\S]*?)```/.exec(readme)
+    expect(usage?.[1]).toContain('uses: OWNER/swarms-credit-balance-action@v1')
+    expect(usage?.[1]).toContain('api-key: ${{ secrets.SWARMS_API_KEY }}')
+    const after = readme.slice((usage?.index ?? 0) + (usage?.[0].length ?? 0))
+    const firstHeading = after.indexOf('\n## ')
+    expect(after.slice(0, firstHeading)).toMatch(/`OWNER\/swarms-credit-balance-action@v1` is a placeholder/)
+    expect(after.slice(0, firstHeading)).toContain('https://swarms.world/platform/api-keys')
+    expect(after.slice(0, firstHeading)).toContain('Settings → Secrets and variables → Actions')
+    const commands = /^## .*\n\n```sh\n([\s\S]*?)```/m.exec(after)
+    expect(commands?.index).toBe(firstHeading + 1)
+    expect(commands?.[1]).toMatch(/^npm run demo\b/m)
+    expect(commands?.[1]).toMatch(/^npm ci && npm test\b/m)
+  })
+
+  it('has its headings in order, one H1 first, no level skipped', () => {
+    for (const path of markdown) {
+      const levels = [
+        ...read(path)
+          .replace(/^```[\s\S]*?^```/gm, '')
+          .matchAll(/^(#{1,6}) /gm)
+      ].map(m => m[1].length)
+      expect(levels[0], path).toBe(1)
+      expect(
+        levels.filter(level => level === 1),
+        path
+      ).toHaveLength(1)
+      for (let i = 1; i < levels.length; i++)
+        expect(levels[i], `${path}, heading ${i + 1}`).toBeLessThanOrEqual(levels[i - 1] + 1)
+    }
+  })
+
+  it('lists every section in its contents', () => {
+    const contents = readme.slice(
+      readme.indexOf('## Contents\n'),
+      readme.indexOf('\n## ', readme.indexOf('## Contents\n'))
+    )
+    // The sections after the contents (the ones before it are on the first screen).
+    const sections = [...readme.slice(readme.indexOf('## Contents\n') + 1).matchAll(/^## (.+)$/gm)].map(m => m[1])
+    const slug = (title: string) =>
+      title
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-')
+    expect(sections.length).toBeGreaterThan(8)
+    for (const title of sections) expect(contents, title).toContain(`](#${slug(title)})`)
+  })
+
+  it('is under 250 lines', () => {
+    expect(readme.trimEnd().split('\n').length).toBeLessThan(250)
   })
 
   it('puts no expression into a script, in its workflows or anywhere else (the template-injection pattern)', () => {
     const scripts = [
-      ...[...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1]),
+      ...markdown.flatMap(path => [...read(path).matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(m => m[1])),
       ...workflows.map(path => read(path))
     ].flatMap(text => [...text.matchAll(/^(\s*)(?:- )?run: (\|.*\n(?:\1 {2,}.*\n)*|.*)/gm)].map(m => m[2]))
     expect(scripts.length).toBeGreaterThan(5)

@@ -1,11 +1,15 @@
 // The developer's commands from the README say what is wrong in one line, never with a stack trace.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const script = (name: string) => fileURLToPath(new URL(`../../scripts/${name}`, import.meta.url))
-const node = (args: string[]) => spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 30_000 })
+const node = (args: string[], cwd?: string) =>
+  spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000, cwd })
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m)
 
 describe('npm run demo', () => {
@@ -22,6 +26,72 @@ describe('npm run demo', () => {
     expect(unknown.status).toBe(2)
     noStack(unknown.stderr)
     expect({ help: help.stderr, bad: bad.stderr }).toMatchSnapshot()
+  })
+
+  /** The demo's step outputs, its inputs as given and as added, and its job summary. */
+  function demo(args: string[], cwd?: string) {
+    const run = node([script('demo.mjs'), ...args], cwd)
+    const section = (name: string) => run.stdout.split(`── ${name}\n`)[1]?.split('\n── ')[0] ?? ''
+    const outputs = Object.fromEntries(
+      section('step outputs')
+        .split('\n')
+        .filter(Boolean)
+        .map(line => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])
+    )
+    const inputs = /^── inputs you passed: (\{.*\}); added by the demo: (\{.*\})$/m.exec(run.stdout)
+    return {
+      run,
+      outputs,
+      given: JSON.parse(inputs?.[1] ?? 'null') as Record<string, string>,
+      added: JSON.parse(inputs?.[2] ?? 'null') as Record<string, string>,
+      summary: section('job summary')
+    }
+  }
+
+  it('adds only the inputs it says it adds, never one that was passed', () => {
+    const { run, outputs, given, added } = demo(['minimum-credits=100', 'credit-type=free'])
+    expect(run.status).toBe(1)
+    expect(given).toEqual({ 'minimum-credits': '100', 'credit-type': 'free' })
+    expect(Object.keys(added).sort()).toEqual(['api-key', 'base-url', 'warning-credits'])
+    expect(outputs['below-minimum']).toBe('true')
+  })
+
+  it('--history starts from 30 days of readings: the summary has the trend, its chart and where the credits go', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'demo-cwd-'))
+    try {
+      const { run, outputs, added, given, summary } = demo(['--history', 'history-file=mine.jsonl'], cwd)
+      expect(run.status).toBe(0)
+      noStack(run.stderr)
+      expect(given).toEqual({ 'history-file': 'mine.jsonl' })
+      expect(added).not.toHaveProperty('history-file')
+      const headings = summary.split('\n').filter(line => /^#{3,4} /.test(line))
+      expect(headings).toEqual(expect.arrayContaining(['#### Trend', '#### Where the credits go', '#### This month']))
+      expect(summary).toMatch(
+        /^```mermaid\n[\s\S]*?^xychart-beta\n[\s\S]*?^ {2}line \[(\d+(\.\d+)?, ){29}\d+(\.\d+)?\]$/m
+      )
+      expect(Number(outputs['burn-rate-per-day'])).toBeGreaterThan(0)
+      expect(Number(outputs['days-remaining'])).toBeGreaterThan(0)
+      expect(outputs['free-depletion-date']).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      // The history went to the demo's own folder, not to the folder it was run from.
+      expect(readdirSync(cwd)).toEqual([])
+    } finally {
+      rmSync(cwd, { recursive: true, force: true })
+    }
+  })
+
+  it('--history never overwrites a history-file that exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-mine-'))
+    const mine = join(dir, 'history.jsonl')
+    writeFileSync(mine, 'mine\n')
+    try {
+      const run = node([script('demo.mjs'), '--history', `history-file=${mine}`])
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain(mine)
+      noStack(run.stderr)
+      expect(readFileSync(mine, 'utf8')).toBe('mine\n')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
