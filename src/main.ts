@@ -2,7 +2,7 @@
  * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
-import { fetchBalance, type Answer } from './io/client.js'
+import { fetchBalance } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
 import { checkHistoryPath, type HistoryOptions } from './io/history.js'
 import { keepReading } from './io/keep-reading.js'
@@ -12,6 +12,7 @@ import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
 import { USER_AGENT } from './logic/version.js'
+import type { Answer } from './model.js'
 import type { Reading } from './logic/trend.js'
 import { measuringLine, stateNotSavedWarning } from './render/job-spend.js'
 import { balanceReport, failureReport } from './render/report.js'

@@ -5,12 +5,13 @@
 import type { IncomingMessage, RequestOptions } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import { BalanceFormatError, parseBalance, type Balance } from '../logic/balance.js'
+import { BalanceFormatError, parseBalance } from '../logic/balance.js'
 import { CREDITS_PATH } from '../logic/api.js'
 import { ActionError, clip, oneLine } from '../logic/errors.js'
-import { parseRateLimit, waitUntilResetMs, type Headers, type RateLimit } from '../logic/rate-limit.js'
+import { parseRateLimit, waitUntilResetMs, type Headers } from '../logic/rate-limit.js'
 import { RETRY_AFTER_CAP_MS, isRetryableStatus, requestedWaitMs, retryWaitMs } from '../logic/retry.js'
 import { redact } from '../logic/secret.js'
+import type { Answer } from '../model.js'
 
 /** A balance is under 200 bytes; an answer larger than this is not one. */
 export const BODY_LIMIT_BYTES = 64 * 1024
@@ -27,12 +28,6 @@ export interface ClientOptions {
   readonly random?: () => number
   /** The clock, for a wait until a rate-limit reset. */
   readonly now?: () => number
-}
-
-/** A balance that was read, with the rate limits the answer reported. */
-export interface Answer {
-  readonly balance: Balance
-  readonly rateLimit: RateLimit
 }
 
 /** A failed attempt worth retrying: what went wrong, what to advise if it is the last, and any wait asked for. */

@@ -4,7 +4,7 @@
  */
 import { HistoryReadError, recordReading, type HistoryOptions, type Recorded } from './history.js'
 import type { Reading } from '../logic/trend.js'
-import type { HistoryNotes } from '../render/report.js'
+import type { HistoryNotes } from '../model.js'
 
 /**
  * The history with this reading added (`recorded`), and what happened to the file on the way, for the

@@ -9,7 +9,7 @@ import { closeSync, constants, openSync, writeSync } from 'node:fs'
 import { redact } from '../logic/secret.js'
 import { neutraliseCommands } from '../logic/workflow-commands.js'
 import { outputFileMessage, summaryWriteMessage } from '../render/messages.js'
-import type { Report } from '../render/report.js'
+import type { Report } from '../model.js'
 
 /** What the runner offers the action. Tests pass a recording one; the action uses `runner`. */
 export interface Sink {

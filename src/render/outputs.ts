@@ -2,7 +2,7 @@
  * The step outputs, by name, as strings: what later steps read. Empty strings where a value cannot be
  * known (yet); the key is redacted from anything that came from the API.
  */
-import type { Answer } from '../io/client.js'
+import type { Answer } from '../model.js'
 import type { CreditType } from '../logic/balance.js'
 import type { Verdict } from '../logic/policy.js'
 import type { Tracking } from '../logic/tracking.js'

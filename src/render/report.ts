@@ -2,7 +2,7 @@
  * The report of one run, as data: the log lines, the annotations, the outputs and the summary. The
  * policy decided the outcome; this only puts it in words. `io/toolkit.ts` emits it.
  */
-import type { Answer } from '../io/client.js'
+import type { Answer, HistoryNotes, Report } from '../model.js'
 import { ActionError } from '../logic/errors.js'
 import type { Inputs } from '../logic/inputs.js'
 import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
@@ -11,33 +11,6 @@ import * as words from './messages.js'
 import { balanceOutputs, emptyTrackingOutputs, trackingOutputs } from './outputs.js'
 import { balanceSummary, failureSummary, forecastText } from './summary.js'
 import { sparkline } from './chart.js'
-
-export interface Report {
-  readonly log: readonly string[]
-  readonly warnings: readonly string[]
-  /** `::notice::` annotations; none when undefined. */
-  readonly notices?: readonly string[]
-  /** The one error that fails the step; undefined when it passes. */
-  readonly error?: string
-  readonly outputs: Readonly<Record<string, string>>
-  /** Undefined when no summary is to be written. */
-  readonly summary?: string
-}
-
-/** What happened to the history file on the way, for the warnings. */
-export interface HistoryNotes {
-  readonly path: string
-  readonly movedAside?: { readonly to: string; readonly reason: string }
-  /** This run's time and the history's newest reading's, when the history is ahead of this run's clock. */
-  readonly clockBehind?: { readonly now: number; readonly newest: number }
-  /** The length of an incomplete last line that was dropped. */
-  readonly tornLine?: number
-  readonly notSaved?: string
-  /** The lock path and why it could not be removed. */
-  readonly lockNotRemoved?: string
-  /** Set when the history could not be read: why. */
-  readonly unreadable?: string
-}
 
 export function balanceReport(
   answer: Answer,

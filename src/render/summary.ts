@@ -2,7 +2,7 @@
  * The job summary's Markdown, as pure functions. Text that came from the API is shown in code spans,
  * so that it cannot render as a link or an image.
  */
-import type { Answer } from '../io/client.js'
+import type { Answer } from '../model.js'
 import type { Balance } from '../logic/balance.js'
 import { BILLABLE_FLOOR, FLOW_ORDER } from '../logic/credit-flow.js'
 import type { Inputs } from '../logic/inputs.js'
