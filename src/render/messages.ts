@@ -5,9 +5,8 @@
 import type { Balance, CreditType } from '../logic/balance.js'
 import { BILLABLE_FLOOR } from '../logic/credit-flow.js'
 import { oneLine } from '../logic/errors.js'
-import type { Inputs } from '../logic/inputs.js'
 import type { Verdict } from '../logic/policy.js'
-import { roundedText, type Trend } from '../logic/trend.js'
+import { roundedText } from '../logic/trend.js'
 
 /** The credit types' names in tables. */
 export const LABELS: Readonly<Record<CreditType, string>> = {
@@ -56,31 +55,24 @@ export function againstUsual(ratio: number): string {
   return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing'
 }
 
+/** Swarms's spending order, the one sentence that says it. */
+export const SPENDING_ORDER =
+  'Swarms spends free credits first, then the regular balance (purchased and referral credits together).'
+
+/** The API's billable floor as the words show it: "1.00". */
+export const FLOOR_TEXT = BILLABLE_FLOOR.toFixed(2)
+
+/** The billable floor, the one sentence that says it, at a total as the API wrote it. */
+export function floorLine(total: string): string {
+  return `At ${plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${FLOOR_TEXT} total credits.`
+}
+
 export function balanceLine(balance: Balance, verdict: Verdict): string {
   const next =
     verdict.nextCreditType === 'none'
       ? 'no credits are left to spend'
       : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`
-  return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next} (free credits are spent first, then the regular balance, which includes referral credits).`
-}
-
-const floorNote = `the Swarms API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits`
-
-export function belowMinimumMessage(balance: Balance, verdict: Verdict, inputs: Inputs): string {
-  const floor = verdict.billable ? '' : ` At ${balance.texts.total} total credits, ${floorNote}.`
-  return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`
-}
-
-export function belowWarningMessage(balance: Balance, inputs: Inputs): string {
-  return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`
-}
-
-export function notBillableMessage(balance: Balance): string {
-  return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`
-}
-
-export function runwayMessage(balance: Balance, trend: Trend, inputs: Inputs): string {
-  return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${plural(about(trend.daysRemaining ?? 0), 'day')} at ${perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`
+  return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${SPENDING_ORDER}`
 }
 
 /**
@@ -89,14 +81,6 @@ export function runwayMessage(balance: Balance, trend: Trend, inputs: Inputs): s
  */
 export function notAHistoryMessage(path: string, kind: string): string {
   return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`
-}
-
-export function historyUnreadableMessage(path: string, reason: string, inputs: Inputs): string {
-  const gates = [
-    inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
-    inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
-  ].filter(Boolean)
-  return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`
 }
 
 export function historyNotReadWarning(path: string, reason: string): string {
@@ -121,18 +105,6 @@ export function tornLineWarning(path: string, bytes: number): string {
 
 export function lockNotRemovedWarning(reason: string): string {
   return `Could not remove the history's lock file ${oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`
-}
-
-export function overBudgetMessage(spent: number, budget: number): string {
-  return `Swarms credits spent this month (UTC): ${cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`
-}
-
-export function forecastOverBudgetMessage(spent: number, forecast: number, budget: number): string {
-  return `Swarms credits spent this month (UTC): ${cents(spent)}; at the current rate the month ends at about ${cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`
-}
-
-export function spendSpikeMessage(spent: number, overMs: number, ratio: number): string {
-  return `Swarms credits are being spent fast: ${plural(cents(spent), 'credit')} in the last ${span(overMs)}, ${againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`
 }
 
 export function outageAdvice(failOnApiError: boolean): string {

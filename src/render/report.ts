@@ -7,9 +7,10 @@ import { ActionError } from '../logic/errors.js'
 import type { Inputs } from '../logic/inputs.js'
 import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
 import type { Tracking } from '../logic/tracking.js'
+import { findingWords } from './findings.js'
 import * as words from './messages.js'
 import { balanceOutputs, emptyTrackingOutputs, trackingOutputs } from './outputs.js'
-import { balanceSummary, failureSummary, forecastText } from './summary.js'
+import { balanceSummary, chartOptions, failureSummary, forecastText } from './summary.js'
 import { sparkline } from './chart.js'
 
 export function balanceReport(
@@ -21,39 +22,11 @@ export function balanceReport(
 ): Report {
   const { balance } = answer
   const log = [words.balanceLine(balance, verdict)]
-  if (tracking) {
-    log.push(forecastText(balance, tracking.trend, inputs))
-    const line = sparkline(tracking.readings, {
-      creditType: inputs.creditType,
-      minimumCredits: inputs.minimumCredits,
-      now: tracking.current.at
-    })
-    if (line) log.push(line)
-  }
-  const findingText = (finding: Finding): string => {
-    switch (finding) {
-      case 'below-minimum':
-        return words.belowMinimumMessage(balance, verdict, inputs)
-      case 'history-unreadable':
-        return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs)
-      case 'short-of-runway':
-        return words.runwayMessage(balance, tracking!.trend, inputs)
-      case 'over-budget':
-        return words.overBudgetMessage(tracking!.spentThisMonth, inputs.monthlyBudget!)
-      case 'forecast-over-budget':
-        return words.forecastOverBudgetMessage(
-          tracking!.spentThisMonth,
-          tracking!.forecastThisMonth!,
-          inputs.monthlyBudget!
-        )
-      case 'spend-spike':
-        return words.spendSpikeMessage(tracking!.spike!.spent, tracking!.spike!.overMs, tracking!.spike!.times)
-      case 'below-warning':
-        return words.belowWarningMessage(balance, inputs)
-      case 'not-billable':
-        return words.notBillableMessage(balance)
-    }
-  }
+  // Built once, for the log and the summary.
+  const line = tracking && sparkline(tracking.readings, chartOptions(tracking, inputs))
+  if (tracking) log.push(forecastText(balance, tracking.trend, inputs))
+  if (line) log.push(line)
+  const findingText = (finding: Finding) => findingWords(finding, { balance, history: notes }).annotation
   const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : []
   const outputs = {
     ...balanceOutputs(answer, verdict),
@@ -65,14 +38,16 @@ export function balanceReport(
     warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
     error: verdict.outcome.failure && findingText(verdict.outcome.failure),
     outputs,
-    summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+    summary: inputs.summary
+      ? balanceSummary(answer, verdict, inputs, tracking, { historyNote: unreadNote, sparkline: line })
+      : undefined
   }
 }
 
 /** The history's own troubles: warnings, except an unreadable history that already fails the job. */
 export function historyNoteWarnings(notes: HistoryNotes, verdict?: Verdict): string[] {
   const warnings: string[] = []
-  if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
+  if (notes.unreadable && verdict?.outcome.failure?.kind !== 'history-unreadable') {
     warnings.push(words.historyNotReadWarning(notes.path, notes.unreadable))
   }
   if (notes.movedAside)

@@ -369,7 +369,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 284:
+/***/ 42:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1819,7 +1819,7 @@ function trend_sortReadings(readings) {
  * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
  * significant digits instead (0.0000099999 days is 0.00001, not 0).
  */
-function roundedText(value, decimals) {
+function trend_roundedText(value, decimals) {
     const scale = 10 ** decimals;
     const rounded = Math.round(value * scale) / scale;
     if (rounded !== 0 || value === 0 || !Number.isFinite(value))
@@ -1829,7 +1829,7 @@ function roundedText(value, decimals) {
 }
 /** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
 function trend_formatAmount(value) {
-    return roundedText(value, 4);
+    return trend_roundedText(value, 4);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/history-lines.ts
@@ -2233,25 +2233,19 @@ function messages_span(ms) {
 function messages_againstUsual(ratio) {
     return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
 }
+/** Swarms's spending order, the one sentence that says it. */
+const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
+/** The API's billable floor as the words show it: "1.00". */
+const FLOOR_TEXT = credit_flow_BILLABLE_FLOOR.toFixed(2);
+/** The billable floor, the one sentence that says it, at a total as the API wrote it. */
+function messages_floorLine(total) {
+    return `At ${messages_plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${FLOOR_TEXT} total credits.`;
+}
 function balanceLine(balance, verdict) {
     const next = verdict.nextCreditType === 'none'
         ? 'no credits are left to spend'
         : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
-    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next} (free credits are spent first, then the regular balance, which includes referral credits).`;
-}
-const floorNote = (/* unused pure expression or super */ null && (`the Swarms API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits`));
-function belowMinimumMessage(balance, verdict, inputs) {
-    const floor = verdict.billable ? '' : ` At ${balance.texts.total} total credits, ${floorNote}.`;
-    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`;
-}
-function belowWarningMessage(balance, inputs) {
-    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`;
-}
-function notBillableMessage(balance) {
-    return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`;
-}
-function runwayMessage(balance, trend, inputs) {
-    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${messages_plural(messages_about(trend.daysRemaining ?? 0), 'day')} at ${messages_perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
+    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${messages_SPENDING_ORDER}`;
 }
 /**
  * A history path that holds something other than a regular file. The path is shown as it is, in plain
@@ -2259,13 +2253,6 @@ function runwayMessage(balance, trend, inputs) {
  */
 function messages_notAHistoryMessage(path, kind) {
     return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
-}
-function historyUnreadableMessage(path, reason, inputs) {
-    const gates = [
-        inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
-        inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
-    ].filter(Boolean);
-    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`;
 }
 function historyNotReadWarning(path, reason) {
     return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
@@ -2284,15 +2271,6 @@ function tornLineWarning(path, bytes) {
 }
 function lockNotRemovedWarning(reason) {
     return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
-}
-function overBudgetMessage(spent, budget) {
-    return `Swarms credits spent this month (UTC): ${messages_cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`;
-}
-function forecastOverBudgetMessage(spent, forecast, budget) {
-    return `Swarms credits spent this month (UTC): ${messages_cents(spent)}; at the current rate the month ends at about ${messages_cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`;
-}
-function spendSpikeMessage(spent, overMs, ratio) {
-    return `Swarms credits are being spent fast: ${messages_plural(messages_cents(spent), 'credit')} in the last ${messages_span(overMs)}, ${messages_againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`;
 }
 function outageAdvice(failOnApiError) {
     return failOnApiError
@@ -3417,8 +3395,8 @@ function jobSummary(spend, check, end) {
 
 
 /**
- * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
- * applies is its error); `history-unreadable` fails it only when a gate needs the history.
+ * Every kind of finding, in the order the outcome ranks them. The first four fail the job (the first
+ * that applies is its error); `history-unreadable` fails it only when a gate needs the history.
  */
 const FINDINGS = (/* unused pure expression or super */ null && ([
     'below-minimum',
@@ -3432,26 +3410,42 @@ const FINDINGS = (/* unused pure expression or super */ null && ([
 ]));
 /** The verdict on a balance, and on what the history shows when it is tracked. */
 function evaluate(balance, policy, tracked) {
-    const gated = balance.values[policy.creditType];
-    const days = tracked?.daysRemaining;
+    const { creditType } = policy;
+    const gated = balance.values[creditType];
+    const runway = tracked?.runway;
     const budget = policy.monthlyBudget;
     const spent = tracked?.spentThisMonth;
     const forecast = tracked?.forecastThisMonth;
-    const findings = {
-        'below-minimum': gated < policy.minimumCredits,
-        'history-unreadable': tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
-        'short-of-runway': policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-        // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
-        'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
-        'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
-        'spend-spike': tracked?.spendSpike === true,
-        'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
-        'not-billable': !isBillable(balance.values.total)
-    };
+    const spike = tracked?.spike;
+    const billable = isBillable(balance.values.total);
+    const gates = [];
+    if (policy.minimumDaysRemaining !== undefined)
+        gates.push('minimum-days-remaining');
+    if (budget !== undefined)
+        gates.push('monthly-budget');
+    const findings = [];
+    if (gated < policy.minimumCredits)
+        findings.push({ kind: 'below-minimum', creditType, minimum: policy.minimumCredits, billable });
+    if (tracked?.unreadable === true && gates.length)
+        findings.push({ kind: 'history-unreadable', gates });
+    if (policy.minimumDaysRemaining !== undefined && runway && runway.daysRemaining < policy.minimumDaysRemaining)
+        findings.push({ kind: 'short-of-runway', creditType, minimumDays: policy.minimumDaysRemaining, ...runway });
+    // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
+    const overBudget = budget !== undefined && spent !== undefined ? exceeds(spent, budget) : undefined;
+    if (overBudget && budget !== undefined && spent !== undefined)
+        findings.push({ kind: 'over-budget', spent, budget });
+    if (budget !== undefined && forecast !== undefined && exceeds(forecast, budget))
+        findings.push({ kind: 'forecast-over-budget', spent, forecast, budget });
+    if (spike?.spike)
+        findings.push({ kind: 'spend-spike', spent: spike.spent, overMs: spike.overMs, times: spike.times });
+    if (policy.warningCredits !== undefined && gated < policy.warningCredits)
+        findings.push({ kind: 'below-warning', creditType, warning: policy.warningCredits });
+    if (!billable)
+        findings.push({ kind: 'not-billable' });
     return {
-        belowMinimum: findings['below-minimum'],
-        overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
-        billable: !findings['not-billable'],
+        belowMinimum: gated < policy.minimumCredits,
+        overBudget,
+        billable,
         nextCreditType: nextCreditType(balance),
         outcome: decide(findings)
     };
@@ -3459,14 +3453,16 @@ function evaluate(balance, policy, tracked) {
 const FAILING = (/* unused pure expression or super */ null && (['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget']));
 /** Ranks the findings: the first failing one is the error; warnings that the error already says are left out. */
 function decide(findings) {
-    const failure = FAILING.find(finding => findings[finding]);
-    const warnings = FINDINGS.filter(finding => {
-        if (!findings[finding] || FAILING.includes(finding))
+    const has = (kind) => findings.some(finding => finding.kind === kind);
+    const ranked = FINDINGS.flatMap(kind => findings.filter(finding => finding.kind === kind));
+    const failure = ranked.find(finding => FAILING.includes(finding.kind));
+    const warnings = ranked.filter(finding => {
+        if (FAILING.includes(finding.kind))
             return false;
-        if (finding === 'forecast-over-budget')
-            return !findings['over-budget'];
-        if (finding === 'below-warning' || finding === 'not-billable')
-            return !findings['below-minimum'];
+        if (finding.kind === 'forecast-over-budget')
+            return !has('over-budget');
+        if (finding.kind === 'below-warning' || finding.kind === 'not-billable')
+            return !has('below-minimum');
         return true;
     });
     return { failure, warnings };
@@ -3482,6 +3478,72 @@ function nextCreditType(balance) {
 /** A failure to read the balance fails the job, except an outage under `fail-on-api-error: false`. */
 function policy_failsTheJob(kind, failOnApiError) {
     return !(kind === 'outage' && failOnApiError === false);
+}
+
+;// CONCATENATED MODULE: ../src/render/findings.ts
+
+
+const GATE_WORDS = {
+    'minimum-days-remaining': 'the runway (minimum-days-remaining)',
+    'monthly-budget': 'the monthly budget (monthly-budget)'
+};
+function findings_findingWords(finding, { balance, history }) {
+    switch (finding.kind) {
+        case 'below-minimum': {
+            const text = balance.texts[finding.creditType];
+            const floor = finding.billable ? '' : ` ${floorLine(balance.texts.total)}`;
+            return {
+                annotation: `Swarms ${finding.creditType} credits are ${text}, below the minimum of ${finding.minimum} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`,
+                verdict: `${plural(text, `${finding.creditType} credit`)}, below the minimum of ${finding.minimum}`
+            };
+        }
+        case 'history-unreadable':
+            return {
+                annotation: `The history file ${history?.path ?? ''} could not be read (${oneLine(history?.unreadable ?? '')}), so ${finding.gates.map(gate => GATE_WORDS[gate]).join(' and ')} could not be checked. Make the file readable (or remove it to start afresh), or wait for the run holding its lock.`,
+                verdict: 'the history could not be read, so the gates that need it could not be checked'
+            };
+        case 'short-of-runway': {
+            const text = balance.texts[finding.creditType];
+            const days = plural(about(finding.daysRemaining), 'day');
+            const rate = finding.burnRatePerDay === undefined ? '' : ` at ${perDay(finding.burnRatePerDay)}`;
+            return {
+                annotation: `Swarms ${finding.creditType} credits (${text}) last about ${days}${rate} (until ${finding.depletionDate}), fewer than the ${finding.minimumDays} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`,
+                verdict: `${plural(text, `${finding.creditType} credit`)} last about ${days}, fewer than the ${finding.minimumDays} of minimum-days-remaining`
+            };
+        }
+        case 'over-budget':
+            return {
+                annotation: `Swarms credits spent this month (UTC): ${cents(finding.spent)}, over the monthly budget of ${finding.budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`,
+                verdict: `${plural(cents(finding.spent), 'credit')} spent this month, over the budget of ${finding.budget}`
+            };
+        case 'forecast-over-budget':
+            return {
+                annotation: `${finding.spent === undefined ? 'At' : `Swarms credits spent this month (UTC): ${cents(finding.spent)}; at`} the current rate the month ends at about ${cents(finding.forecast)}, over the monthly budget of ${finding.budget} (monthly-budget).`,
+                verdict: `on course to spend ${cents(finding.forecast)} this month, over the budget of ${finding.budget}`
+            };
+        case 'spend-spike':
+            return {
+                annotation: `Swarms credits are being spent fast: ${plural(cents(finding.spent), 'credit')} in the last ${span(finding.overMs)}, ${againstUsual(finding.times)}. A job may be looping: check the workflows that call Swarms.`,
+                verdict: 'spending is far above its usual rate'
+            };
+        case 'below-warning': {
+            const text = balance.texts[finding.creditType];
+            return {
+                annotation: `Swarms ${finding.creditType} credits are ${text}, below the warning threshold of ${finding.warning} (warning-credits). Add credits before they run out.`,
+                verdict: `${plural(text, `${finding.creditType} credit`)}, below the warning threshold of ${finding.warning}`
+            };
+        }
+        case 'not-billable':
+            return {
+                annotation: `${floorLine(balance.texts.total)} Add credits to the account.`,
+                verdict: `${plural(balance.texts.total, 'total credit')}: agents cannot run`
+            };
+        default:
+            return unreachable(finding);
+    }
+}
+function unreachable(finding) {
+    throw new Error(`no words for the finding ${JSON.stringify(finding)}`);
 }
 
 ;// CONCATENATED MODULE: ../src/render/chart.ts
@@ -3664,6 +3726,7 @@ function creditTimeline(flow) {
 
 
 
+
 const HEADING = '### Swarms credit balance';
 /** A Markdown code span holding `text` as it is, whatever backticks it holds. */
 function codeSpan(text) {
@@ -3672,29 +3735,17 @@ function codeSpan(text) {
     return `${fence} ${text.replace(/\s+/g, ' ')} ${fence}`;
 }
 /** The verdict in one line, from the outcome the policy decided. */
-function verdictText(balance, verdict, inputs, tracking) {
-    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
+function verdictText(balance, verdict, inputs) {
+    const words = (finding) => findingWords(finding, { balance }).verdict;
     const failure = verdict.outcome.failure;
-    const fails = ': the job fails.';
     if (failure)
-        return `❌ ${FAILURE_TEXT[failure](gated, inputs, tracking)}${fails}`;
-    const warnings = verdict.outcome.warnings.map(finding => WARNING_TEXT[finding]?.(gated, inputs, tracking));
+        return `❌ ${words(failure)}: the job fails.`;
+    const warnings = verdict.outcome.warnings.map(words);
     if (warnings.length)
         return `⚠️ ${warnings.join('; ')}.`;
+    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
     return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`;
 }
-const FAILURE_TEXT = {
-    'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
-    'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
-    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${messages_plural(messages_about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
-    'over-budget': (_gated, inputs, tracking) => `${messages_plural(messages_cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
-};
-const WARNING_TEXT = {
-    'forecast-over-budget': (_gated, inputs, tracking) => `on course to spend ${messages_cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
-    'spend-spike': () => 'spending is far above its usual rate',
-    'below-warning': (gated, inputs) => `${gated}, below the warning threshold of ${inputs.warningCredits}`,
-    'not-billable': () => `at or below ${credit_flow_BILLABLE_FLOOR.toFixed(2)} total credits the API refuses billable requests`
-};
 function balanceTable(balance, verdict, inputs) {
     const rows = FLOW_ORDER.map(type => {
         const notes = [
@@ -3727,8 +3778,12 @@ function rateLimitText(rateLimit) {
             : `${codeSpan(rateLimit.tier)} tier`;
     return parts.length ? `${tier}: ${parts.join(', ')}.` : `${tier}.`;
 }
+/** The chart's view of a tracked run: the gated type, its minimum, the current reading's time. */
+function summary_chartOptions(tracking, inputs) {
+    return { creditType: inputs.creditType, minimumCredits: inputs.minimumCredits, now: tracking.current.at };
+}
 /** The job summary for a balance that was read, with the history's sections when it is tracked. */
-function summary_balanceSummary(answer, verdict, inputs, tracking, historyNote) {
+function summary_balanceSummary(answer, verdict, inputs, tracking, extra = {}) {
     const { balance } = answer;
     const gates = [
         `Gated on **${inputs.creditType}** credits`,
@@ -3743,20 +3798,19 @@ function summary_balanceSummary(answer, verdict, inputs, tracking, historyNote) 
         '',
         ...balanceTable(balance, verdict, inputs),
         '',
-        'Swarms spends free credits first, then the regular balance (purchased and referral credits together).',
+        SPENDING_ORDER,
         '',
         gates.join(' · '),
         '',
-        `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
+        `**Verdict:** ${verdictText(balance, verdict, inputs)}`,
         '',
-        ...(verdict.billable
-            ? []
-            : [
-                `The API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits: at ${balance.texts.total}, agents cannot run.`,
-                ''
-            ]),
+        ...(verdict.billable ? [] : [floorLine(balance.texts.total), '']),
         ...(rateLimits ? [rateLimits, ''] : []),
-        ...(tracking ? [trendSection(balance, tracking, inputs)] : historyNote ? ['#### Trend', '', historyNote, ''] : [])
+        ...(tracking
+            ? [trendSection(balance, tracking, inputs, extra.sparkline)]
+            : extra.historyNote
+                ? ['#### Trend', '', extra.historyNote, '']
+                : [])
     ].join('\n');
 }
 /** The forecast in words, for the summary and the log. */
@@ -3789,21 +3843,15 @@ function historySpanText(trend) {
         ? '1 reading so far (this one).'
         : `${trend.readings} readings over ${span(trend.spanMs)}.`;
 }
-function trendSection(balance, tracking, inputs) {
+function trendSection(balance, tracking, inputs, line) {
     const { trend } = tracking;
     const used = trend.usedSinceLast;
-    const chartOptions = {
-        creditType: inputs.creditType,
-        minimumCredits: inputs.minimumCredits,
-        now: tracking.current.at
-    };
-    const line = sparkline(tracking.readings, chartOptions);
     return [
         '#### Trend',
         '',
         `History: ${historySpanText(trend)}`,
         '',
-        trendChart(tracking.readings, chartOptions),
+        trendChart(tracking.readings, summary_chartOptions(tracking, inputs)),
         '',
         ...(line ? [line, ''] : []),
         `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +
@@ -3863,39 +3911,17 @@ function summary_failureSummary(message, failed) {
 
 
 
+
 function balanceReport(answer, verdict, inputs, tracking, notes) {
     const { balance } = answer;
     const log = [words.balanceLine(balance, verdict)];
-    if (tracking) {
+    // Built once, for the log and the summary.
+    const line = tracking && sparkline(tracking.readings, chartOptions(tracking, inputs));
+    if (tracking)
         log.push(forecastText(balance, tracking.trend, inputs));
-        const line = sparkline(tracking.readings, {
-            creditType: inputs.creditType,
-            minimumCredits: inputs.minimumCredits,
-            now: tracking.current.at
-        });
-        if (line)
-            log.push(line);
-    }
-    const findingText = (finding) => {
-        switch (finding) {
-            case 'below-minimum':
-                return words.belowMinimumMessage(balance, verdict, inputs);
-            case 'history-unreadable':
-                return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs);
-            case 'short-of-runway':
-                return words.runwayMessage(balance, tracking.trend, inputs);
-            case 'over-budget':
-                return words.overBudgetMessage(tracking.spentThisMonth, inputs.monthlyBudget);
-            case 'forecast-over-budget':
-                return words.forecastOverBudgetMessage(tracking.spentThisMonth, tracking.forecastThisMonth, inputs.monthlyBudget);
-            case 'spend-spike':
-                return words.spendSpikeMessage(tracking.spike.spent, tracking.spike.overMs, tracking.spike.times);
-            case 'below-warning':
-                return words.belowWarningMessage(balance, inputs);
-            case 'not-billable':
-                return words.notBillableMessage(balance);
-        }
-    };
+    if (line)
+        log.push(line);
+    const findingText = (finding) => findingWords(finding, { balance, history: notes }).annotation;
     const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
     const outputs = {
         ...balanceOutputs(answer, verdict),
@@ -3907,13 +3933,15 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
         warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
         error: verdict.outcome.failure && findingText(verdict.outcome.failure),
         outputs,
-        summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+        summary: inputs.summary
+            ? balanceSummary(answer, verdict, inputs, tracking, { historyNote: unreadNote, sparkline: line })
+            : undefined
     };
 }
 /** The history's own troubles: warnings, except an unreadable history that already fails the job. */
 function historyNoteWarnings(notes, verdict) {
     const warnings = [];
-    if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
+    if (notes.unreadable && verdict?.outcome.failure?.kind !== 'history-unreadable') {
         warnings.push(historyNotReadWarning(notes.path, notes.unreadable));
     }
     if (notes.movedAside)
@@ -4468,7 +4496,7 @@ var __webpack_exports__ = {};
 // The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
 // runPost(), then ends the process as index.js does (see README.md beside this file).
 
-__nccwpck_require__(284)/* .runPost */ .a()
+__nccwpck_require__(42)/* .runPost */ .a()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
