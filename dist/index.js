@@ -1200,8 +1200,14 @@ function clip(text, max) {
  * The balance model: the API's answer, checked field by field and kept as the API wrote it.
  */
 
-/** The credit types, in the names the action's inputs and outputs use. */
-const CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
+/**
+ * The balances charges are taken from, in the order Swarms spends them: free credits first, then the
+ * regular balance (purchased and referral credits together). The one credit-type order: every list
+ * of types (tables, outputs, the state) is this one, with the total before or after it.
+ */
+const balance_SPENDING_ORDER = ['free', 'regular', 'referral'];
+/** The credit types, in the names the action's inputs and outputs use: the total, then the spending order. */
+const CREDIT_TYPES = ['total', ...balance_SPENDING_ORDER];
 /** The API's field for each credit type. */
 const API_FIELDS = {
     regular: 'credit',
@@ -2207,7 +2213,7 @@ function isBillable(totalCredits) {
     return totalCredits > BILLABLE_FLOOR;
 }
 /** The rows of the "Where the credits go" table, in this order. */
-const FLOW_ORDER = ['free', 'regular', 'referral', 'total'];
+const FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
 function creditFlow(readings, current) {
     const window = burnWindow(seriesTo(readings, current));
     const rate = burnRate(window, 'total');
@@ -2285,7 +2291,7 @@ function againstUsual(ratio) {
     return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
 }
 /** Swarms's spending order, the one sentence that says it. */
-const SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
+const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
 /** The API's billable floor as the words show it: "1.00". */
 const FLOOR_TEXT = BILLABLE_FLOOR.toFixed(2);
 /** The billable floor, the one sentence that says it, at a total as the API wrote it. */
@@ -2296,7 +2302,7 @@ function balanceLine(balance, verdict) {
     const next = verdict.nextCreditType === 'none'
         ? 'no credits are left to spend'
         : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
-    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${SPENDING_ORDER}`;
+    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${messages_SPENDING_ORDER}`;
 }
 /**
  * A history path that holds something other than a regular file. The path is shown as it is, in plain
@@ -3216,8 +3222,6 @@ function isLoopback(hostname) {
 /** Millionths of a credit in one credit. */
 const job_spend_MICRO = 1000000n;
 const MICRO_DIGITS = 6;
-/** The types the API spends from: free first, then purchased (regular) and referral credits. */
-const SPENT_TYPES = (/* unused pure expression or super */ null && (['free', 'regular', 'referral']));
 const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /**
  * A number as the API wrote it (sign, digits, fraction, exponent) in whole millionths, rounded half away
@@ -3267,7 +3271,7 @@ function microValues(texts) {
     return micro;
 }
 function jobSpend(start, end) {
-    const types = SPENT_TYPES.map(type => {
+    const types = SPENDING_ORDER.map(type => {
         const fell = start.micro[type] - end.micro[type];
         return {
             type,
@@ -3300,8 +3304,8 @@ const STATE_VERSION = 'v1';
 /** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
 const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
 const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
-/** The order of the amounts in the state. */
-const STATE_ORDER = ['total', 'free', 'regular', 'referral'];
+/** The order of the amounts in the state: the one credit-type order (the main and the post step are one bundle's). */
+const STATE_ORDER = CREDIT_TYPES;
 function encodeStart(reading) {
     return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
 }
@@ -3725,8 +3729,7 @@ function unreachable(finding) {
 
 ;// CONCATENATED MODULE: ../src/render/outputs.ts
 
-/** The order of burn-rates-json: the total, then the types in spending order. */
-const RATE_ORDER = ['total', 'free', 'regular', 'referral'];
+
 const amount = (value) => (value === undefined ? '' : formatAmount(value));
 const outputs_whole = (value) => (value === undefined ? '' : String(value));
 const flag = (value) => (value === undefined ? '' : String(value));
@@ -3747,29 +3750,7 @@ function balanceOutputs(answer, verdict) {
         'requests-remaining-day': outputs_whole(rateLimit.remainingDay)
     };
 }
-/** The consumption outputs, with a history. */
-function trackingOutputs(tracking, verdict) {
-    const { trend, burnRates } = tracking;
-    return {
-        'credits-used-since-last': amount(trend.usedSinceLast),
-        'burn-rate-per-day': amount(trend.burnRatePerDay),
-        'days-remaining': amount(trend.daysRemaining),
-        'depletion-date': trend.depletionDate ?? '',
-        'burn-rates-json': burnRates
-            ? JSON.stringify(Object.fromEntries(RATE_ORDER.map(type => [type, Number(formatAmount(burnRates[type]))])))
-            : '',
-        'free-depletion-date': tracking.freeDepletionDate ?? '',
-        'billable-depletion-date': tracking.billableDepletionDate ?? '',
-        'spent-this-month': amount(tracking.spentThisMonth),
-        'forecast-this-month': amount(tracking.forecastThisMonth),
-        'over-budget': flag(verdict.overBudget),
-        'spend-spike': flag(tracking.spike?.spike)
-    };
-}
-/** The same outputs, empty: set when tracking is on but the history could not be read. */
-function emptyTrackingOutputs() {
-    return Object.fromEntries(TRACKING_OUTPUTS.map(name => [name, '']));
-}
+/** The consumption outputs' names: trackingOutputs sets each, and no other. */
 const TRACKING_OUTPUTS = [
     'credits-used-since-last',
     'burn-rate-per-day',
@@ -3783,8 +3764,32 @@ const TRACKING_OUTPUTS = [
     'over-budget',
     'spend-spike'
 ];
+/** The consumption outputs, with a history. */
+function trackingOutputs(tracking, verdict) {
+    const { trend, burnRates } = tracking;
+    return {
+        'credits-used-since-last': amount(trend.usedSinceLast),
+        'burn-rate-per-day': amount(trend.burnRatePerDay),
+        'days-remaining': amount(trend.daysRemaining),
+        'depletion-date': trend.depletionDate ?? '',
+        'burn-rates-json': burnRates
+            ? JSON.stringify(Object.fromEntries(CREDIT_TYPES.map(type => [type, Number(formatAmount(burnRates[type]))])))
+            : '',
+        'free-depletion-date': tracking.freeDepletionDate ?? '',
+        'billable-depletion-date': tracking.billableDepletionDate ?? '',
+        'spent-this-month': amount(tracking.spentThisMonth),
+        'forecast-this-month': amount(tracking.forecastThisMonth),
+        'over-budget': flag(verdict.overBudget),
+        'spend-spike': flag(tracking.spike?.spike)
+    };
+}
+/** The same outputs, empty: set when tracking is on but the history could not be read. */
+function emptyTrackingOutputs() {
+    return Object.fromEntries(TRACKING_OUTPUTS.map(name => [name, '']));
+}
 
 ;// CONCATENATED MODULE: ../src/render/chart.ts
+
 
 /**
  * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
@@ -3795,12 +3800,6 @@ const TRACKING_OUTPUTS = [
 const LINE_COLOURS = ['#e8590c', '#868e96'];
 const DAILY_POINTS = 30;
 const HOURLY_UP_TO_MS = 36 * HOUR_MS;
-const NAMES = {
-    total: 'Total',
-    regular: 'Regular',
-    free: 'Free',
-    referral: 'Referral'
-};
 /**
  * The readings on the time grid; undefined until they span a whole step (an hour): before that, the
  * grid has one point.
@@ -3873,7 +3872,7 @@ function trendChart(readings, options) {
         '```mermaid',
         `%%{init: ${JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: LINE_COLOURS.join(', ') } } })}}%%`,
         'xychart-beta',
-        `  title ${quoted(`${NAMES[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
+        `  title ${quoted(`${messages_LABELS[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
         `  x-axis ${quoted(unit === 'day' ? 'Days before the last reading' : 'Hours before the last reading')} ${-steps} --> 0`,
         `  y-axis ${quoted(minimum === undefined ? 'Credits' : `Credits (grey line: the minimum, ${minimum})`)} 0 --> ${top}`,
         `  line [${values.map(formatAmount).join(', ')}]`,
@@ -3898,7 +3897,7 @@ function sparkline(readings, options) {
     const span = `${steps} ${grid.unit}${steps === 1 ? '' : 's'}, ${grid.unit === 'day' ? 'daily' : 'hourly'}`;
     const first = formatAmount(grid.values[0]);
     const last = formatAmount(grid.values[steps]);
-    return `${NAMES[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
+    return `${messages_LABELS[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
 }
 
 ;// CONCATENATED MODULE: ../src/render/credit-flow.ts
@@ -4036,7 +4035,7 @@ function balanceSummary(answer, verdict, inputs, tracking, extra = {}) {
         '',
         ...balanceTable(balance, verdict, inputs),
         '',
-        SPENDING_ORDER,
+        messages_SPENDING_ORDER,
         '',
         gates.join(' · '),
         '',

@@ -128,7 +128,7 @@ describe('readInputs', () => {
     ['INPUT_MINIMUM-CREDITS', '1e3', /`minimum-credits`/],
     ['INPUT_MINIMUM-CREDITS', 'Infinity', /`minimum-credits`/],
     ['INPUT_WARNING-CREDITS', '5%', /`warning-credits`/],
-    ['INPUT_CREDIT-TYPE', 'purchased', /`credit-type` is "purchased".*total, regular, free, referral/],
+    ['INPUT_CREDIT-TYPE', 'purchased', /`credit-type` is "purchased".*total, free, regular, referral/],
     ['INPUT_FAIL-ON-API-ERROR', 'yes', /`fail-on-api-error`.*true or false/],
     ['INPUT_SUMMARY', '1', /`summary`.*true or false/],
     ['INPUT_MAX-RETRIES', '1.5', /`max-retries`.*whole number from 0 to 10/],

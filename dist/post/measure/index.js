@@ -369,7 +369,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 42:
+/***/ 284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1202,8 +1202,14 @@ function clip(text, max) {
  * The balance model: the API's answer, checked field by field and kept as the API wrote it.
  */
 
-/** The credit types, in the names the action's inputs and outputs use. */
-const balance_CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
+/**
+ * The balances charges are taken from, in the order Swarms spends them: free credits first, then the
+ * regular balance (purchased and referral credits together). The one credit-type order: every list
+ * of types (tables, outputs, the state) is this one, with the total before or after it.
+ */
+const balance_SPENDING_ORDER = ['free', 'regular', 'referral'];
+/** The credit types, in the names the action's inputs and outputs use: the total, then the spending order. */
+const balance_CREDIT_TYPES = ['total', ...balance_SPENDING_ORDER];
 /** The API's field for each credit type. */
 const API_FIELDS = {
     regular: 'credit',
@@ -2156,7 +2162,7 @@ function credit_flow_isBillable(totalCredits) {
     return totalCredits > credit_flow_BILLABLE_FLOOR;
 }
 /** The rows of the "Where the credits go" table, in this order. */
-const credit_flow_FLOW_ORDER = (/* unused pure expression or super */ null && (['free', 'regular', 'referral', 'total']));
+const credit_flow_FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
 function creditFlow(readings, current) {
     const window = burnWindow(seriesTo(readings, current));
     const rate = burnRate(window, 'total');
@@ -3165,8 +3171,6 @@ function isLoopback(hostname) {
 /** Millionths of a credit in one credit. */
 const MICRO = 1000000n;
 const MICRO_DIGITS = 6;
-/** The types the API spends from: free first, then purchased (regular) and referral credits. */
-const SPENT_TYPES = ['free', 'regular', 'referral'];
 const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /**
  * A number as the API wrote it (sign, digits, fraction, exponent) in whole millionths, rounded half away
@@ -3216,7 +3220,7 @@ function microValues(texts) {
     return micro;
 }
 function jobSpend(start, end) {
-    const types = SPENT_TYPES.map(type => {
+    const types = balance_SPENDING_ORDER.map(type => {
         const fell = start.micro[type] - end.micro[type];
         return {
             type,
@@ -3249,8 +3253,8 @@ const STATE_VERSION = 'v1';
 /** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
 const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
 const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
-/** The order of the amounts in the state. */
-const STATE_ORDER = ['total', 'free', 'regular', 'referral'];
+/** The order of the amounts in the state: the one credit-type order (the main and the post step are one bundle's). */
+const STATE_ORDER = balance_CREDIT_TYPES;
 function encodeStart(reading) {
     return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
 }
@@ -3546,7 +3550,69 @@ function unreachable(finding) {
     throw new Error(`no words for the finding ${JSON.stringify(finding)}`);
 }
 
+;// CONCATENATED MODULE: ../src/render/outputs.ts
+
+
+const amount = (value) => (value === undefined ? '' : formatAmount(value));
+const outputs_whole = (value) => (value === undefined ? '' : String(value));
+const flag = (value) => (value === undefined ? '' : String(value));
+/** The outputs of a balance that was read. */
+function outputs_balanceOutputs(answer, verdict) {
+    const { balance, rateLimit } = answer;
+    return {
+        'total-credits': balance.texts.total,
+        'regular-credits': balance.texts.regular,
+        'free-credits': balance.texts.free,
+        'referral-credits': balance.texts.referral,
+        'below-minimum': String(verdict.belowMinimum),
+        'next-credit-type': verdict.nextCreditType,
+        billable: String(verdict.billable),
+        'balance-json': balance.json,
+        'rate-limit-tier': rateLimit.tier ?? '',
+        'requests-remaining-minute': outputs_whole(rateLimit.remainingMinute),
+        'requests-remaining-day': outputs_whole(rateLimit.remainingDay)
+    };
+}
+/** The consumption outputs' names: trackingOutputs sets each, and no other. */
+const TRACKING_OUTPUTS = (/* unused pure expression or super */ null && ([
+    'credits-used-since-last',
+    'burn-rate-per-day',
+    'days-remaining',
+    'depletion-date',
+    'burn-rates-json',
+    'free-depletion-date',
+    'billable-depletion-date',
+    'spent-this-month',
+    'forecast-this-month',
+    'over-budget',
+    'spend-spike'
+]));
+/** The consumption outputs, with a history. */
+function outputs_trackingOutputs(tracking, verdict) {
+    const { trend, burnRates } = tracking;
+    return {
+        'credits-used-since-last': amount(trend.usedSinceLast),
+        'burn-rate-per-day': amount(trend.burnRatePerDay),
+        'days-remaining': amount(trend.daysRemaining),
+        'depletion-date': trend.depletionDate ?? '',
+        'burn-rates-json': burnRates
+            ? JSON.stringify(Object.fromEntries(CREDIT_TYPES.map(type => [type, Number(formatAmount(burnRates[type]))])))
+            : '',
+        'free-depletion-date': tracking.freeDepletionDate ?? '',
+        'billable-depletion-date': tracking.billableDepletionDate ?? '',
+        'spent-this-month': amount(tracking.spentThisMonth),
+        'forecast-this-month': amount(tracking.forecastThisMonth),
+        'over-budget': flag(verdict.overBudget),
+        'spend-spike': flag(tracking.spike?.spike)
+    };
+}
+/** The same outputs, empty: set when tracking is on but the history could not be read. */
+function outputs_emptyTrackingOutputs() {
+    return Object.fromEntries(TRACKING_OUTPUTS.map(name => [name, '']));
+}
+
 ;// CONCATENATED MODULE: ../src/render/chart.ts
+
 
 /**
  * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
@@ -3557,12 +3623,6 @@ function unreachable(finding) {
 const LINE_COLOURS = (/* unused pure expression or super */ null && (['#e8590c', '#868e96']));
 const DAILY_POINTS = 30;
 const HOURLY_UP_TO_MS = 36 * trend_HOUR_MS;
-const NAMES = {
-    total: 'Total',
-    regular: 'Regular',
-    free: 'Free',
-    referral: 'Referral'
-};
 /**
  * The readings on the time grid; undefined until they span a whole step (an hour): before that, the
  * grid has one point.
@@ -3635,7 +3695,7 @@ function chart_trendChart(readings, options) {
         '```mermaid',
         `%%{init: ${JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: LINE_COLOURS.join(', ') } } })}}%%`,
         'xychart-beta',
-        `  title ${quoted(`${NAMES[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
+        `  title ${quoted(`${LABELS[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
         `  x-axis ${quoted(unit === 'day' ? 'Days before the last reading' : 'Hours before the last reading')} ${-steps} --> 0`,
         `  y-axis ${quoted(minimum === undefined ? 'Credits' : `Credits (grey line: the minimum, ${minimum})`)} 0 --> ${top}`,
         `  line [${values.map(formatAmount).join(', ')}]`,
@@ -3660,7 +3720,7 @@ function chart_sparkline(readings, options) {
     const span = `${steps} ${grid.unit}${steps === 1 ? '' : 's'}, ${grid.unit === 'day' ? 'daily' : 'hourly'}`;
     const first = formatAmount(grid.values[0]);
     const last = formatAmount(grid.values[steps]);
-    return `${NAMES[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
+    return `${LABELS[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
 }
 
 ;// CONCATENATED MODULE: ../src/render/credit-flow.ts
@@ -4496,7 +4556,7 @@ var __webpack_exports__ = {};
 // The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
 // runPost(), then ends the process as index.js does (see README.md beside this file).
 
-__nccwpck_require__(42)/* .runPost */ .a()
+__nccwpck_require__(284)/* .runPost */ .a()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
