@@ -369,7 +369,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 992:
+/***/ 652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1509,7 +1509,221 @@ function windowsOf(key) {
     return cached;
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ../src/logic/measure-gate.js
+// Whether the post step may have a job to measure: the one check its entry makes before loading
+// anything else, so that a job that does not measure pays for no more than Node's start (see README,
+// What a job costs). JavaScript with no import but api.js, so that the post bundle's entry stays tiny.
+// Only a clear "no" skips the rest: measure-job empty or false and max-job-spend empty. Any other value
+// (an invalid one included) goes to the full post step, which validates the inputs as the main step does.
+
+
+/** The values of a boolean input that mean false, as the YAML 1.2 core schema writes them. */
+const FALSE_VALUES = ['false', 'False', 'FALSE']
+
+/**
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @returns {boolean}
+ */
+function mayMeasure(env) {
+  const measure = (env[inputVariable('measure-job')] ?? '').trim()
+  const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
+  return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
+}
+
+;// CONCATENATED MODULE: ../src/logic/inputs.ts
+/**
+ * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
+ * Every input is checked before any request; an invalid one raises an `input` ActionError that names
+ * it and says what it accepts.
+ */
+
+
+
+
+
+
+/**
+ * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
+ * fills these in; they apply here when the action runs without it (locally, or from a test).
+ */
+const DEFAULTS = {
+    'api-key': '',
+    'base-url': 'https://api.swarms.world',
+    'minimum-credits': '0',
+    'credit-type': 'total',
+    'warning-credits': '',
+    'fail-on-api-error': 'true',
+    'max-retries': '3',
+    'timeout-seconds': '30',
+    summary: 'true',
+    'history-file': '',
+    'history-limit': '1000',
+    'minimum-days-remaining': '',
+    'monthly-budget': '',
+    'spike-factor': '',
+    'measure-job': 'false',
+    'max-job-spend': ''
+};
+const DEFAULT_BASE_URL = DEFAULTS['base-url'];
+const MAX_RETRIES_LIMIT = 10;
+const TIMEOUT_SECONDS_LIMIT = 600;
+const HISTORY_LIMIT_MAX = 100_000;
+/** The most characters of a bad value an error message repeats. */
+const ECHO_LIMIT = 100;
+/** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
+function inputValue(env, name) {
+    return (env[api_inputVariable(name)] ?? '').trim();
+}
+/** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
+function readApiKey(env) {
+    return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
+}
+/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
+const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
+function readInputs(env) {
+    const apiKey = readApiKey(env);
+    if (!apiKey) {
+        throw new ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
+    }
+    if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
+        // Never echo the key: say only what is wrong with it.
+        throw new ActionError('input', `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`);
+    }
+    const given = (name) => inputValue(env, name);
+    const get = (name) => given(name) || DEFAULTS[name];
+    const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
+    const historyFile = get('history-file');
+    for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
+        if (get(name) && !historyFile) {
+            throw new ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
+        }
+    }
+    return {
+        apiKey,
+        baseUrl: parseBaseUrl(get('base-url')),
+        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
+        creditType: parseCreditType(get('credit-type')),
+        warningCredits: optional('warning-credits', parseDecimal),
+        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
+        maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
+        timeoutSeconds: parseTimeout(get('timeout-seconds')),
+        summary: parseBoolean('summary', get('summary')),
+        historyFile: historyFile
+            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
+                ? historyFile
+                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
+            : undefined,
+        historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
+        minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
+        monthlyBudget: optional('monthly-budget', parseDecimal),
+        spikeFactor: optional('spike-factor', parseFactor),
+        measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
+        maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
+    };
+}
+/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
+function echo(text) {
+    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
+}
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+function parseDecimal(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !Number.isFinite(value)) {
+        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`);
+    }
+    return value;
+}
+function parseWhole(name, text, min, max) {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`);
+    }
+    return value;
+}
+function parseTimeout(text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
+        throw new ActionError('input', `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
+    }
+    return value;
+}
+function parseFactor(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
+        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`);
+    }
+    return value;
+}
+function parseCreditType(text) {
+    if (CREDIT_TYPES.includes(text))
+        return text;
+    throw new ActionError('input', `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`);
+}
+// The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = FALSE_VALUES;
+function parseBoolean(name, text) {
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`);
+}
+/** https anywhere; plain http only to a loopback host, for local testing. */
+function parseBaseUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new ActionError('input', `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ../src/render/client-errors.ts
+/**
+ * The API client's words: why an attempt failed, what to do when the last one did, and the log line of
+ * a retry. Pure functions of what the client found; the client redacts the key from them.
+ */
+
+/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
+const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
+const client_errors_seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+const clientWords = {
+    tlsEnvIgnored: 'NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.',
+    /** The final failure: what went wrong, over how many attempts, and the advice. */
+    notRead: (url, reason, attempts, advice) => `Could not read the Swarms credit balance from ${url}: ${reason} (${attempts === 1 ? '1 attempt' : `${attempts} attempts`}). ${advice}`,
+    waitTooLong: (requestedMs, capMs) => `The API asks to wait ${client_errors_seconds(requestedMs)} before the next request, longer than the ${client_errors_seconds(capMs)} this action waits: run the check later or less often.`,
+    retrying: (attempt, attempts, reason, waitMs) => `Attempt ${attempt} of ${attempts} failed: ${reason}. Retrying in ${client_errors_seconds(waitMs)}.`,
+    outageAdvice: OUTAGE_ADVICE,
+    timedOut: (timeoutSeconds) => `no complete answer within ${timeoutSeconds} s (timeout-seconds)`,
+    timedOutAdvice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`,
+    tooLarge: (url, limitBytes) => `The answer from ${url} is larger than ${limitBytes / 1024} KiB, so it is not a credit balance: check \`base-url\`.`,
+    httpSaid: (status, detail) => (detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`),
+    notABalance: (url, status, why) => `The answer from ${url} (HTTP ${status}) is not a credit balance: ${why}. Check that \`base-url\` is the Swarms API's address.`,
+    keyRejected: (said) => `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`,
+    redirect: (url, status, location) => `The API at ${url} answered with a redirect (HTTP ${status}${location ? ` to ${location}` : ''}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`,
+    refused: (url, said) => `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is ${DEFAULT_BASE_URL}).`,
+    tls: (url, cause) => `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`,
+    connectionFailed: (cause) => `connection failed (${cause})`,
+    connectionAdvice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`,
+    closedEarly: 'the connection closed before the whole answer arrived'
+};
+
 ;// CONCATENATED MODULE: ../src/io/client.ts
+
 
 
 
@@ -1519,30 +1733,27 @@ function windowsOf(key) {
 
 /** A balance is under 200 bytes; an answer larger than this is not one. */
 const BODY_LIMIT_BYTES = 64 * 1024;
-/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
-const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
 /** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
 async function fetchBalance(options) {
     const url = `${options.baseUrl}${CREDITS_PATH}`;
     const attempts = options.maxRetries + 1;
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
     if (keepTlsVerificationOn()) {
-        options.log?.('NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.');
+        options.log?.(clientWords.tlsEnvIgnored);
     }
     for (let attempt = 1;; attempt++) {
         const result = await attemptOnce(url, options);
         if ('balance' in result)
             return result;
-        const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
-        const fail = (detail) => new ActionError('outage', redact(`Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`, options.apiKey));
+        const fail = (advice) => new ActionError('outage', redact(clientWords.notRead(url, result.reason, attempt, advice), options.apiKey));
         if (attempt >= attempts)
             throw fail(result.advice);
         const requested = result.requestedWaitMs;
         if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
-            throw fail(`The API asks to wait ${client_seconds(requested)} s before the next request, longer than the ${client_seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
+            throw fail(clientWords.waitTooLong(requested, RETRY_AFTER_CAP_MS));
         }
         const wait = retryWaitMs(attempt, requested, options.random);
-        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${client_seconds(wait)} s.`, options.apiKey));
+        options.log?.(redact(clientWords.retrying(attempt, attempts, result.reason, wait), options.apiKey));
         await sleep(wait);
     }
 }
@@ -1571,13 +1782,10 @@ async function attemptOnce(url, options) {
         if (error instanceof ActionError)
             throw error;
         if (deadline.signal.aborted) {
-            return {
-                reason: `no complete answer within ${options.timeoutSeconds} s (timeout-seconds)`,
-                advice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`
-            };
+            return { reason: clientWords.timedOut(options.timeoutSeconds), advice: clientWords.timedOutAdvice };
         }
         if (error instanceof BodyTooLargeError) {
-            throw new ActionError('outage', `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`);
+            throw new ActionError('outage', clientWords.tooLarge(url, BODY_LIMIT_BYTES));
         }
         return connectionFailure(url, error, options.apiKey);
     }
@@ -1590,7 +1798,7 @@ async function attemptOnce(url, options) {
 function answer(url, status, headers, body, options) {
     const apiKey = options.apiKey;
     const detail = apiDetail(body, apiKey);
-    const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+    const said = clientWords.httpSaid(status, detail);
     if (status >= 200 && status <= 299) {
         try {
             return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
@@ -1598,23 +1806,23 @@ function answer(url, status, headers, body, options) {
         catch (error) {
             if (!(error instanceof BalanceFormatError))
                 throw error;
-            throw new ActionError('outage', redact(`The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`, apiKey));
+            throw new ActionError('outage', redact(clientWords.notABalance(url, status, error.message), apiKey));
         }
     }
     if (status === 401 || status === 403) {
-        throw new ActionError('rejected', `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`);
+        throw new ActionError('rejected', clientWords.keyRejected(said));
     }
     if (isRetryableStatus(status)) {
         const now = options.now?.() ?? Date.now();
         const wait = requestedWaitMs(headers, now) ?? (status === 429 ? waitUntilResetMs(headers, now) : undefined);
-        return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait };
+        return { reason: said, advice: clientWords.outageAdvice, requestedWaitMs: wait };
     }
     if (status >= 300 && status <= 399) {
         const where = [headers.location ?? []].flat()[0];
-        const location = where ? ` to ${clip(errors_oneLine(redact(where, apiKey)), 200)}` : '';
-        throw new ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
+        const location = where ? clip(errors_oneLine(redact(where, apiKey)), 200) : undefined;
+        throw new ActionError('request', clientWords.redirect(url, status, location));
     }
-    throw new ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
+    throw new ActionError('request', clientWords.refused(url, said));
 }
 /** The API's `detail`, short and on one line; undefined when the body has none. */
 function apiDetail(body, apiKey) {
@@ -1637,12 +1845,9 @@ function connectionFailure(url, error, apiKey) {
     const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
     if (code && TLS_CODES.test(code)) {
         // Not transient: the same certificate comes back on every attempt.
-        throw new ActionError('outage', `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`);
+        throw new ActionError('outage', clientWords.tls(url, cause));
     }
-    return {
-        reason: `connection failed (${cause})`,
-        advice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`
-    };
+    return { reason: clientWords.connectionFailed(cause), advice: clientWords.connectionAdvice };
 }
 /**
  * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
@@ -1700,12 +1905,9 @@ function readCapped(message, limit) {
         message.on('error', reject);
         message.on('close', () => {
             if (!message.complete)
-                reject(new Error('the connection closed before the whole answer arrived'));
+                reject(new Error(clientWords.closedEarly));
         });
     });
-}
-function client_seconds(ms) {
-    return String(Math.round(ms / 100) / 10);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -1765,8 +1967,6 @@ function debugUnexpected(error, apiKey, debug) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ../src/logic/trend.ts
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -2025,6 +2225,17 @@ function mergeHistoryTexts(a, b) {
     return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
 }
 
+;// CONCATENATED MODULE: ../src/logic/lock-times.ts
+/**
+ * The history lock's times: how long a run waits for a lock that does not change hands, when a lock
+ * is taken to be a dead run's, and the longest wait in all. Numbers only, so that the words that quote
+ * them (render/history-messages.ts) and the lock that keeps them (io/lock.ts) share one definition.
+ */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+/** However often the lock changes hands, a run waits no longer than this in all. */
+const LOCK_WAIT_TOTAL_MS = 60_000;
+
 ;// CONCATENATED MODULE: ../src/io/lock.ts
 /**
  * The history's lock: a file beside it, created exclusively, holding its run's token. One holder at a
@@ -2035,15 +2246,12 @@ function mergeHistoryTexts(a, b) {
  */
 
 
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 };
-/** How long a run waits for a lock that does not change hands, and when a lock is taken to be a dead run's. */
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 60_000;
-/** However often the lock changes hands, a run waits no longer than this in all. */
-const LOCK_WAIT_TOTAL_MS = 60_000;
 /** Errors a file system gives for a moment (an antivirus or indexer holding the file on Windows). */
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
 /** The waits between tries of a call refused for a moment: about 0.6 s in all, then the refusal stands. */
@@ -2197,113 +2405,14 @@ function heldLock(lockPath, token, ino, fs, clock) {
     };
 }
 
-;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
+;// CONCATENATED MODULE: ../src/render/history-messages.ts
 /**
- * Where the credits go: the spend of each credit type, and the dates on which the free credits and
- * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
- * and referral credits together), and refuses billable requests at or below 1.00 total credits.
- * Pure: time comes with the readings.
+ * The history file's words: the warnings a run gives about it, the input error of a path that is no
+ * file, and the reasons a history could not be read or written (which those warnings quote). Pure.
  */
 
 
-/** At or below this many total credits, the API answers billable requests with HTTP 402. */
-const BILLABLE_FLOOR = 1;
-/** Whether the API still accepts billable requests at this total: above BILLABLE_FLOOR only. */
-function isBillable(totalCredits) {
-    return totalCredits > BILLABLE_FLOOR;
-}
-/** The rows of the "Where the credits go" table, in this order. */
-const FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
-function creditFlow(readings, current) {
-    const window = burnWindow(seriesTo(readings, current));
-    const rate = burnRate(window, 'total');
-    const burnRates = rate === undefined
-        ? undefined
-        : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
-    const { free, total, regular, referral } = current.values;
-    const regularBalance = regular + referral;
-    const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate;
-    // Free credits run out before the floor only when what is left beside them is above the floor; at the
-    // floor exactly (within money's tolerance, not float noise) both come on the same day.
-    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR - SPEND_EPSILON;
-    const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
-    // Regular and referral are spent together, in no documented order: both last until the floor, once
-    // the free credits are gone.
-    const sharedRunsOut = isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
-    const runsOut = {
-        free: freeDepletionDate,
-        regular: regular > 0 ? sharedRunsOut : undefined,
-        referral: referral > 0 ? sharedRunsOut : undefined,
-        total: billableDepletionDate
-    };
-    const rows = FLOW_ORDER.map(type => ({
-        type,
-        balance: current.values[type],
-        spentPerDay: burnRates?.[type],
-        runsOut: runsOut[type]
-    }));
-    return { burnRates, freeDepletionDate, billableDepletionDate, freeOutlastsFloor, regularBalance, rows };
-}
-
-;// CONCATENATED MODULE: ../src/render/messages.ts
-
-
-
-/** The credit types' names in tables. */
-const messages_LABELS = {
-    total: 'Total',
-    regular: 'Regular (purchased)',
-    free: 'Free',
-    referral: 'Referral'
-};
-/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
-function plural(count, unit) {
-    return `${count} ${unit}${count === '1' ? '' : 's'}`;
-}
-/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
-function about(days) {
-    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
-}
-/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
-function cents(credits) {
-    return roundedText(credits, 2);
-}
-/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
-function perDay(credits) {
-    return `${plural(cents(credits), 'credit')} a day`;
-}
-/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
-function times(value) {
-    return String(Math.round(value * 10) / 10);
-}
-/** A time span in words: minutes, hours or days. */
-function span(ms) {
-    const minutes = ms / 60_000;
-    if (minutes < 90)
-        return plural(String(Math.round(minutes)), 'minute');
-    const hours = minutes / 60;
-    if (hours < 48)
-        return plural(String(Math.round(hours * 10) / 10), 'hour');
-    return plural(String(Math.round((hours / 24) * 10) / 10), 'day');
-}
-/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
-function againstUsual(ratio) {
-    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
-}
-/** Swarms's spending order, the one sentence that says it. */
-const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
-/** The API's billable floor as the words show it: "1.00". */
-const FLOOR_TEXT = BILLABLE_FLOOR.toFixed(2);
-/** The billable floor, the one sentence that says it, at a total as the API wrote it. */
-function floorLine(total) {
-    return `At ${plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${FLOOR_TEXT} total credits.`;
-}
-function balanceLine(balance, verdict) {
-    const next = verdict.nextCreditType === 'none'
-        ? 'no credits are left to spend'
-        : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
-    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${messages_SPENDING_ORDER}`;
-}
+const history_messages_seconds = (ms) => `${ms / 1000} s`;
 /**
  * A history path that holds something other than a regular file. The path is shown as it is, in plain
  * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
@@ -2327,23 +2436,19 @@ function tornLineWarning(path, bytes) {
     return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
 }
 function lockNotRemovedWarning(reason) {
-    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
+    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is ${history_messages_seconds(LOCK_STALE_MS)} old.`;
 }
-function outageAdvice(failOnApiError) {
-    return failOnApiError
-        ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
-        : ' The job goes on because fail-on-api-error is false; no balance outputs are set.';
-}
-function unexpectedMessage(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return `Unexpected error in the Swarms credit-balance action: ${errors_oneLine(text)}. Please report it with this line.`;
-}
-function outputFileMessage(reason) {
-    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${errors_oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
-}
-function summaryWriteMessage(reason) {
-    return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
-}
+/** The reasons the warnings above quote. */
+const historyReasons = {
+    lockBusy: (lockPath, waitMs, staleMs) => `the lock ${lockPath} was held for over ${history_messages_seconds(waitMs)} (a run's lock file is taken over after ${history_messages_seconds(staleMs)}; anything else there must be removed by hand)`,
+    notAFile: (kind) => `it is ${kind}`,
+    tooLarge: (maxBytes) => `it is larger than ${maxBytes / 1024 / 1024} MiB`,
+    changedWhileRead: 'the file changed while it was read',
+    badLine: (line, reason) => `line ${line}: ${reason}`,
+    shortWrite: (written, total) => `only ${written} of ${total} bytes were written (a full disk?)`,
+    lockTakenOver: (lockPath) => `its lock ${lockPath} was taken over by another run`,
+    moveAsideFailed: (reason, why) => `it is not a balance history (${reason}), and moving it aside failed: ${why}`
+};
 
 ;// CONCATENATED MODULE: ../src/io/history.ts
 /**
@@ -2465,7 +2570,7 @@ async function recordReading(path, current, limit, options = {}) {
     const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
     const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs });
     if (lock === 'busy') {
-        throw new HistoryReadError(`the lock ${lockPath} was held for over ${waitMs / 1000} s (a run's lock file is taken over after ${(options.lockStaleMs ?? LOCK_STALE_MS) / 1000} s; anything else there must be removed by hand)`);
+        throw new HistoryReadError(historyReasons.lockBusy(lockPath, waitMs, options.lockStaleMs ?? LOCK_STALE_MS));
     }
     const held = 'ours' in lock ? lock : undefined;
     let recorded;
@@ -2546,9 +2651,9 @@ function readTail(target, fs) {
         const stats = fs.fstatSync(fd);
         const kind = kindOf(stats);
         if (kind)
-            throw new HistoryReadError(`it is ${kind}`);
+            throw new HistoryReadError(historyReasons.notAFile(kind));
         if (stats.size > HISTORY_MAX_BYTES)
-            return { corrupt: `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB` };
+            return { corrupt: historyReasons.tooLarge(HISTORY_MAX_BYTES) };
         return scanTail(fd, stats.size, fs);
     }
     catch (error) {
@@ -2592,14 +2697,14 @@ function scanTail(fd, size, fs) {
     let carry = Buffer.alloc(0); // the start of a line that begins in an earlier chunk
     let pos = size;
     const badLine = (offset, error) => ({
-        corrupt: `line ${countLines(fd, offset, fs) + 1}: ${error.message}`
+        corrupt: historyReasons.badLine(countLines(fd, offset, fs) + 1, error.message)
     });
     outer: while (pos > 0 || first) {
         const from = Math.max(0, pos - CHUNK_BYTES);
         const chunk = Buffer.allocUnsafe(pos - from);
         const n = readFully(fd, chunk, from, fs);
         if (n !== chunk.length)
-            throw new HistoryReadError('the file changed while it was read');
+            throw new HistoryReadError(historyReasons.changedWhileRead);
         const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
         // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
         // start) and end at one (or at the file's end), so no character is cut.
@@ -2676,7 +2781,7 @@ function firstReading(fd, end, fs) {
                 return { at: parseReading(text).at };
             }
             catch (error) {
-                return { corrupt: `line ${line}: ${error.message}` };
+                return { corrupt: historyReasons.badLine(line, error.message) };
             }
         }
         offset = stop + 1;
@@ -2725,7 +2830,7 @@ function appendReading(target, current, tail, fs) {
         try {
             const written = fs.writeSync(fd, data);
             if (written !== data.length)
-                throw new Error(`only ${written} of ${data.length} bytes were written (a full disk?)`);
+                throw new Error(historyReasons.shortWrite(written, data.length));
         }
         catch (error) {
             try {
@@ -2802,7 +2907,7 @@ async function writeAtomic(target, text, k) {
         if (mode !== undefined)
             fs.chmodSync(temporary, mode);
         if (k.lock && !k.lock.ours())
-            throw new Error(`its lock ${target}.lock was taken over by another run`);
+            throw new Error(historyReasons.lockTakenOver(`${target}.lock`));
         await retrying(() => fs.renameSync(temporary, target), clock);
     }
     catch (error) {
@@ -2822,7 +2927,7 @@ async function moveAside(target, reason, now, fs, clock) {
         await retrying(() => fs.renameSync(target, to), clock);
     }
     catch (error) {
-        throw new HistoryReadError(`it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`);
+        throw new HistoryReadError(historyReasons.moveAsideFailed(reason, describe(error)));
     }
     return { to, reason };
 }
@@ -2923,6 +3028,134 @@ function neutraliseCommands(text) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
+/**
+ * Where the credits go: the spend of each credit type, and the dates on which the free credits and
+ * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
+ * and referral credits together), and refuses billable requests at or below 1.00 total credits.
+ * Pure: time comes with the readings.
+ */
+
+
+/** At or below this many total credits, the API answers billable requests with HTTP 402. */
+const BILLABLE_FLOOR = 1;
+/** Whether the API still accepts billable requests at this total: above BILLABLE_FLOOR only. */
+function isBillable(totalCredits) {
+    return totalCredits > BILLABLE_FLOOR;
+}
+/** The rows of the "Where the credits go" table, in this order. */
+const FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
+function creditFlow(readings, current) {
+    const window = burnWindow(seriesTo(readings, current));
+    const rate = burnRate(window, 'total');
+    const burnRates = rate === undefined
+        ? undefined
+        : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
+    const { free, total, regular, referral } = current.values;
+    const regularBalance = regular + referral;
+    const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate;
+    // Free credits run out before the floor only when what is left beside them is above the floor; at the
+    // floor exactly (within money's tolerance, not float noise) both come on the same day.
+    const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR - SPEND_EPSILON;
+    const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
+    // Regular and referral are spent together, in no documented order: both last until the floor, once
+    // the free credits are gone.
+    const sharedRunsOut = isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
+    const runsOut = {
+        free: freeDepletionDate,
+        regular: regular > 0 ? sharedRunsOut : undefined,
+        referral: referral > 0 ? sharedRunsOut : undefined,
+        total: billableDepletionDate
+    };
+    const rows = FLOW_ORDER.map(type => ({
+        type,
+        balance: current.values[type],
+        spentPerDay: burnRates?.[type],
+        runsOut: runsOut[type]
+    }));
+    return { burnRates, freeDepletionDate, billableDepletionDate, freeOutlastsFloor, regularBalance, rows };
+}
+
+;// CONCATENATED MODULE: ../src/render/messages.ts
+
+
+
+/** The credit types' names in tables. */
+const messages_LABELS = {
+    total: 'Total',
+    regular: 'Regular (purchased)',
+    free: 'Free',
+    referral: 'Referral'
+};
+/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
+function plural(count, unit) {
+    return `${count} ${unit}${count === '1' ? '' : 's'}`;
+}
+/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
+function about(days) {
+    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
+}
+/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
+function cents(credits) {
+    return roundedText(credits, 2);
+}
+/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
+function perDay(credits) {
+    return `${plural(cents(credits), 'credit')} a day`;
+}
+/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
+function times(value) {
+    return String(Math.round(value * 10) / 10);
+}
+/** A time span in words: minutes, hours or days. */
+function span(ms) {
+    const minutes = ms / 60_000;
+    if (minutes < 90)
+        return plural(String(Math.round(minutes)), 'minute');
+    const hours = minutes / 60;
+    if (hours < 48)
+        return plural(String(Math.round(hours * 10) / 10), 'hour');
+    return plural(String(Math.round((hours / 24) * 10) / 10), 'day');
+}
+/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
+function againstUsual(ratio) {
+    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
+}
+/** Swarms's spending order, the one sentence that says it. */
+const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
+/** The API's billable floor as the words show it: "1.00". */
+const FLOOR_TEXT = BILLABLE_FLOOR.toFixed(2);
+/** The billable floor, the one sentence that says it, at a total as the API wrote it. */
+function floorLine(total) {
+    return `At ${plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${FLOOR_TEXT} total credits.`;
+}
+function balanceLine(balance, verdict) {
+    const next = verdict.nextCreditType === 'none'
+        ? 'no credits are left to spend'
+        : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
+    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${messages_SPENDING_ORDER}`;
+}
+function outageAdvice(failOnApiError) {
+    return failOnApiError
+        ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
+        : ' The job goes on because fail-on-api-error is false; no balance outputs are set.';
+}
+function unexpectedMessage(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return `Unexpected error in the Swarms credit-balance action: ${errors_oneLine(text)}. Please report it with this line.`;
+}
+function outputFileMessage(reason) {
+    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${errors_oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
+}
+function summaryWriteMessage(reason) {
+    return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
+}
+/** The line that ends a summary cut to the runner's limit of `limitBytes` a step. */
+function summaryClippedNote(limitBytes) {
+    const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / 1024 / 1024} MiB` : `${limitBytes} bytes`;
+    return `_The rest of this summary was cut: the runner keeps at most ${size} a step._`;
+}
+
 ;// CONCATENATED MODULE: ../src/io/toolkit.ts
 /**
  * The toolkit edge: the one module that hands what the action found to the runner, through
@@ -3014,7 +3247,7 @@ function emit(report, apiKey, sink = runner) {
 function clipBytes(markdown, limit) {
     if (Buffer.byteLength(markdown) <= limit)
         return markdown;
-    const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n';
+    const note = `\n\n${summaryClippedNote(limit)}\n`;
     let cut = Buffer.from(markdown)
         .subarray(0, limit - Buffer.byteLength(note))
         .toString('utf8');
@@ -3023,187 +3256,6 @@ function clipBytes(markdown, limit) {
 }
 function reason(error) {
     return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ../src/logic/measure-gate.js
-// Whether the post step may have a job to measure: the one check its entry makes before loading
-// anything else, so that a job that does not measure pays for no more than Node's start (see README,
-// What a job costs). JavaScript with no import but api.js, so that the post bundle's entry stays tiny.
-// Only a clear "no" skips the rest: measure-job empty or false and max-job-spend empty. Any other value
-// (an invalid one included) goes to the full post step, which validates the inputs as the main step does.
-
-
-/** The values of a boolean input that mean false, as the YAML 1.2 core schema writes them. */
-const FALSE_VALUES = ['false', 'False', 'FALSE']
-
-/**
- * @param {Readonly<Record<string, string | undefined>>} env
- * @returns {boolean}
- */
-function mayMeasure(env) {
-  const measure = (env[inputVariable('measure-job')] ?? '').trim()
-  const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
-  return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
-}
-
-;// CONCATENATED MODULE: ../src/logic/inputs.ts
-/**
- * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
- * Every input is checked before any request; an invalid one raises an `input` ActionError that names
- * it and says what it accepts.
- */
-
-
-
-
-
-
-/**
- * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
- * fills these in; they apply here when the action runs without it (locally, or from a test).
- */
-const DEFAULTS = {
-    'api-key': '',
-    'base-url': 'https://api.swarms.world',
-    'minimum-credits': '0',
-    'credit-type': 'total',
-    'warning-credits': '',
-    'fail-on-api-error': 'true',
-    'max-retries': '3',
-    'timeout-seconds': '30',
-    summary: 'true',
-    'history-file': '',
-    'history-limit': '1000',
-    'minimum-days-remaining': '',
-    'monthly-budget': '',
-    'spike-factor': '',
-    'measure-job': 'false',
-    'max-job-spend': ''
-};
-const DEFAULT_BASE_URL = DEFAULTS['base-url'];
-const MAX_RETRIES_LIMIT = 10;
-const TIMEOUT_SECONDS_LIMIT = 600;
-const HISTORY_LIMIT_MAX = 100_000;
-/** The most characters of a bad value an error message repeats. */
-const ECHO_LIMIT = 100;
-/** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
-function inputValue(env, name) {
-    return (env[api_inputVariable(name)] ?? '').trim();
-}
-/** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
-function readApiKey(env) {
-    return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
-}
-/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
-const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
-function readInputs(env) {
-    const apiKey = readApiKey(env);
-    if (!apiKey) {
-        throw new ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
-    }
-    if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
-        // Never echo the key: say only what is wrong with it.
-        throw new ActionError('input', `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`);
-    }
-    const given = (name) => inputValue(env, name);
-    const get = (name) => given(name) || DEFAULTS[name];
-    const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
-    const historyFile = get('history-file');
-    for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
-        if (get(name) && !historyFile) {
-            throw new ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
-        }
-    }
-    return {
-        apiKey,
-        baseUrl: parseBaseUrl(get('base-url')),
-        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
-        creditType: parseCreditType(get('credit-type')),
-        warningCredits: optional('warning-credits', parseDecimal),
-        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
-        maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
-        timeoutSeconds: parseTimeout(get('timeout-seconds')),
-        summary: parseBoolean('summary', get('summary')),
-        historyFile: historyFile
-            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
-                ? historyFile
-                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
-            : undefined,
-        historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
-        minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
-        monthlyBudget: optional('monthly-budget', parseDecimal),
-        spikeFactor: optional('spike-factor', parseFactor),
-        measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
-        maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
-    };
-}
-/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
-function echo(text) {
-    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
-}
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-function parseDecimal(name, text) {
-    const value = Number(text);
-    if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`);
-    }
-    return value;
-}
-function parseWhole(name, text, min, max) {
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min || value > max) {
-        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`);
-    }
-    return value;
-}
-function parseTimeout(text) {
-    const value = Number(text);
-    if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
-        throw new ActionError('input', `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
-    }
-    return value;
-}
-function parseFactor(name, text) {
-    const value = Number(text);
-    if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
-        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`);
-    }
-    return value;
-}
-function parseCreditType(text) {
-    if (CREDIT_TYPES.includes(text))
-        return text;
-    throw new ActionError('input', `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`);
-}
-// The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = FALSE_VALUES;
-function parseBoolean(name, text) {
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`);
-}
-/** https anywhere; plain http only to a loopback host, for local testing. */
-function parseBaseUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new ActionError('input', `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/job-spend.ts
@@ -3582,6 +3634,8 @@ function time(at) {
     return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 const SHARED_ACCOUNT = 'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.';
+/** Why the end reading cannot be measured: an amount in the answer that is not a plain decimal. */
+const notDecimalEndReason = 'the balance read at the end of the job has an amount that is not a decimal number';
 function measuringLine() {
     return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step).";
 }
@@ -4142,6 +4196,7 @@ function failureSummary(message, failed) {
 }
 
 ;// CONCATENATED MODULE: ../src/render/report.ts
+
 
 
 
@@ -4720,7 +4775,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(992)/* .run */ .e()
+__nccwpck_require__(652)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

@@ -9,7 +9,7 @@ import { emit, printable, runner } from './io/toolkit.js'
 import { readApiKey, readInputs, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobReading } from './logic/job-spend.js'
 import { USER_AGENT } from './logic/version.js'
-import { nothingToMeasureLine, stateWarning } from './render/job-spend.js'
+import { notDecimalEndReason, nothingToMeasureLine, stateWarning } from './render/job-spend.js'
 import { jobEndFailureReport, jobSpendReport, type EndNotes } from './render/job-report.js'
 import type { RunOptions } from './main.js'
 
@@ -42,7 +42,7 @@ export async function runPost({ env = process.env, now, sink = runner }: RunOpti
     })
     const at = now ?? Date.now()
     const micro = microValues(answer.balance.texts)
-    if (!micro) throw new Error('the balance read at the end of the job has an amount that is not a decimal number')
+    if (!micro) throw new Error(notDecimalEndReason)
     const end: JobReading = { at, micro }
     const spend = jobSpend(state.reading, end)
     const check =

@@ -75,38 +75,6 @@ export function balanceLine(balance: Balance, verdict: Verdict): string {
   return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${SPENDING_ORDER}`
 }
 
-/**
- * A history path that holds something other than a regular file. The path is shown as it is, in plain
- * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
- */
-export function notAHistoryMessage(path: string, kind: string): string {
-  return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`
-}
-
-export function historyNotReadWarning(path: string, reason: string): string {
-  return `The history file ${path} could not be read (${oneLine(reason)}). The balance was read; the trend is not known.`
-}
-
-export function historyNotSavedWarning(path: string, reason: string): string {
-  return `The history file ${path} could not be written (${oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`
-}
-
-export function historyMovedAsideWarning(path: string, reason: string, to: string): string {
-  return `The history file ${path} is not a balance history (${oneLine(reason)}); moved it to ${to} and started a fresh history.`
-}
-
-export function clockBehindWarning(path: string, now: number, newest: number): string {
-  return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`
-}
-
-export function tornLineWarning(path: string, bytes: number): string {
-  return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`
-}
-
-export function lockNotRemovedWarning(reason: string): string {
-  return `Could not remove the history's lock file ${oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`
-}
-
 export function outageAdvice(failOnApiError: boolean): string {
   return failOnApiError
     ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
@@ -124,4 +92,10 @@ export function outputFileMessage(reason: string): string {
 
 export function summaryWriteMessage(reason: string): string {
   return `Could not write the job summary (${oneLine(reason)}); the outputs are set.`
+}
+
+/** The line that ends a summary cut to the runner's limit of `limitBytes` a step. */
+export function summaryClippedNote(limitBytes: number): string {
+  const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / 1024 / 1024} MiB` : `${limitBytes} bytes`
+  return `_The rest of this summary was cut: the runner keeps at most ${size} a step._`
 }

@@ -8,6 +8,7 @@ import type { Inputs } from '../logic/inputs.js'
 import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
 import type { Tracking } from '../logic/tracking.js'
 import { findingWords } from './findings.js'
+import * as history from './history-messages.js'
 import * as words from './messages.js'
 import { balanceOutputs, emptyTrackingOutputs, trackingOutputs } from './outputs.js'
 import { balanceSummary, chartOptions, failureSummary, forecastText } from './summary.js'
@@ -32,7 +33,7 @@ export function balanceReport(
     ...balanceOutputs(answer, verdict),
     ...(tracking ? trackingOutputs(tracking, verdict) : inputs.historyFile ? emptyTrackingOutputs() : {})
   }
-  const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined
+  const unreadNote = notes?.unreadable ? history.historyNotReadWarning(notes.path, notes.unreadable) : undefined
   return {
     log,
     warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
@@ -48,15 +49,15 @@ export function balanceReport(
 export function historyNoteWarnings(notes: HistoryNotes, verdict?: Verdict): string[] {
   const warnings: string[] = []
   if (notes.unreadable && verdict?.outcome.failure?.kind !== 'history-unreadable') {
-    warnings.push(words.historyNotReadWarning(notes.path, notes.unreadable))
+    warnings.push(history.historyNotReadWarning(notes.path, notes.unreadable))
   }
   if (notes.movedAside)
-    warnings.push(words.historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to))
+    warnings.push(history.historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to))
   if (notes.clockBehind)
-    warnings.push(words.clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest))
-  if (notes.tornLine !== undefined) warnings.push(words.tornLineWarning(notes.path, notes.tornLine))
-  if (notes.notSaved) warnings.push(words.historyNotSavedWarning(notes.path, notes.notSaved))
-  if (notes.lockNotRemoved) warnings.push(words.lockNotRemovedWarning(notes.lockNotRemoved))
+    warnings.push(history.clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest))
+  if (notes.tornLine !== undefined) warnings.push(history.tornLineWarning(notes.path, notes.tornLine))
+  if (notes.notSaved) warnings.push(history.historyNotSavedWarning(notes.path, notes.notSaved))
+  if (notes.lockNotRemoved) warnings.push(history.lockNotRemovedWarning(notes.lockNotRemoved))
   return warnings
 }
 
