@@ -379,6 +379,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// UNUSED EXPORTS: workspaceOf
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -1495,18 +1497,17 @@ function redact(text, key) {
     }
     return out;
 }
-/** Every run of the window size in every form of the key; made once per key. */
-let cached;
+/**
+ * Every run of the window size in every form of the key. Made on each call, no cache: a few hundred
+ * short strings for a key, against the few dozen texts a run redacts.
+ */
 function windowsOf(key) {
-    if (cached?.key !== key) {
-        const size = Math.min(FRAGMENT_LENGTH, key.length);
-        const windows = new Set();
-        for (const form of keyForms(key))
-            for (let i = 0; i + size <= form.length; i++)
-                windows.add(form.slice(i, i + size));
-        cached = { key, size, windows };
-    }
-    return cached;
+    const size = Math.min(FRAGMENT_LENGTH, key.length);
+    const windows = new Set();
+    for (const form of keyForms(key))
+        for (let i = 0; i + size <= form.length; i++)
+            windows.add(form.slice(i, i + size));
+    return { size, windows };
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -1582,7 +1583,11 @@ function readApiKey(env) {
 }
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
-function readInputs(env) {
+/**
+ * The inputs, checked. `workspace` is the absolute directory a relative `history-file` resolves against
+ * (the edge passes GITHUB_WORKSPACE, else the process's working directory).
+ */
+function readInputs(env, workspace) {
     const apiKey = readApiKey(env);
     if (!apiKey) {
         throw new ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
@@ -1610,11 +1615,7 @@ function readInputs(env) {
         maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds')),
         summary: parseBoolean('summary', get('summary')),
-        historyFile: historyFile
-            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
-                ? historyFile
-                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
-            : undefined,
+        historyFile: historyFile ? ((0,external_node_path_namespaceObject.isAbsolute)(historyFile) ? historyFile : (0,external_node_path_namespaceObject.resolve)(workspace, historyFile)) : undefined,
         historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
         minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
         monthlyBudget: optional('monthly-budget', parseDecimal),
@@ -1738,9 +1739,6 @@ async function fetchBalance(options) {
     const url = `${options.baseUrl}${CREDITS_PATH}`;
     const attempts = options.maxRetries + 1;
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    if (keepTlsVerificationOn()) {
-        options.log?.(clientWords.tlsEnvIgnored);
-    }
     for (let attempt = 1;; attempt++) {
         const result = await attemptOnce(url, options);
         if ('balance' in result)
@@ -1874,13 +1872,14 @@ function prepareWith(signal) {
 /**
  * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
  * verification off for every connection, the proxy tunnel's included (it does not see request options),
- * so it is removed from this process before the first request. Returns whether it was set.
+ * so the entries (main.ts, post.ts) remove it from this process before the first request, and say so
+ * (the line returned). Undefined when it was not set.
  */
 function keepTlsVerificationOn(env = process.env) {
     if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
-        return false;
+        return undefined;
     delete env.NODE_TLS_REJECT_UNAUTHORIZED;
-    return true;
+    return clientWords.tlsEnvIgnored;
 }
 class BodyTooLargeError extends Error {
 }
@@ -4291,9 +4290,12 @@ async function run({ env = process.env, now, sink = runner, history } = {}) {
     let inputs;
     let started = false;
     try {
-        inputs = readInputs(env);
+        inputs = readInputs(env, workspaceOf(env));
         if (inputs.historyFile)
             checkHistoryPath(inputs.historyFile);
+        const tlsNote = keepTlsVerificationOn();
+        if (tlsNote)
+            sink.info(tlsNote);
         const answer = await fetchBalance({
             baseUrl: inputs.baseUrl,
             apiKey,
@@ -4315,6 +4317,10 @@ async function run({ env = process.env, now, sink = runner, history } = {}) {
             leaveState(STATE_NO_READING, sink);
         emit(failureReport(error, inputs), apiKey, sink);
     }
+}
+/** The directory a relative history-file is read against: the job's workspace, else this process's. */
+function workspaceOf(env) {
+    return env.GITHUB_WORKSPACE || process.cwd();
 }
 /** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
 function leaveStart(answer, at, sink) {

@@ -2,7 +2,7 @@
  * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
-import { fetchBalance } from './io/client.js'
+import { fetchBalance, keepTlsVerificationOn } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
 import { checkHistoryPath, type HistoryOptions } from './io/history.js'
 import { keepReading } from './io/keep-reading.js'
@@ -33,8 +33,10 @@ export async function run({ env = process.env, now, sink = runner, history }: Ru
   let inputs: Inputs | undefined
   let started = false
   try {
-    inputs = readInputs(env)
+    inputs = readInputs(env, workspaceOf(env))
     if (inputs.historyFile) checkHistoryPath(inputs.historyFile)
+    const tlsNote = keepTlsVerificationOn()
+    if (tlsNote) sink.info(tlsNote)
     const answer = await fetchBalance({
       baseUrl: inputs.baseUrl,
       apiKey,
@@ -57,6 +59,11 @@ export async function run({ env = process.env, now, sink = runner, history }: Ru
     if (inputs?.measureJob && !started) leaveState(STATE_NO_READING, sink)
     emit(failureReport(error, inputs), apiKey, sink)
   }
+}
+
+/** The directory a relative history-file is read against: the job's workspace, else this process's. */
+export function workspaceOf(env: Env): string {
+  return env.GITHUB_WORKSPACE || process.cwd()
 }
 
 /** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */

@@ -3,7 +3,7 @@
  * passes them to the post step too; the key is never kept in the state), and the job's spend is the
  * fall between the start reading the main step left in the state and this one. Time is an input.
  */
-import { fetchBalance } from './io/client.js'
+import { fetchBalance, keepTlsVerificationOn } from './io/client.js'
 import { keepReading } from './io/keep-reading.js'
 import { emit, printable, runner } from './io/toolkit.js'
 import { readApiKey, readInputs, type Inputs } from './logic/inputs.js'
@@ -11,7 +11,7 @@ import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobRead
 import { USER_AGENT } from './logic/version.js'
 import { notDecimalEndReason, nothingToMeasureLine, stateWarning } from './render/job-spend.js'
 import { jobEndFailureReport, jobSpendReport, type EndNotes } from './render/job-report.js'
-import type { RunOptions } from './main.js'
+import { workspaceOf, type RunOptions } from './main.js'
 
 /** The variable through which the runner hands the post step the main step's state. */
 export const STATE_VARIABLE = `STATE_${STATE_NAME}`
@@ -21,7 +21,7 @@ export async function runPost({ env = process.env, now, sink = runner }: RunOpti
   if (apiKey) sink.mask(apiKey)
   let inputs: Inputs
   try {
-    inputs = readInputs(env)
+    inputs = readInputs(env, workspaceOf(env))
   } catch {
     // The main step failed on the same inputs and said why; there is no start reading.
     sink.info(nothingToMeasureLine('inputs'))
@@ -31,6 +31,8 @@ export async function runPost({ env = process.env, now, sink = runner }: RunOpti
   const state = decodeStart(env[STATE_VARIABLE])
   if (state.kind === 'no-reading') return sink.info(nothingToMeasureLine('no-reading'))
   if (state.kind !== 'reading') return sink.warning(stateWarning(state.kind))
+  const tlsNote = keepTlsVerificationOn()
+  if (tlsNote) sink.info(tlsNote)
   try {
     const answer = await fetchBalance({
       baseUrl: inputs.baseUrl,

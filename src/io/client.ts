@@ -43,9 +43,6 @@ export async function fetchBalance(options: ClientOptions): Promise<Answer> {
   const url = `${options.baseUrl}${CREDITS_PATH}`
   const attempts = options.maxRetries + 1
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
-  if (keepTlsVerificationOn()) {
-    options.log?.(words.tlsEnvIgnored)
-  }
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(url, options)
     if ('balance' in result) return result
@@ -191,12 +188,13 @@ function prepareWith(signal: AbortSignal): RequestHandler {
 /**
  * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
  * verification off for every connection, the proxy tunnel's included (it does not see request options),
- * so it is removed from this process before the first request. Returns whether it was set.
+ * so the entries (main.ts, post.ts) remove it from this process before the first request, and say so
+ * (the line returned). Undefined when it was not set.
  */
-export function keepTlsVerificationOn(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1') return false
+export function keepTlsVerificationOn(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1') return undefined
   delete env.NODE_TLS_REJECT_UNAUTHORIZED
-  return true
+  return words.tlsEnvIgnored
 }
 
 class BodyTooLargeError extends Error {}

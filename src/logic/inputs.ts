@@ -81,7 +81,11 @@ export function readApiKey(env: Env): string {
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/
 
-export function readInputs(env: Env): Inputs {
+/**
+ * The inputs, checked. `workspace` is the absolute directory a relative `history-file` resolves against
+ * (the edge passes GITHUB_WORKSPACE, else the process's working directory).
+ */
+export function readInputs(env: Env, workspace: string): Inputs {
   const apiKey = readApiKey(env)
   if (!apiKey) {
     throw new ActionError(
@@ -119,11 +123,7 @@ export function readInputs(env: Env): Inputs {
     maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
     timeoutSeconds: parseTimeout(get('timeout-seconds')),
     summary: parseBoolean('summary', get('summary')),
-    historyFile: historyFile
-      ? isAbsolute(historyFile)
-        ? historyFile
-        : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
-      : undefined,
+    historyFile: historyFile ? (isAbsolute(historyFile) ? historyFile : resolve(workspace, historyFile)) : undefined,
     historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
     minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
     monthlyBudget: optional('monthly-budget', parseDecimal),

@@ -66,14 +66,13 @@ export function redact(text: string, key: string | undefined): string {
   return out
 }
 
-/** Every run of the window size in every form of the key; made once per key. */
-let cached: { key: string; size: number; windows: Set<string> } | undefined
+/**
+ * Every run of the window size in every form of the key. Made on each call, no cache: a few hundred
+ * short strings for a key, against the few dozen texts a run redacts.
+ */
 function windowsOf(key: string): { size: number; windows: Set<string> } {
-  if (cached?.key !== key) {
-    const size = Math.min(FRAGMENT_LENGTH, key.length)
-    const windows = new Set<string>()
-    for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
-    cached = { key, size, windows }
-  }
-  return cached
+  const size = Math.min(FRAGMENT_LENGTH, key.length)
+  const windows = new Set<string>()
+  for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
+  return { size, windows }
 }

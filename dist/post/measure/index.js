@@ -369,7 +369,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 679:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1474,7 +1474,7 @@ const HTML_ENTITIES = {
  * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole (its forms
  * are at least as long as the key).
  */
-function redact(text, key) {
+function secret_redact(text, key) {
     if (!key || !text)
         return text;
     const { size, windows } = windowsOf(key);
@@ -1497,18 +1497,17 @@ function redact(text, key) {
     }
     return out;
 }
-/** Every run of the window size in every form of the key; made once per key. */
-let cached;
+/**
+ * Every run of the window size in every form of the key. Made on each call, no cache: a few hundred
+ * short strings for a key, against the few dozen texts a run redacts.
+ */
 function windowsOf(key) {
-    if (cached?.key !== key) {
-        const size = Math.min(FRAGMENT_LENGTH, key.length);
-        const windows = new Set();
-        for (const form of keyForms(key))
-            for (let i = 0; i + size <= form.length; i++)
-                windows.add(form.slice(i, i + size));
-        cached = { key, size, windows };
-    }
-    return cached;
+    const size = Math.min(FRAGMENT_LENGTH, key.length);
+    const windows = new Set();
+    for (const form of keyForms(key))
+        for (let i = 0; i + size <= form.length; i++)
+            windows.add(form.slice(i, i + size));
+    return { size, windows };
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -1579,13 +1578,17 @@ function inputValue(env, name) {
     return (env[api_inputVariable(name)] ?? '').trim();
 }
 /** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
-function readApiKey(env) {
+function inputs_readApiKey(env) {
     return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
 }
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
-function readInputs(env) {
-    const apiKey = readApiKey(env);
+/**
+ * The inputs, checked. `workspace` is the absolute directory a relative `history-file` resolves against
+ * (the edge passes GITHUB_WORKSPACE, else the process's working directory).
+ */
+function inputs_readInputs(env, workspace) {
+    const apiKey = inputs_readApiKey(env);
     if (!apiKey) {
         throw new errors_ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
     }
@@ -1612,11 +1615,7 @@ function readInputs(env) {
         maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
         timeoutSeconds: parseTimeout(get('timeout-seconds')),
         summary: parseBoolean('summary', get('summary')),
-        historyFile: historyFile
-            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
-                ? historyFile
-                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
-            : undefined,
+        historyFile: historyFile ? ((0,external_node_path_namespaceObject.isAbsolute)(historyFile) ? historyFile : (0,external_node_path_namespaceObject.resolve)(workspace, historyFile)) : undefined,
         historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
         minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
         monthlyBudget: optional('monthly-budget', parseDecimal),
@@ -1736,18 +1735,15 @@ const clientWords = {
 /** A balance is under 200 bytes; an answer larger than this is not one. */
 const BODY_LIMIT_BYTES = 64 * 1024;
 /** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
-async function fetchBalance(options) {
+async function client_fetchBalance(options) {
     const url = `${options.baseUrl}${CREDITS_PATH}`;
     const attempts = options.maxRetries + 1;
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    if (keepTlsVerificationOn()) {
-        options.log?.(clientWords.tlsEnvIgnored);
-    }
     for (let attempt = 1;; attempt++) {
         const result = await attemptOnce(url, options);
         if ('balance' in result)
             return result;
-        const fail = (advice) => new errors_ActionError('outage', redact(clientWords.notRead(url, result.reason, attempt, advice), options.apiKey));
+        const fail = (advice) => new errors_ActionError('outage', secret_redact(clientWords.notRead(url, result.reason, attempt, advice), options.apiKey));
         if (attempt >= attempts)
             throw fail(result.advice);
         const requested = result.requestedWaitMs;
@@ -1755,7 +1751,7 @@ async function fetchBalance(options) {
             throw fail(clientWords.waitTooLong(requested, RETRY_AFTER_CAP_MS));
         }
         const wait = retryWaitMs(attempt, requested, options.random);
-        options.log?.(redact(clientWords.retrying(attempt, attempts, result.reason, wait), options.apiKey));
+        options.log?.(secret_redact(clientWords.retrying(attempt, attempts, result.reason, wait), options.apiKey));
         await sleep(wait);
     }
 }
@@ -1803,12 +1799,12 @@ function answer(url, status, headers, body, options) {
     const said = clientWords.httpSaid(status, detail);
     if (status >= 200 && status <= 299) {
         try {
-            return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
+            return { balance: parseBalance(body, text => secret_redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
         }
         catch (error) {
             if (!(error instanceof BalanceFormatError))
                 throw error;
-            throw new errors_ActionError('outage', redact(clientWords.notABalance(url, status, error.message), apiKey));
+            throw new errors_ActionError('outage', secret_redact(clientWords.notABalance(url, status, error.message), apiKey));
         }
     }
     if (status === 401 || status === 403) {
@@ -1821,7 +1817,7 @@ function answer(url, status, headers, body, options) {
     }
     if (status >= 300 && status <= 399) {
         const where = [headers.location ?? []].flat()[0];
-        const location = where ? clip(errors_oneLine(redact(where, apiKey)), 200) : undefined;
+        const location = where ? clip(errors_oneLine(secret_redact(where, apiKey)), 200) : undefined;
         throw new errors_ActionError('request', clientWords.redirect(url, status, location));
     }
     throw new errors_ActionError('request', clientWords.refused(url, said));
@@ -1837,13 +1833,13 @@ function apiDetail(body, apiKey) {
     }
     if (detail === undefined || detail === null || detail === '')
         return undefined;
-    return clip(errors_oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
+    return clip(errors_oneLine(secret_redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
 }
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
 function connectionFailure(url, error, apiKey) {
     const err = error;
     const code = typeof err?.code === 'string' ? err.code : undefined;
-    const message = errors_oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
+    const message = errors_oneLine(secret_redact(err instanceof Error ? err.message : String(error), apiKey));
     const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
     if (code && TLS_CODES.test(code)) {
         // Not transient: the same certificate comes back on every attempt.
@@ -1876,13 +1872,14 @@ function prepareWith(signal) {
 /**
  * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
  * verification off for every connection, the proxy tunnel's included (it does not see request options),
- * so it is removed from this process before the first request. Returns whether it was set.
+ * so the entries (main.ts, post.ts) remove it from this process before the first request, and say so
+ * (the line returned). Undefined when it was not set.
  */
-function keepTlsVerificationOn(env = process.env) {
+function client_keepTlsVerificationOn(env = process.env) {
     if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
-        return false;
+        return undefined;
     delete env.NODE_TLS_REJECT_UNAUTHORIZED;
-    return true;
+    return clientWords.tlsEnvIgnored;
 }
 class BodyTooLargeError extends Error {
 }
@@ -1952,7 +1949,7 @@ function trend_burnWindow(series) {
     return series.slice(start);
 }
 /** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
-function fall(before, after) {
+function trend_fall(before, after) {
     const spent = before - after;
     // A fall of exactly a millionth may come out of the subtraction a hair under it.
     return spent >= trend_SPEND_EPSILON - 1e-12 ? spent : 0;
@@ -1967,7 +1964,7 @@ function trend_burnRate(window, type) {
         return undefined;
     let spent = 0;
     for (let i = 1; i < window.length; i++)
-        spent += fall(window[i - 1].values[type], window[i].values[type]);
+        spent += trend_fall(window[i - 1].values[type], window[i].values[type]);
     return spent / (spanMs / trend_DAY_MS);
 }
 /** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
@@ -1985,11 +1982,11 @@ function spanOf(series) {
  * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
  * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
  */
-function computeTrend(readings, current, creditType, minimumCredits) {
+function trend_computeTrend(readings, current, creditType, minimumCredits) {
     const series = trend_seriesTo(readings, current);
     const gated = (r) => r.values[creditType];
     const previous = series.length > 1 ? series[series.length - 2] : undefined;
-    const usedSinceLast = previous === undefined ? undefined : fall(gated(previous), gated(current));
+    const usedSinceLast = previous === undefined ? undefined : trend_fall(gated(previous), gated(current));
     const window = trend_burnWindow(series);
     const burnRatePerDay = trend_burnRate(window, creditType);
     const { daysRemaining, depletionDate } = trend_forecast(gated(current) - minimumCredits, burnRatePerDay, current.at);
@@ -2468,7 +2465,7 @@ function notAHistory(path, kind) {
  * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
  * the read, which reports them.
  */
-function checkHistoryPath(path) {
+function history_checkHistoryPath(path) {
     let stats;
     try {
         stats = statSync(path); // follows links; a dangling link is ENOENT, a history still to be made
@@ -2910,7 +2907,7 @@ function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_
  * reading of a measured job), through the history module's exported API alone.
  */
 
-async function keepReading(path, reading, limit, options) {
+async function keep_reading_keepReading(path, reading, limit, options) {
     try {
         const recorded = await recordReading(path, reading, limit, options);
         return {
@@ -2994,7 +2991,7 @@ function credit_flow_isBillable(totalCredits) {
 }
 /** The rows of the "Where the credits go" table, in this order. */
 const credit_flow_FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
-function creditFlow(readings, current) {
+function credit_flow_creditFlow(readings, current) {
     const window = burnWindow(seriesTo(readings, current));
     const rate = burnRate(window, 'total');
     const burnRates = rate === undefined
@@ -3120,7 +3117,7 @@ function summaryClippedNote(limitBytes) {
 const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
 /** The runner caps one step's summary at 1 MiB. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-const runner = {
+const toolkit_runner = {
     mask: secret => core/* setSecret */.Pq(secret),
     info: line => core/* info */.pq(line),
     warning: message => core/* warning */.$e(message),
@@ -3156,8 +3153,8 @@ const runner = {
  * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
  * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
  */
-function printable(text, apiKey) {
-    return neutraliseCommands(redact(text, apiKey));
+function toolkit_printable(text, apiKey) {
+    return neutraliseCommands(secret_redact(text, apiKey));
 }
 /**
  * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
@@ -3166,8 +3163,8 @@ function printable(text, apiKey) {
  * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
  * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
  */
-function emit(report, apiKey, sink = runner) {
-    const safe = (text) => printable(text, apiKey);
+function toolkit_emit(report, apiKey, sink = toolkit_runner) {
+    const safe = (text) => toolkit_printable(text, apiKey);
     for (const line of report.log)
         sink.info(safe(line));
     for (const warning of report.warnings)
@@ -3178,7 +3175,7 @@ function emit(report, apiKey, sink = runner) {
         sink.fail(safe(report.error));
     try {
         for (const [name, value] of Object.entries(report.outputs))
-            sink.setOutput(name, redact(value, apiKey));
+            sink.setOutput(name, secret_redact(value, apiKey));
     }
     catch (error) {
         sink.fail(safe(outputFileMessage(reason(error))));
@@ -3261,7 +3258,7 @@ function limitMicro(text) {
     return BigInt(whole || '0') * MICRO + BigInt((fraction + '000000').slice(0, MICRO_DIGITS));
 }
 /** A balance's texts (as the API wrote them) in millionths; undefined when one is not a number. */
-function microValues(texts) {
+function job_spend_microValues(texts) {
     const micro = {};
     for (const type of balance_CREDIT_TYPES) {
         const value = toMicro(texts[type]);
@@ -3298,22 +3295,22 @@ function overLimit(spent, limit) {
 // The state the main step leaves for the post step (GITHUB_STATE → STATE_<name>). The runner keeps it,
 // but the job's environment could be tampered with, so only the exact shape written here is accepted.
 /** The state's name: the post step reads it as STATE_swarms_job_start. */
-const STATE_NAME = 'swarms_job_start';
+const job_spend_STATE_NAME = 'swarms_job_start';
 /** Written when measuring was on but the main step read no balance. */
-const STATE_NO_READING = 'none';
+const job_spend_STATE_NO_READING = 'none';
 const STATE_VERSION = 'v1';
 /** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
 const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
 const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
 /** The order of the amounts in the state: the one credit-type order (the main and the post step are one bundle's). */
 const STATE_ORDER = balance_CREDIT_TYPES;
-function encodeStart(reading) {
+function job_spend_encodeStart(reading) {
     return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
 }
 function decodeStart(text) {
     if (text === undefined || text === '')
         return { kind: 'missing' };
-    if (text === STATE_NO_READING)
+    if (text === job_spend_STATE_NO_READING)
         return { kind: 'no-reading' };
     const match = STATE_SHAPE.exec(text);
     if (!match)
@@ -3330,7 +3327,7 @@ function decodeStart(text) {
 /** Names the action in the User-Agent; a unit test keeps it equal to package.json's name and version. */
 const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+const version_USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ../src/render/job-spend.ts
 /**
@@ -3370,7 +3367,7 @@ function time(at) {
 const SHARED_ACCOUNT = 'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.';
 /** Why the end reading cannot be measured: an amount in the answer that is not a plain decimal. */
 const notDecimalEndReason = 'the balance read at the end of the job has an amount that is not a decimal number';
-function measuringLine() {
+function job_spend_measuringLine() {
     return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step).";
 }
 /** What each type that fell gave, then what rose: "free 3.42; regular rose by 100 (a top-up)". */
@@ -3394,7 +3391,7 @@ function spendLogLine(spend) {
 function overLimitMessage(spend, limit) {
     return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
 }
-function stateNotSavedWarning(reason) {
+function job_spend_stateNotSavedWarning(reason) {
     return `The runner's state file (GITHUB_STATE) cannot be written (${oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`;
 }
 function nothingToMeasureLine(why) {
@@ -3467,7 +3464,7 @@ const FINDINGS = (/* unused pure expression or super */ null && ([
     'not-billable'
 ]));
 /** The verdict on a balance, and on what the history shows when it is tracked. */
-function evaluate(balance, policy, tracked) {
+function policy_evaluate(balance, policy, tracked) {
     const { creditType } = policy;
     const gated = balance.values[creditType];
     const runway = tracked?.runway;
@@ -4027,7 +4024,7 @@ function summary_failureSummary(message, failed) {
 
 
 
-function balanceReport(answer, verdict, inputs, tracking, notes) {
+function report_balanceReport(answer, verdict, inputs, tracking, notes) {
     const { balance } = answer;
     const log = [words.balanceLine(balance, verdict)];
     // Built once, for the log and the summary.
@@ -4075,7 +4072,7 @@ function historyNoteWarnings(notes, verdict) {
  * A run that read no balance: one line. An outage is a warning when `fail-on-api-error` is false
  * (the policy says so); anything else fails the job. `inputs` is undefined when they were the failure.
  */
-function failureReport(error, inputs) {
+function report_failureReport(error, inputs) {
     const known = error instanceof ActionError;
     const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError);
     const base = known ? error.message : words.unexpectedMessage(error);
@@ -4126,6 +4123,275 @@ function jobEndFailureReport(error, inputs) {
     };
 }
 
+;// CONCATENATED MODULE: ../src/io/debug.ts
+/**
+ * The stack of an unexpected error (a bug, not a failure the action explains), sent as `::debug::`: the
+ * runner shows it only when debug logging is on (ACTIONS_STEP_DEBUG, or a re-run with debug logging), so
+ * the log a user sees keeps its one-line error. Frames in the bundle are mapped back to src/ through the
+ * bundle's source map (dist/index.js.map), read only here: no run pays for it at start-up, as Node's
+ * --enable-source-maps would make every run do.
+ */
+
+
+
+/** A stack frame's location at the end of its line: `(path:line:column)` or `at path:line:column`. */
+const FRAME = /(\(|at )((?:\/|[A-Za-z]:\\|file:\/\/)[^()]*?):(\d+):(\d+)(\)?)$/;
+/** The error's stack with each frame that has a source map beside its file shown at its source. */
+function mappedStack(error) {
+    const maps = new Map();
+    const mapOf = (file) => {
+        if (!maps.has(file))
+            maps.set(file, readMap(file));
+        return maps.get(file);
+    };
+    return (error.stack ?? `${error.name}: ${error.message}`)
+        .split('\n')
+        .map(line => {
+        const frame = FRAME.exec(line);
+        const map = frame && mapOf(frame[2]);
+        if (!frame || !map)
+            return line;
+        const entry = map.findEntry(Number(frame[3]) - 1, Number(frame[4]) - 1);
+        if (entry.originalSource === undefined || entry.originalLine === undefined)
+            return line;
+        const source = `${entry.originalSource.replace(/^(\.\.?\/)+/, '')}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+        return line.slice(0, frame.index) + frame[1] + source + frame[5];
+    })
+        .join('\n');
+}
+function readMap(file) {
+    try {
+        // Loaded here, not at start-up: the builtins a healthy run loads are kept to those it needs.
+        const { SourceMap: SourceMapOf } = process.getBuiltinModule('node:module');
+        return new SourceMapOf(JSON.parse(readFileSync(`${file.replace(/^file:\/\//, '')}.map`, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Sends an unexpected error's stack, redacted, to `debug`; a failure the action explains sends nothing. */
+function debug_debugUnexpected(error, apiKey, debug) {
+    if (error instanceof ActionError || !(error instanceof Error))
+        return;
+    debug(redact(`Unexpected error: ${mappedStack(error)}`, apiKey));
+}
+
+;// CONCATENATED MODULE: ../src/logic/spend-guards.ts
+/**
+ * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
+ * and where the month is heading) and a runaway-spend alarm (the recent spend, over at least an hour,
+ * against the usual rate). Pure; time comes with the readings.
+ */
+
+/** The usual rate needs readings spanning at least this long; until then the alarm is silent. */
+const USUAL_RATE_MIN_SPAN_MS = 24 * trend_HOUR_MS;
+/** 00:00 UTC on the 1st of the month `at` lies in, and of the next month. */
+function monthBounds(at) {
+    const date = new Date(at);
+    return {
+        start: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+        end: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
+    };
+}
+/**
+ * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
+ * consecutive readings, each counted for the part of its interval that lies in the month, pro rata by
+ * time (a fall from a reading before the month to one in it counts only for the time since 00:00 UTC
+ * on the 1st: a gap of months is not charged to this one); rises are top-ups, left out. 0 on the first
+ * reading.
+ */
+function spend_guards_spentThisMonth(readings, current) {
+    const series = seriesTo(readings, current);
+    const { start } = monthBounds(current.at);
+    let spent = 0;
+    for (let i = 1; i < series.length; i++) {
+        const [before, after] = [series[i - 1], series[i]];
+        if (after.at <= start)
+            continue;
+        const spend = fall(before.values.total, after.values.total);
+        spent += before.at >= start ? spend : (spend * (after.at - start)) / (after.at - before.at);
+    }
+    return spent;
+}
+/**
+ * The spend so far plus the total burn rate (trend's burnRate of `total`) times the days left until
+ * 00:00 UTC on the 1st of the next month; undefined while the rate is not known.
+ */
+function spend_guards_forecastThisMonth(spent, totalBurnRatePerDay, now) {
+    if (totalBurnRatePerDay === undefined)
+        return undefined;
+    return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
+}
+/**
+ * The recent window is at least this long: it starts at the newest reading at least this long before
+ * the current one. Seconds or minutes of data are noise, not a rate (as for the burn rate).
+ */
+const SPIKE_MIN_WINDOW_MS = (/* unused pure expression or super */ null && (HOUR_MS));
+/**
+ * The absolute floor, in total credits an hour: spending no faster than this is never a spike. It
+ * decides for an account that usually spends nothing (any spend is infinitely many times 0), and keeps
+ * an account that usually spends next to nothing from alarming on cents.
+ */
+const SPIKE_FLOOR_PER_HOUR = 1;
+/**
+ * The runaway-spend alarm: the total spend per hour over the recent window (from the newest reading at
+ * least SPIKE_MIN_WINDOW_MS before the current one, to the current one) against the usual spend per
+ * hour, the total burn rate over the burn-rate window as it stood at the start of the recent window.
+ * Undefined while the usual rate is not known (the readings up to that start span under 24 hours).
+ */
+function spend_guards_checkSpike(readings, current, factor) {
+    const series = seriesTo(readings, current);
+    let start = series.length - 2;
+    while (start >= 0 && current.at - series[start].at < SPIKE_MIN_WINDOW_MS)
+        start--;
+    if (start < 0)
+        return undefined;
+    const before = series.slice(0, start + 1);
+    const from = before[before.length - 1];
+    if (from.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
+        return undefined;
+    const usualPerDay = burnRate(burnWindow(before), 'total');
+    if (usualPerDay === undefined)
+        return undefined;
+    const overMs = current.at - from.at;
+    let spent = 0;
+    for (let i = start + 1; i < series.length; i++)
+        spent += fall(series[i - 1].values.total, series[i].values.total);
+    const recentPerHour = spent / (overMs / HOUR_MS);
+    const usualPerHour = usualPerDay / 24;
+    const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
+    const spike = recentPerHour > factor * usualPerHour && recentPerHour > SPIKE_FLOOR_PER_HOUR;
+    return { spike, spent, overMs, times };
+}
+
+;// CONCATENATED MODULE: ../src/logic/tracking.ts
+/**
+ * Everything the history tells at the current reading: the trend of the gated balance, where the
+ * credits go, this month's spend and the runaway-spend alarm. Pure: one call over the readings.
+ */
+
+
+
+function tracking_analyse(readings, current, inputs, extent) {
+    const computed = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits);
+    const trend = extent ? { ...computed, readings: extent.count, spanMs: current.at - extent.oldestAt } : computed;
+    const flow = creditFlow(readings, current);
+    const spent = spentThisMonth(readings, current);
+    const forecast = forecastThisMonth(spent, flow.burnRates?.total, current.at);
+    const spike = inputs.spikeFactor === undefined ? undefined : checkSpike(readings, current, inputs.spikeFactor);
+    return {
+        readings,
+        current,
+        trend,
+        ...flow,
+        spentThisMonth: spent,
+        forecastThisMonth: forecast,
+        spike,
+        tracked: {
+            runway: trend.daysRemaining === undefined || trend.depletionDate === undefined
+                ? undefined
+                : {
+                    daysRemaining: trend.daysRemaining,
+                    depletionDate: trend.depletionDate,
+                    burnRatePerDay: trend.burnRatePerDay
+                },
+            spentThisMonth: spent,
+            forecastThisMonth: forecast,
+            spike
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ../src/main.ts
+/**
+ * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
+ * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+async function run({ env = process.env, now, sink = runner, history } = {}) {
+    // Masked before anything else is logged, even when another input turns out to be invalid.
+    const apiKey = readApiKey(env);
+    if (apiKey)
+        sink.mask(apiKey);
+    let inputs;
+    let started = false;
+    try {
+        inputs = readInputs(env, workspaceOf(env));
+        if (inputs.historyFile)
+            checkHistoryPath(inputs.historyFile);
+        const tlsNote = keepTlsVerificationOn();
+        if (tlsNote)
+            sink.info(tlsNote);
+        const answer = await fetchBalance({
+            baseUrl: inputs.baseUrl,
+            apiKey,
+            maxRetries: inputs.maxRetries,
+            timeoutSeconds: inputs.timeoutSeconds,
+            userAgent: USER_AGENT,
+            log: message => sink.info(printable(message, apiKey))
+        });
+        const at = now ?? Date.now();
+        if (inputs.measureJob)
+            started = leaveStart(answer, at, sink);
+        const { tracking, notes } = inputs.historyFile ? await track(inputs.historyFile, answer, at, inputs, history) : {};
+        const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
+        emit(balanceReport(answer, verdict, inputs, tracking, notes), apiKey, sink);
+    }
+    catch (error) {
+        debugUnexpected(error, apiKey, message => sink.debug?.(message));
+        if (inputs?.measureJob && !started)
+            leaveState(STATE_NO_READING, sink);
+        emit(failureReport(error, inputs), apiKey, sink);
+    }
+}
+/** The directory a relative history-file is read against: the job's workspace, else this process's. */
+function workspaceOf(env) {
+    return env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
+function leaveStart(answer, at, sink) {
+    const micro = microValues(answer.balance.texts);
+    if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro)
+        sink.info(measuringLine());
+    return true;
+}
+/** Writes the state; a state file that cannot be written is a warning (the job is not measured), not a crash. */
+function leaveState(value, sink) {
+    try {
+        sink.saveState(STATE_NAME, value);
+        return true;
+    }
+    catch (error) {
+        sink.warning(stateNotSavedWarning(error instanceof Error ? error.message : String(error)));
+        return false;
+    }
+}
+/**
+ * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
+ * failed read never touches the file. With this runner's clock behind the history, the figures are
+ * the history's (as of its newest reading), and the reading is not kept. A history that cannot be
+ * read leaves the trend unknown (the policy fails the job when a gate needs it); one read but not
+ * saved still gives the trend.
+ */
+async function track(path, answer, at, inputs, options) {
+    const current = { at, values: answer.balance.values };
+    const { recorded, notes } = await keepReading(path, current, inputs.historyLimit, options);
+    if (!recorded)
+        return { notes };
+    return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes };
+}
+
 ;// CONCATENATED MODULE: ../src/post.ts
 /**
  * The post step: at the end of the job, the balance is read again with the same inputs (the runner
@@ -4140,15 +4406,16 @@ function jobEndFailureReport(error, inputs) {
 
 
 
+
 /** The variable through which the runner hands the post step the main step's state. */
-const STATE_VARIABLE = `STATE_${STATE_NAME}`;
-async function runPost({ env = process.env, now, sink = runner } = {}) {
-    const apiKey = readApiKey(env);
+const STATE_VARIABLE = `STATE_${job_spend_STATE_NAME}`;
+async function runPost({ env = process.env, now, sink = toolkit_runner } = {}) {
+    const apiKey = inputs_readApiKey(env);
     if (apiKey)
         sink.mask(apiKey);
     let inputs;
     try {
-        inputs = readInputs(env);
+        inputs = inputs_readInputs(env, workspaceOf(env));
     }
     catch {
         // The main step failed on the same inputs and said why; there is no start reading.
@@ -4162,17 +4429,20 @@ async function runPost({ env = process.env, now, sink = runner } = {}) {
         return sink.info(nothingToMeasureLine('no-reading'));
     if (state.kind !== 'reading')
         return sink.warning(stateWarning(state.kind));
+    const tlsNote = client_keepTlsVerificationOn();
+    if (tlsNote)
+        sink.info(tlsNote);
     try {
-        const answer = await fetchBalance({
+        const answer = await client_fetchBalance({
             baseUrl: inputs.baseUrl,
             apiKey,
             maxRetries: inputs.maxRetries,
             timeoutSeconds: inputs.timeoutSeconds,
-            userAgent: USER_AGENT,
-            log: message => sink.info(printable(message, apiKey))
+            userAgent: version_USER_AGENT,
+            log: message => sink.info(toolkit_printable(message, apiKey))
         });
         const at = now ?? Date.now();
-        const micro = microValues(answer.balance.texts);
+        const micro = job_spend_microValues(answer.balance.texts);
         if (!micro)
             throw new Error(notDecimalEndReason);
         const end = { at, micro };
@@ -4182,11 +4452,11 @@ async function runPost({ env = process.env, now, sink = runner } = {}) {
             : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) };
         let notes;
         if (inputs.historyFile)
-            notes = (await keepReading(inputs.historyFile, { at, values: answer.balance.values }, inputs.historyLimit)).notes;
-        emit(jobSpendReport(spend, check, at, inputs, notes), apiKey, sink);
+            notes = (await keep_reading_keepReading(inputs.historyFile, { at, values: answer.balance.values }, inputs.historyLimit)).notes;
+        toolkit_emit(jobSpendReport(spend, check, at, inputs, notes), apiKey, sink);
     }
     catch (error) {
-        emit(jobEndFailureReport(error, inputs), apiKey, sink);
+        toolkit_emit(jobEndFailureReport(error, inputs), apiKey, sink);
     }
 }
 
@@ -4611,7 +4881,7 @@ var __webpack_exports__ = {};
 // The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
 // runPost(), then ends the process as index.js does (see README.md beside this file).
 
-__nccwpck_require__(679)/* .runPost */ .a()
+__nccwpck_require__(85)/* .runPost */ .a()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
