@@ -3090,6 +3090,10 @@ const messages_LABELS = {
 function plural(count, unit) {
     return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }
+/** How far ahead a forecast looks (MAX_FORECAST_DAYS), in words: "100 years". */
+const FORECAST_HORIZON = plural(String(Math.round(MAX_FORECAST_DAYS / 365)), 'year');
+/** The shortest span a burn rate is computed over (MIN_WINDOW_MS), in words: "1 hour". */
+const MIN_RATE_SPAN = plural(String(MIN_WINDOW_MS / HOUR_MS), 'hour');
 /** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
 function about(days) {
     return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
@@ -3988,7 +3992,7 @@ function creditFlowMarkdown(flow, texts) {
 function creditTimeline(flow) {
     const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0;
     const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0;
-    const floor = BILLABLE_FLOOR.toFixed(2);
+    const floor = FLOOR_TEXT;
     const rate = flow.burnRates?.total;
     if (total <= BILLABLE_FLOOR)
         return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`;
@@ -3999,7 +4003,7 @@ function creditTimeline(flow) {
     const at = `At ${perDay(rate)}`;
     const stop = flow.billableDepletionDate;
     if (stop === undefined)
-        return `${at}, no balance runs out within 100 years.`;
+        return `${at}, no balance runs out within ${FORECAST_HORIZON}.`;
     if (flow.freeOutlastsFloor) {
         const freeLeft = cents(free - (total - BILLABLE_FLOOR));
         return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`;
@@ -4114,12 +4118,12 @@ function forecastText(balance, trend, inputs) {
     }
     if (trend.burnRatePerDay === undefined) {
         return trend.spanMs === 0
-            ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
+            ? `No forecast yet: this is the first reading, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
+            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`;
     }
     if (trend.daysRemaining === undefined) {
         return trend.burnRatePerDay > 0
-            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
+            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than ${FORECAST_HORIZON}: no depletion in sight.`
             : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
     }
     const credits = inputs.minimumCredits > 0

@@ -6,7 +6,7 @@ import type { Balance, CreditType } from '../logic/balance.js'
 import { BILLABLE_FLOOR } from '../logic/credit-flow.js'
 import { oneLine } from '../logic/errors.js'
 import type { Verdict } from '../logic/policy.js'
-import { roundedText } from '../logic/trend.js'
+import { HOUR_MS, MAX_FORECAST_DAYS, MIN_WINDOW_MS, roundedText } from '../logic/trend.js'
 
 /** The credit types' names in tables. */
 export const LABELS: Readonly<Record<CreditType, string>> = {
@@ -20,6 +20,12 @@ export const LABELS: Readonly<Record<CreditType, string>> = {
 export function plural(count: string, unit: string): string {
   return `${count} ${unit}${count === '1' ? '' : 's'}`
 }
+
+/** How far ahead a forecast looks (MAX_FORECAST_DAYS), in words: "100 years". */
+export const FORECAST_HORIZON = plural(String(Math.round(MAX_FORECAST_DAYS / 365)), 'year')
+
+/** The shortest span a burn rate is computed over (MIN_WINDOW_MS), in words: "1 hour". */
+export const MIN_RATE_SPAN = plural(String(MIN_WINDOW_MS / HOUR_MS), 'hour')
 
 /** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
 export function about(days: number): string {

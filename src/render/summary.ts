@@ -13,7 +13,19 @@ import type { Trend } from '../logic/trend.js'
 import { trendChart, type ChartOptions } from './chart.js'
 import { creditFlowMarkdown } from './credit-flow.js'
 import { findingWords } from './findings.js'
-import { LABELS, SPENDING_ORDER, about, againstUsual, cents, floorLine, perDay, plural, span } from './messages.js'
+import {
+  FORECAST_HORIZON,
+  LABELS,
+  MIN_RATE_SPAN,
+  SPENDING_ORDER,
+  about,
+  againstUsual,
+  cents,
+  floorLine,
+  perDay,
+  plural,
+  span
+} from './messages.js'
 
 const HEADING = '### Swarms credit balance'
 
@@ -131,12 +143,12 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs): st
   }
   if (trend.burnRatePerDay === undefined) {
     return trend.spanMs === 0
-      ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-      : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`
+      ? `No forecast yet: this is the first reading, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
+      : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
   }
   if (trend.daysRemaining === undefined) {
     return trend.burnRatePerDay > 0
-      ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
+      ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than ${FORECAST_HORIZON}: no depletion in sight.`
       : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`
   }
   const credits =

@@ -1919,7 +1919,7 @@ const trend_HOUR_MS = 3_600_000;
 /** The burn rate looks back this far. */
 const WINDOW_DAYS = 7;
 /** A burn rate needs a window at least this long: minutes of data are noise, not a rate. */
-const MIN_WINDOW_MS = (/* unused pure expression or super */ null && (trend_HOUR_MS));
+const MIN_WINDOW_MS = trend_HOUR_MS;
 /** A forecast further away than this is no depletion. */
 const MAX_FORECAST_DAYS = 36_500;
 /**
@@ -3037,6 +3037,10 @@ const messages_LABELS = {
 function messages_plural(count, unit) {
     return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }
+/** How far ahead a forecast looks (MAX_FORECAST_DAYS), in words: "100 years". */
+const messages_FORECAST_HORIZON = messages_plural(String(Math.round(MAX_FORECAST_DAYS / 365)), 'year');
+/** The shortest span a burn rate is computed over (MIN_WINDOW_MS), in words: "1 hour". */
+const messages_MIN_RATE_SPAN = messages_plural(String(MIN_WINDOW_MS / trend_HOUR_MS), 'hour');
 /** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
 function messages_about(days) {
     return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
@@ -3070,10 +3074,10 @@ function messages_againstUsual(ratio) {
 /** Swarms's spending order, the one sentence that says it. */
 const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
 /** The API's billable floor as the words show it: "1.00". */
-const FLOOR_TEXT = credit_flow_BILLABLE_FLOOR.toFixed(2);
+const messages_FLOOR_TEXT = credit_flow_BILLABLE_FLOOR.toFixed(2);
 /** The billable floor, the one sentence that says it, at a total as the API wrote it. */
 function messages_floorLine(total) {
-    return `At ${messages_plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${FLOOR_TEXT} total credits.`;
+    return `At ${messages_plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${messages_FLOOR_TEXT} total credits.`;
 }
 function balanceLine(balance, verdict) {
     const next = verdict.nextCreditType === 'none'
@@ -3809,7 +3813,7 @@ function credit_flow_creditFlowMarkdown(flow, texts) {
 function creditTimeline(flow) {
     const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0;
     const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0;
-    const floor = BILLABLE_FLOOR.toFixed(2);
+    const floor = FLOOR_TEXT;
     const rate = flow.burnRates?.total;
     if (total <= BILLABLE_FLOOR)
         return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`;
@@ -3820,7 +3824,7 @@ function creditTimeline(flow) {
     const at = `At ${perDay(rate)}`;
     const stop = flow.billableDepletionDate;
     if (stop === undefined)
-        return `${at}, no balance runs out within 100 years.`;
+        return `${at}, no balance runs out within ${FORECAST_HORIZON}.`;
     if (flow.freeOutlastsFloor) {
         const freeLeft = cents(free - (total - BILLABLE_FLOOR));
         return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`;
@@ -3935,12 +3939,12 @@ function summary_forecastText(balance, trend, inputs) {
     }
     if (trend.burnRatePerDay === undefined) {
         return trend.spanMs === 0
-            ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
+            ? `No forecast yet: this is the first reading, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
+            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`;
     }
     if (trend.daysRemaining === undefined) {
         return trend.burnRatePerDay > 0
-            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
+            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than ${FORECAST_HORIZON}: no depletion in sight.`
             : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
     }
     const credits = inputs.minimumCredits > 0
