@@ -297,13 +297,6 @@ exports.lm = notice;
 exports.LZ = saveState;
 __webpack_unused_export__ = error;
 exports.C1 = setFailed;
-/**
- * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the functions the
- * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
- * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
- * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
- * its summary with one appendFileSync and needs none of them.
- */
 const node_os_1 = __nccwpck_require__(161);
 const command_js_1 = __nccwpck_require__(689);
 const file_command_js_1 = __nccwpck_require__(215);
@@ -353,12 +346,6 @@ var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 exports.k = void 0;
-/**
- * Stands in for `undici` in the bundle (see build/tsconfig.json). @actions/http-client imports
- * undici only for `HttpClient.getAgentDispatcher()`, a proxy dispatcher for `fetch`, which this action
- * never calls: its requests go through node:http/https, and through `tunnel` behind a proxy.
- * Bundling undici would make every workflow run load and evaluate ~600 kB it does not use.
- */
 class ProxyAgent {
     constructor() {
         throw new Error('undici is not bundled with this action: HttpClient.getAgentDispatcher() is unavailable.');
@@ -369,7 +356,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 652:
+/***/ 816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1188,59 +1175,35 @@ class ActionError extends Error {
         this.kind = kind;
     }
 }
-/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
 function errors_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-/** Cuts a text to `max` characters, marking the cut. */
 function clip(text, max) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ../src/logic/balance.ts
-/**
- * The balance model: the API's answer, checked field by field and kept as the API wrote it.
- */
 
-/**
- * The balances charges are taken from, in the order Swarms spends them: free credits first, then the
- * regular balance (purchased and referral credits together). The one credit-type order: every list
- * of types (tables, outputs, the state) is this one, with the total before or after it.
- */
 const balance_SPENDING_ORDER = ['free', 'regular', 'referral'];
-/** The credit types, in the names the action's inputs and outputs use: the total, then the spending order. */
 const CREDIT_TYPES = ['total', ...balance_SPENDING_ORDER];
-/** The API's field for each credit type. */
 const API_FIELDS = {
     regular: 'credit',
     free: 'free_credit',
     referral: 'referral_credits',
     total: 'total_credits'
 };
-/** Raised when a body is not a balance; the message says what came back instead. */
 class BalanceFormatError extends Error {
     constructor(message) {
         super(message);
         this.name = 'BalanceFormatError';
     }
 }
-/**
- * The largest balance taken for one: a thousand trillion credits (US dollars). Beyond it a number is not
- * a balance, and sums of differences of such numbers would overflow to Infinity.
- */
 const MAX_CREDITS = 1e15;
-/** Whether a number can be a balance: finite and within ±MAX_CREDITS. */
 function isCredits(value) {
     return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS;
 }
 const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/**
- * Parses a response body into a Balance, or throws BalanceFormatError naming the problem. `scrub`
- * (the key's redaction) runs over any excerpt of the body before it is clipped into the message.
- */
 function parseBalance(body, scrub = text => text) {
-    // Node 21+ passes each number's source text to the reviver: keep `50.0` as the API wrote it.
-    // The reviver sees every nesting level, so sources are kept per holder object.
     const sources = new WeakMap();
     let parsed;
     try {
@@ -1296,7 +1259,6 @@ function describeJson(value, scrub) {
         return 'an object';
     return `${typeof value} ${String(value)}`;
 }
-/** A short, one-line description of a text body: what a person needs to recognise it. */
 function describeText(body) {
     const trimmed = body.trim();
     if (trimmed === '')
@@ -1322,40 +1284,26 @@ function api_inputVariable(name) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
-/**
- * An X-RateLimit-Reset below this (a Unix time before September 2001) is a count of seconds from now,
- * as some limiters send it, not a time: `60` means in a minute, not in January 1970.
- */
 const RESET_AS_DELAY_BELOW = 1_000_000_000;
-/**
- * A header's value, trimmed; undefined when absent or empty. A header sent more than once counts by its
- * first value: pass IncomingMessage.headersDistinct, since IncomingMessage.headers joins repeats with
- * ", " (and "free, premium" is no tier).
- */
 function header(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
     return text || undefined;
 }
-/** A whole number as a header gives it; undefined when absent or anything else. */
 function whole(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
-/** A count of seconds, a fraction allowed; undefined when absent or anything else. */
 function seconds(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined;
 }
-/** A tier is printable ASCII (space to tilde) only: no control characters, C1 codes or no-break spaces. */
 function isPrintableAscii(text) {
     return /^[\x20-\x7e]+$/.test(text);
 }
-/** Parses the `x-ratelimit-*` headers (Node's lower-case keys); each figure undefined when absent or malformed. */
 function parseRateLimit(headers) {
     const tier = header(headers, 'x-ratelimit-tier');
     return {
-        // As sent; a value with anything but printable ASCII in it is not a tier.
         tier: tier !== undefined && isPrintableAscii(tier) ? tier : undefined,
         remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
         remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
@@ -1364,11 +1312,6 @@ function parseRateLimit(headers) {
         reset: seconds(headers, 'x-ratelimit-reset')
     };
 }
-/**
- * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset:
- * a Unix time, or a small number of seconds from now), 0 when that is past; undefined when the header
- * is absent or malformed. The caller caps the wait and never waits less than its backoff.
- */
 function waitUntilResetMs(headers, now) {
     const reset = parseRateLimit(headers).reset;
     if (reset === undefined)
@@ -1377,37 +1320,19 @@ function waitUntilResetMs(headers, now) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/retry.ts
-/**
- * The backoff's floor: no retry waits less, whatever the server asks (a Retry-After of 0, a date or a
- * reset already past). Doubled on each retry, jittered up by up to as much again, capped.
- */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 10_000;
-/** The longest server-requested wait honoured; a longer one ends the retries at once. */
 const RETRY_AFTER_CAP_MS = 60_000;
-/** 408, 429 and 5xx are transient; every other status is an answer. */
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
-/**
- * The wait before retry number `retry` (1-based): 1–2 s, 2–4 s, 4–8 s, then 8–10 s (the cap); never
- * under BACKOFF_BASE_MS.
- */
 function backoffMs(retry, random = Math.random) {
     const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
     return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())));
 }
-/**
- * The wait before retry number `retry`: the longer of the backoff and the wait the server asked for
- * (so a server asking for none, or for a time already past, still gets the backoff).
- */
 function retryWaitMs(retry, requested, random) {
     return Math.max(requested ?? 0, backoffMs(retry, random));
 }
-/**
- * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
- * Undefined when it asks for none or says it in a form that is not one of these.
- */
 function requestedWaitMs(headers, now = Date.now()) {
     const ms = single(headers['retry-after-ms']);
     if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms))
@@ -1417,7 +1342,6 @@ function requestedWaitMs(headers, now = Date.now()) {
         return undefined;
     if (/^\d+$/.test(after))
         return Number(after) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
     const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -1427,20 +1351,8 @@ function single(value) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/secret.ts
-/**
- * Keeping the API key out of everything the action writes. The runner's `::add-mask::` hides the key
- * from the log only, and only whole; an API (or a proxy, or an attacker's server) can echo the key
- * escaped, encoded or cut. So every text is scrubbed of every run of the key's characters of
- * FRAGMENT_LENGTH or more, in each form the key can take in transit, before anything clips it.
- */
-/** The shortest run of the key's characters that is redacted; also the shortest key accepted. */
 const FRAGMENT_LENGTH = 8;
 const REDACTED = '***';
-/**
- * The forms in which a key can come back: as it is; JSON-escaped (as JavaScript writes it, with `\/`,
- * and every character as `\uXXXX`); percent-encoded (as encodeURIComponent and as form encoding write
- * it, hex in either case); and HTML-escaped.
- */
 function keyForms(key) {
     const json = JSON.stringify(key).slice(1, -1);
     const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
@@ -1469,11 +1381,6 @@ const HTML_ENTITIES = {
     '"': '&quot;',
     "'": '&#39;'
 };
-/**
- * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
- * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole (its forms
- * are at least as long as the key).
- */
 function redact(text, key) {
     if (!key || !text)
         return text;
@@ -1497,10 +1404,6 @@ function redact(text, key) {
     }
     return out;
 }
-/**
- * Every run of the window size in every form of the key. Made on each call, no cache: a few hundred
- * short strings for a key, against the few dozen texts a run redacts.
- */
 function windowsOf(key) {
     const size = Math.min(FRAGMENT_LENGTH, key.length);
     const windows = new Set();
@@ -1534,21 +1437,12 @@ function mayMeasure(env) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/inputs.ts
-/**
- * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
- * Every input is checked before any request; an invalid one raises an `input` ActionError that names
- * it and says what it accepts.
- */
 
 
 
 
 
 
-/**
- * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
- * fills these in; they apply here when the action runs without it (locally, or from a test).
- */
 const DEFAULTS = {
     'api-key': '',
     'base-url': 'https://api.swarms.world',
@@ -1571,30 +1465,28 @@ const DEFAULT_BASE_URL = DEFAULTS['base-url'];
 const MAX_RETRIES_LIMIT = 10;
 const TIMEOUT_SECONDS_LIMIT = 600;
 const HISTORY_LIMIT_MAX = 100_000;
-/** The most characters of a bad value an error message repeats. */
-const ECHO_LIMIT = 100;
-/** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
+class InputError extends ActionError {
+    problem;
+    constructor(problem) {
+        super('input', `invalid input: ${problem.kind}`);
+        this.name = 'InputError';
+        this.problem = problem;
+    }
+}
 function inputValue(env, name) {
     return (env[api_inputVariable(name)] ?? '').trim();
 }
-/** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
 function readApiKey(env) {
     return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
 }
-/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
-/**
- * The inputs, checked. `workspace` is the absolute directory a relative `history-file` resolves against
- * (the edge passes GITHUB_WORKSPACE, else the process's working directory).
- */
 function readInputs(env, workspace) {
     const apiKey = readApiKey(env);
     if (!apiKey) {
-        throw new ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
+        throw new InputError({ kind: 'no-key' });
     }
     if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
-        // Never echo the key: say only what is wrong with it.
-        throw new ActionError('input', `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`);
+        throw new InputError({ kind: 'not-a-key', minLength: FRAGMENT_LENGTH });
     }
     const given = (name) => inputValue(env, name);
     const get = (name) => given(name) || DEFAULTS[name];
@@ -1602,7 +1494,7 @@ function readInputs(env, workspace) {
     const historyFile = get('history-file');
     for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
         if (get(name) && !historyFile) {
-            throw new ActionError('input', `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`);
+            throw new InputError({ kind: 'needs-history', input: name });
         }
     }
     return {
@@ -1624,45 +1516,40 @@ function readInputs(env, workspace) {
         maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
     };
 }
-/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
-function echo(text) {
-    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
-}
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 function parseDecimal(name, text) {
     const value = Number(text);
     if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`);
+        throw new InputError({ kind: 'not-decimal', input: name, value: text });
     }
     return value;
 }
 function parseWhole(name, text, min, max) {
     const value = Number(text);
     if (!/^\d+$/.test(text) || value < min || value > max) {
-        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`);
+        throw new InputError({ kind: 'not-whole', input: name, value: text, min, max });
     }
     return value;
 }
 function parseTimeout(text) {
     const value = Number(text);
     if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
-        throw new ActionError('input', `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
+        throw new InputError({ kind: 'not-timeout', value: text, max: TIMEOUT_SECONDS_LIMIT });
     }
     return value;
 }
 function parseFactor(name, text) {
     const value = Number(text);
     if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
-        throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`);
+        throw new InputError({ kind: 'not-factor', input: name, value: text });
     }
     return value;
 }
 function parseCreditType(text) {
     if (CREDIT_TYPES.includes(text))
         return text;
-    throw new ActionError('input', `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`);
+    throw new InputError({ kind: 'not-credit-type', value: text, types: CREDIT_TYPES });
 }
-// The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = FALSE_VALUES;
 function parseBoolean(name, text) {
@@ -1670,22 +1557,21 @@ function parseBoolean(name, text) {
         return true;
     if (FALSE.includes(text))
         return false;
-    throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`);
+    throw new InputError({ kind: 'not-boolean', input: name, value: text });
 }
-/** https anywhere; plain http only to a loopback host, for local testing. */
 function parseBaseUrl(text) {
     let url;
     try {
         url = new URL(text);
     }
     catch {
-        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
+        throw new InputError({ kind: 'not-url', value: text, example: DEFAULT_BASE_URL });
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        throw new ActionError('input', `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
+        throw new InputError({ kind: 'not-https', value: text });
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new ActionError('input', `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`);
+        throw new InputError({ kind: 'url-extras', value: url.origin });
     }
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -1694,17 +1580,11 @@ function isLoopback(hostname) {
 }
 
 ;// CONCATENATED MODULE: ../src/render/client-errors.ts
-/**
- * The API client's words: why an attempt failed, what to do when the last one did, and the log line of
- * a retry. Pure functions of what the client found; the client redacts the key from them.
- */
 
-/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
 const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
 const client_errors_seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
 const clientWords = {
     tlsEnvIgnored: 'NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.',
-    /** The final failure: what went wrong, over how many attempts, and the advice. */
     notRead: (url, reason, attempts, advice) => `Could not read the Swarms credit balance from ${url}: ${reason} (${attempts === 1 ? '1 attempt' : `${attempts} attempts`}). ${advice}`,
     waitTooLong: (requestedMs, capMs) => `The API asks to wait ${client_errors_seconds(requestedMs)} before the next request, longer than the ${client_errors_seconds(capMs)} this action waits: run the check later or less often.`,
     retrying: (attempt, attempts, reason, waitMs) => `Attempt ${attempt} of ${attempts} failed: ${reason}. Retrying in ${client_errors_seconds(waitMs)}.`,
@@ -1732,9 +1612,7 @@ const clientWords = {
 
 
 
-/** A balance is under 200 bytes; an answer larger than this is not one. */
 const BODY_LIMIT_BYTES = 64 * 1024;
-/** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
 async function fetchBalance(options) {
     const url = `${options.baseUrl}${CREDITS_PATH}`;
     const attempts = options.maxRetries + 1;
@@ -1759,13 +1637,11 @@ async function attemptOnce(url, options) {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), options.timeoutSeconds * 1000);
     const client = new HttpClient(options.userAgent, [prepareWith(deadline.signal)], {
-        allowRetries: false, // retries are ours: the client's own skip 429 and ignore Retry-After
-        allowRedirects: false, // a redirect would carry x-api-key to wherever it points
+        allowRetries: false,
+        allowRedirects: false,
         keepAlive: false,
-        socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
+        socketTimeout: options.timeoutSeconds * 1000 + 1000
     });
-    // The deadline ends the attempt even before the request has a socket (a proxy that never answers
-    // CONNECT): aborting a request that has none yet emits nothing until it gets one.
     const expired = new Promise((_resolve, reject) => deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true }));
     try {
         const response = await Promise.race([
@@ -1773,7 +1649,6 @@ async function attemptOnce(url, options) {
             expired
         ]);
         const body = await readCapped(response.message, BODY_LIMIT_BYTES);
-        // Each header by its first value when it came more than once (headers would join them with ", ").
         return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options);
     }
     catch (error) {
@@ -1792,7 +1667,6 @@ async function attemptOnce(url, options) {
         client.dispose();
     }
 }
-/** Turns a complete HTTP answer into a balance, a transient failure, or a final ActionError. */
 function answer(url, status, headers, body, options) {
     const apiKey = options.apiKey;
     const detail = apiDetail(body, apiKey);
@@ -1822,7 +1696,6 @@ function answer(url, status, headers, body, options) {
     }
     throw new ActionError('request', clientWords.refused(url, said));
 }
-/** The API's `detail`, short and on one line; undefined when the body has none. */
 function apiDetail(body, apiKey) {
     let detail;
     try {
@@ -1842,17 +1715,10 @@ function connectionFailure(url, error, apiKey) {
     const message = errors_oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
     const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
     if (code && TLS_CODES.test(code)) {
-        // Not transient: the same certificate comes back on every attempt.
         throw new ActionError('outage', clientWords.tls(url, cause));
     }
     return { reason: clientWords.connectionFailed(cause), advice: clientWords.connectionAdvice };
 }
-/**
- * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
- * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
- * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
- * be asked for.
- */
 function prepareWith(signal) {
     return {
         prepareRequest(request) {
@@ -1869,12 +1735,6 @@ function prepareWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
     };
 }
-/**
- * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
- * verification off for every connection, the proxy tunnel's included (it does not see request options),
- * so the entries (main.ts, post.ts) remove it from this process before the first request, and say so
- * (the line returned). Undefined when it was not set.
- */
 function keepTlsVerificationOn(env = process.env) {
     if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
         return undefined;
@@ -1883,10 +1743,6 @@ function keepTlsVerificationOn(env = process.env) {
 }
 class BodyTooLargeError extends Error {
 }
-/**
- * Reads a response body up to `limit` bytes. Unlike HttpClientResponse.readBody, it rejects when the
- * connection errors or closes early, so an aborted attempt ends instead of waiting forever.
- */
 function readCapped(message, limit) {
     return new Promise((resolve, reject) => {
         const chunks = [];
@@ -1912,19 +1768,10 @@ function readCapped(message, limit) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ../src/io/debug.ts
-/**
- * The stack of an unexpected error (a bug, not a failure the action explains), sent as `::debug::`: the
- * runner shows it only when debug logging is on (ACTIONS_STEP_DEBUG, or a re-run with debug logging), so
- * the log a user sees keeps its one-line error. Frames in the bundle are mapped back to src/ through the
- * bundle's source map (dist/index.js.map), read only here: no run pays for it at start-up, as Node's
- * --enable-source-maps would make every run do.
- */
 
 
 
-/** A stack frame's location at the end of its line: `(path:line:column)` or `at path:line:column`. */
 const FRAME = /(\(|at )((?:\/|[A-Za-z]:\\|file:\/\/)[^()]*?):(\d+):(\d+)(\)?)$/;
-/** The error's stack with each frame that has a source map beside its file shown at its source. */
 function mappedStack(error) {
     const maps = new Map();
     const mapOf = (file) => {
@@ -1949,7 +1796,6 @@ function mappedStack(error) {
 }
 function readMap(file) {
     try {
-        // Loaded here, not at start-up: the builtins a healthy run loads are kept to those it needs.
         const { SourceMap: SourceMapOf } = process.getBuiltinModule('node:module');
         return new SourceMapOf(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(`${file.replace(/^file:\/\//, '')}.map`, 'utf8')));
     }
@@ -1957,7 +1803,6 @@ function readMap(file) {
         return undefined;
     }
 }
-/** Sends an unexpected error's stack, redacted, to `debug`; a failure the action explains sends nothing. */
 function debugUnexpected(error, apiKey, debug) {
     if (error instanceof ActionError || !(error instanceof Error))
         return;
@@ -1969,29 +1814,16 @@ const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: ../src/logic/trend.ts
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** The burn rate looks back this far. */
 const WINDOW_DAYS = 7;
-/** A burn rate needs a window at least this long: minutes of data are noise, not a rate. */
 const MIN_WINDOW_MS = HOUR_MS;
-/** A forecast further away than this is no depletion. */
 const MAX_FORECAST_DAYS = 36_500;
-/**
- * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
- * exceeds a limit only by more than this (sums of float balances carry noise far below it).
- */
 const SPEND_EPSILON = 0.000001;
-/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
 function exceeds(amount, limit) {
     return amount - limit > SPEND_EPSILON;
 }
-/** The readings up to the current one, oldest first, the current one last. */
 function seriesTo(readings, current) {
     return [...sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
 }
-/**
- * The burn-rate window of a series ending with the current reading: from the newest reading at least
- * 7 days old (else the oldest) to the current one.
- */
 function burnWindow(series) {
     const current = series[series.length - 1];
     const cutoff = current.at - WINDOW_DAYS * DAY_MS;
@@ -2001,16 +1833,10 @@ function burnWindow(series) {
             start = i;
     return series.slice(start);
 }
-/** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
 function fall(before, after) {
     const spent = before - after;
-    // A fall of exactly a millionth may come out of the subtraction a hair under it.
     return spent >= SPEND_EPSILON - 1e-12 ? spent : 0;
 }
-/**
- * The spend per day of `type` over a window: the falls between consecutive readings, rises left
- * out, divided by the window's days. Undefined while the window spans less than MIN_WINDOW_MS.
- */
 function burnRate(window, type) {
     const spanMs = spanOf(window);
     if (!(spanMs >= MIN_WINDOW_MS))
@@ -2020,21 +1846,15 @@ function burnRate(window, type) {
         spent += fall(window[i - 1].values[type], window[i].values[type]);
     return spent / (spanMs / DAY_MS);
 }
-/** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
 function dateAfter(from, days) {
     if (!(days >= 0 && days <= MAX_FORECAST_DAYS))
         return undefined;
     const date = new Date(from + days * DAY_MS);
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }
-/** The span of a series oldest first, in ms: from its first reading to its last. */
 function spanOf(series) {
     return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at;
 }
-/**
- * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
- * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
- */
 function computeTrend(readings, current, creditType, minimumCredits) {
     const series = seriesTo(readings, current);
     const gated = (r) => r.values[creditType];
@@ -2053,10 +1873,6 @@ function computeTrend(readings, current, creditType, minimumCredits) {
         spanMs: spanOf(series)
     };
 }
-/**
- * When `left` credits run out at `ratePerDay` from `now`: 0 days (today) when none are left; nothing
- * without spending, or beyond MAX_FORECAST_DAYS.
- */
 function forecast(left, ratePerDay, now) {
     if (left <= 0)
         return { daysRemaining: 0, depletionDate: dateAfter(now, 0) };
@@ -2066,15 +1882,9 @@ function forecast(left, ratePerDay, now) {
     const date = dateAfter(now, days);
     return date === undefined ? {} : { daysRemaining: days, depletionDate: date };
 }
-/** Oldest first; readings with the same time keep their order. */
 function sortReadings(readings) {
     return [...readings].sort((a, b) => a.at - b.at);
 }
-/**
- * `value` rounded to `decimals` decimals, as plain text (no exponent), without the float noise of a
- * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
- * significant digits instead (0.0000099999 days is 0.00001, not 0).
- */
 function roundedText(value, decimals) {
     const scale = 10 ** decimals;
     const rounded = Math.round(value * scale) / scale;
@@ -2083,37 +1893,22 @@ function roundedText(value, decimals) {
     const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
     return value.toFixed(places).replace(/\.?0+$/, '');
 }
-/** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
 function formatAmount(value) {
     return roundedText(value, 4);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/history-lines.ts
-/**
- * The history's lines, as pure functions: one reading a line (JSON Lines), parsed strictly, written in
- * the documented field order; the union of two histories; how far back the figures look; when a file
- * has outgrown its limit. No I/O, no clock.
- */
 
 
 class HistoryFormatError extends Error {
 }
-/**
- * How far back from the previous reading the figures look: the 30-day chart, the calendar month
- * (up to 31 days), the 7-day burn rate and the spike check's usual rate at the previous reading need
- * at most 32 days; 3 more days allow for readings a little out of order. The newest reading older than
- * this is kept too (the balance as last known before the window).
- */
 const FIGURES_WINDOW_MS = 35 * DAY_MS;
-/** How many readings over `history-limit` a file may hold before it is trimmed: a tenth, at least 1. */
 function trimSlack(limit) {
     return Math.max(1, Math.ceil(limit / 10));
 }
-/** True when a file of `count` readings is due to be trimmed back to `limit`. */
 function dueForTrim(count, limit) {
     return count > limit + trimSlack(limit);
 }
-/** One line (without its line end) as a reading; throws an Error saying what is wrong with it. */
 function parseReading(line) {
     let object;
     try {
@@ -2137,23 +1932,17 @@ function parseReading(line) {
     }
     return { at, values };
 }
-/**
- * An ISO 8601 time with its zone as ms since the epoch; NaN for anything else: a time without a zone
- * (which Date.parse would read as the runner's local time) and a day that does not exist included.
- */
 function isoTime(text) {
     const date = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/.exec(text);
     const at = date ? Date.parse(text) : Number.NaN;
     if (Number.isNaN(at) || !date)
         return Number.NaN;
-    // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
     const [year, month, day] = date.slice(1, 4).map(Number);
     const probe = new Date(0);
     probe.setUTCFullYear(year, month - 1, day);
     const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
     return real ? at : Number.NaN;
 }
-/** Parses a history's text, in file order; throws HistoryFormatError naming the first bad line. */
 function parseHistory(text) {
     const readings = [];
     const lines = text.replace(/^\uFEFF/, '').split('\n');
@@ -2170,9 +1959,7 @@ function parseHistory(text) {
     }
     return readings;
 }
-/** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
 const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
-/** One reading as its line, line end included. */
 function serializeReading(r) {
     const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
     return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
@@ -2180,15 +1967,9 @@ function serializeReading(r) {
 function serializeHistory(readings) {
     return readings.map(serializeReading).join('');
 }
-/** Oldest first, stably: readings with the same time keep their order. */
 function byTime(readings) {
     return [...readings].sort((a, b) => a.at - b.at);
 }
-/**
- * The union of two sets of readings, oldest first, each reading once: two readings are the same when
- * their lines are (same time to the millisecond, same four balances). Readings repeated within one set
- * are kept as often as that set holds them (two runs may read the same balance at the same moment).
- */
 function mergeReadings(a, b) {
     const counts = new Map();
     for (const r of a) {
@@ -2206,10 +1987,6 @@ function mergeReadings(a, b) {
     }
     return byTime(merged);
 }
-/**
- * Two histories' text merged into one, in the documented form: their union, oldest first, each
- * reading once. Throws HistoryFormatError (naming which side and line) when either is not a history.
- */
 function mergeHistoryTexts(a, b) {
     const side = (text, name) => {
         try {
@@ -2225,24 +2002,11 @@ function mergeHistoryTexts(a, b) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/lock-times.ts
-/**
- * The history lock's times: how long a run waits for a lock that does not change hands, when a lock
- * is taken to be a dead run's, and the longest wait in all. Numbers only, so that the words that quote
- * them (render/history-messages.ts) and the lock that keeps them (io/lock.ts) share one definition.
- */
 const LOCK_WAIT_MS = 10_000;
 const LOCK_STALE_MS = 60_000;
-/** However often the lock changes hands, a run waits no longer than this in all. */
 const LOCK_WAIT_TOTAL_MS = 60_000;
 
 ;// CONCATENATED MODULE: ../src/io/lock.ts
-/**
- * The history's lock: a file beside it, created exclusively, holding its run's token. One holder at a
- * time: a lock is taken over only when it is older than the staleness limit, by renaming it to a
- * unique name and checking that what was moved is the very file found stale (a lock another run has
- * just taken is put back); a run removes only its own lock. Time and sleep are parameters, and so is
- * the file system, so that tests neither wait nor need a fault that root would defeat.
- */
 
 
 
@@ -2251,9 +2015,7 @@ const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 };
-/** Errors a file system gives for a moment (an antivirus or indexer holding the file on Windows). */
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
-/** The waits between tries of a call refused for a moment: about 0.6 s in all, then the refusal stands. */
 const RETRY_WAITS_MS = [20, 40, 80, 160, 320];
 function code(error) {
     return error?.code;
@@ -2261,7 +2023,6 @@ function code(error) {
 function describe(error) {
     return error instanceof Error ? error.message : String(error);
 }
-/** Calls `f`, again after each of RETRY_WAITS_MS while it fails with a transient error. */
 async function retrying(f, clock) {
     for (let i = 0;; i++) {
         try {
@@ -2274,14 +2035,6 @@ async function retrying(f, clock) {
         }
     }
 }
-/**
- * Takes the lock at `lockPath`. Waits while another run holds it: up to `waitMs` for any one holder
- * (the wait starts again whenever the lock changes hands, so that twenty runs queueing for a lock each
- * holds for milliseconds all get it), at most LOCK_WAIT_TOTAL_MS in all. A lock file older than
- * `staleMs` is a dead run's and is taken over; anything else at the path (a directory, a dangling
- * link) waits out the deadline. 'busy' when it could not be had in time; a reason when it cannot be
- * made at all (a read-only folder), so that the history is read, not saved.
- */
 async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, clock = systemClock, waitMs = LOCK_WAIT_MS, staleMs = LOCK_STALE_MS } = {}) {
     const started = clock.now();
     let since = started;
@@ -2303,7 +2056,6 @@ async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, cl
                 fs.writeSync(fd, token);
             }
             catch {
-                // A full disk: the lock is held all the same (it is known by its inode too).
             }
             finally {
                 fs.closeSync(fd);
@@ -2316,9 +2068,8 @@ async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, cl
         }
         catch (error) {
             if (code(error) === 'ENOENT')
-                continue; // released between the two calls: try again at once
+                continue;
         }
-        // The lock itself, not what it may point at: only a file is a run's lock and can be taken over.
         if (lock?.isFile()) {
             if (clock.now() - lock.mtimeMs > staleMs) {
                 if (takeOver(lockPath, lock, fs))
@@ -2336,12 +2087,6 @@ async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, cl
         await clock.sleep(5 + Math.random() * 20);
     }
 }
-/**
- * Moves the stale lock found at `lockPath` out of the way: renamed to a unique name, then removed if
- * it is the file that was found stale. When another run took the lock in between, what was moved is
- * its fresh lock: it is put back (a link, which never replaces a file). True when the path is free
- * to try again.
- */
 function takeOver(lockPath, stale, fs) {
     const aside = `${lockPath}.stale-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
     try {
@@ -2363,15 +2108,12 @@ function takeOver(lockPath, stale, fs) {
             fs.linkSync(aside, lockPath);
         }
         catch {
-            // Someone holds the path already; the run whose lock this was no longer holds it, and finds so
-            // before it writes (Lock.ours) or removes anything (Lock.release).
         }
     }
     try {
         fs.unlinkSync(aside);
     }
     catch {
-        // A leftover under a name of its own: it is no lock.
     }
     return same;
 }
@@ -2392,7 +2134,7 @@ function heldLock(lockPath, token, ino, fs, clock) {
         ours,
         async release() {
             if (!ours())
-                return undefined; // taken over (this run was taken for dead): not this run's to remove
+                return undefined;
             try {
                 await retrying(() => fs.unlinkSync(lockPath), clock);
                 return undefined;
@@ -2405,17 +2147,9 @@ function heldLock(lockPath, token, ino, fs, clock) {
 }
 
 ;// CONCATENATED MODULE: ../src/render/history-messages.ts
-/**
- * The history file's words: the warnings a run gives about it, the input error of a path that is no
- * file, and the reasons a history could not be read or written (which those warnings quote). Pure.
- */
 
 
 const history_messages_seconds = (ms) => `${ms / 1000} s`;
-/**
- * A history path that holds something other than a regular file. The path is shown as it is, in plain
- * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
- */
 function notAHistoryMessage(path, kind) {
     return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
 }
@@ -2437,7 +2171,6 @@ function tornLineWarning(path, bytes) {
 function lockNotRemovedWarning(reason) {
     return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is ${history_messages_seconds(LOCK_STALE_MS)} old.`;
 }
-/** The reasons the warnings above quote. */
 const historyReasons = {
     lockBusy: (lockPath, waitMs, staleMs) => `the lock ${lockPath} was held for over ${history_messages_seconds(waitMs)} (a run's lock file is taken over after ${history_messages_seconds(staleMs)}; anything else there must be removed by hand)`,
     notAFile: (kind) => `it is ${kind}`,
@@ -2450,24 +2183,6 @@ const historyReasons = {
 };
 
 ;// CONCATENATED MODULE: ../src/io/history.ts
-/**
- * The history file: JSON Lines, one reading a line, oldest first (src/logic/history-lines.ts reads and
- * writes a line). Only a regular file (or nothing) is a history; a symbolic link is followed and stays
- * a link. A run costs the same whatever the history's length:
- *
- * - it reads only the tail the figures need (FIGURES_WINDOW_MS back from the newest reading, and the
- *   newest reading before that), backwards in chunks, and counts the lines before it without parsing
- *   them (the first line is read for the history's start);
- * - it appends its reading (one write of one line, O_APPEND) under the lock;
- * - it trims the file to `history-limit` only when the file holds more than a tenth over it (an atomic
- *   rewrite: a temporary file, then a rename), and that run reads the whole file.
- *
- * A bad line found when read (in the tail, the first line, or anywhere at a trim) moves the file aside,
- * never overwriting it. An incomplete last line (a run killed while appending) is dropped, and said so.
- * A reading of this run dated well before the history's newest (this runner's clock is behind) is not
- * appended, and nothing is dropped: the figures are the history's. Temporary files a killed trim left
- * behind are removed on a later trim.
- */
 
 
 
@@ -2479,20 +2194,11 @@ const historyReasons = {
 
 
 
-/** A larger file is not read into memory: it is moved aside like a corrupt one. */
 const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
-/** Temporary files of the action's own naming older than this were left by a killed run. */
 const TEMPORARY_STALE_MS = 10 * 60_000;
-/**
- * A history whose newest reading is dated more than this after the current one is ahead of this run's
- * clock. Nearer ones are runs that read the balance at about the same time and saved first.
- */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** The tail is read backwards in chunks of this size. */
 const CHUNK_BYTES = 64 * 1024;
-/** win32 has no O_NONBLOCK (no FIFOs to block on either): 0 there, said so rather than left to chance. */
 const O_NONBLOCK = process.platform === 'win32' ? 0 : (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
 class HistoryReadError extends Error {
 }
 function kindOf(stats) {
@@ -2513,15 +2219,10 @@ function kindOf(stats) {
 function notAHistory(path, kind) {
     return new ActionError('input', notAHistoryMessage(path, kind));
 }
-/**
- * Before any request, without opening anything: the path holds a regular file, a link to one, or
- * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
- * the read, which reports them.
- */
 function checkHistoryPath(path) {
     let stats;
     try {
-        stats = (0,external_node_fs_namespaceObject.statSync)(path); // follows links; a dangling link is ENOENT, a history still to be made
+        stats = (0,external_node_fs_namespaceObject.statSync)(path);
     }
     catch {
         return;
@@ -2530,7 +2231,6 @@ function checkHistoryPath(path) {
     if (kind)
         throw notAHistory(path, kind);
 }
-/** The file a history path stands for: a symbolic link's target (resolved even when dangling). */
 function historyTarget(path) {
     let current = (0,external_node_path_namespaceObject.resolve)(path);
     for (let hops = 0; hops < 40; hops++) {
@@ -2545,16 +2245,11 @@ function historyTarget(path) {
             return (0,external_node_fs_namespaceObject.realpathSync)(current);
         }
         catch {
-            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current)); // dangling: follow by hand
+            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current));
         }
     }
     return current;
 }
-/**
- * Adds the current reading to the history at `path` and gives what the figures need, all under the
- * lock. Throws HistoryReadError when the history cannot be read; a history read but not saved comes
- * back with `notSaved`.
- */
 async function recordReading(path, current, limit, options = {}) {
     const fs = options.fs ?? external_node_fs_namespaceObject;
     const clock = options.clock ?? systemClock;
@@ -2563,7 +2258,6 @@ async function recordReading(path, current, limit, options = {}) {
         fs.mkdirSync((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
     }
     catch {
-        // A folder that cannot be made: nothing to read, and the save below says why it failed.
     }
     const lockPath = `${target}.lock`;
     const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
@@ -2601,8 +2295,6 @@ async function keep(k) {
     }
     const newest = tail.readings.reduce((max, r) => Math.max(max, r.at), -Infinity);
     if (newest > current.at + FUTURE_TOLERANCE_MS) {
-        // This run's clock is behind the history: keep the history whole, add nothing, and compute the
-        // figures as of the history's newest reading with this run's balance.
         const shown = { at: newest, values: current.values };
         return { ...figures(tail, shown), movedAside, clockBehind: newest };
     }
@@ -2621,7 +2313,6 @@ async function keep(k) {
         return { ...base, notSaved: describe(error) };
     }
 }
-/** The figures' readings and the history's extent, from the tail and the current reading. */
 function figures(tail, current) {
     const after = tail.readings.filter(r => r.at > current.at).length;
     return {
@@ -2631,11 +2322,6 @@ function figures(tail, current) {
     };
 }
 const EMPTY = { readings: [], count: 0, endsWithNewline: true };
-/**
- * Reads the history's tail at `target` (already resolved); a missing file is an empty history. A bad
- * line, or a file too large to be a history, comes back as `corrupt` (the reason). Opening does not
- * block (a FIFO swapped in after the check is refused).
- */
 function readTail(target, fs) {
     let fd;
     try {
@@ -2674,26 +2360,20 @@ function readFully(fd, buffer, position, fs) {
     }
     return done;
 }
-/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
 function lineText(bytes, offset) {
     let text = bytes.toString('utf8');
     if (offset === 0)
         text = text.replace(/^\uFEFF/, '');
     return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
-/**
- * Reads lines backwards from the end, in chunks, until it has a reading dated FIGURES_WINDOW_MS before
- * the newest it has seen; then counts the lines before the tail without parsing them, and parses the
- * first line for the history's start.
- */
 function scanTail(fd, size, fs) {
     const readings = [];
     let newest = -Infinity;
     let endsWithNewline = true;
     let torn;
-    let first = true; // the next line is the file's last (after its final line end, maybe empty)
-    let stoppedAt; // where the tail's oldest line starts, when the tail is not the whole file
-    let carry = Buffer.alloc(0); // the start of a line that begins in an earlier chunk
+    let first = true;
+    let stoppedAt;
+    let carry = Buffer.alloc(0);
     let pos = size;
     const badLine = (offset, error) => ({
         corrupt: historyReasons.badLine(countLines(fd, offset, fs) + 1, error.message)
@@ -2705,8 +2385,6 @@ function scanTail(fd, size, fs) {
         if (n !== chunk.length)
             throw new HistoryReadError(historyReasons.changedWhileRead);
         const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
-        // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
-        // start) and end at one (or at the file's end), so no character is cut.
         const cut = from > 0 ? buffer.indexOf(0x0a) : -1;
         if (from > 0 && cut < 0) {
             carry = buffer;
@@ -2714,12 +2392,11 @@ function scanTail(fd, size, fs) {
             continue;
         }
         const lines = buffer.toString('utf8', cut + 1).split('\n');
-        let end = from + buffer.length; // the byte after the line under way
+        let end = from + buffer.length;
         for (let i = lines.length - 1; i >= 0; i--) {
             const raw = lines[i];
             const last = first;
             first = false;
-            // The file's last line is measured in bytes exactly (it may be cut off); the others as decoded.
             const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw);
             const bytes = end - offset;
             end = offset - 1;
@@ -2733,7 +2410,7 @@ function scanTail(fd, size, fs) {
             catch (error) {
                 if (!last)
                     return badLine(offset, error);
-                torn = { offset, bytes }; // the last line, unended and unreadable: a killed append
+                torn = { offset, bytes };
             }
             if (last)
                 endsWithNewline = false;
@@ -2761,12 +2438,10 @@ function scanTail(fd, size, fs) {
     const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity);
     return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn };
 }
-/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
 function lineString(raw, offset) {
     const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
     return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
-/** The first reading of the file, read from its first lines (before `end`); a bad one is a bad line. */
 function firstReading(fd, end, fs) {
     const head = Buffer.allocUnsafe(Math.min(end, CHUNK_BYTES));
     const n = readFully(fd, head, 0, fs);
@@ -2787,11 +2462,10 @@ function firstReading(fd, end, fs) {
     }
     return {};
 }
-/** How many lines that are not blank lie before `end` (a line start), counted without parsing them. */
 function countLines(fd, end, fs) {
     const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
     let count = 0;
-    let length = 0; // of the line under way
+    let length = 0;
     let firstByte = 0;
     for (let pos = 0; pos < end;) {
         const n = readFully(fd, buffer.subarray(0, Math.min(buffer.length, end - pos)), pos, fs);
@@ -2818,7 +2492,6 @@ function countLines(fd, end, fs) {
         count++;
     return count;
 }
-/** One write of one line at the file's end (O_APPEND); a write that fails is undone. */
 function appendReading(target, current, tail, fs) {
     const fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT, 0o666);
     try {
@@ -2836,7 +2509,6 @@ function appendReading(target, current, tail, fs) {
                 fs.ftruncateSync(fd, before);
             }
             catch {
-                // The next run drops the incomplete line, and says so.
             }
             throw error;
         }
@@ -2845,11 +2517,6 @@ function appendReading(target, current, tail, fs) {
         fs.closeSync(fd);
     }
 }
-/**
- * Rewrites the file with its newest `limit` readings (sorted, the current one added): the one run in
- * many that reads the whole file. A bad line anywhere in it moves the file aside, and a fresh history
- * starts with the current reading.
- */
 async function trim(k, tail) {
     const { target, current, fs, clock } = k;
     removeStaleTemporaries(target, clock.now(), fs);
@@ -2886,11 +2553,6 @@ const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 function temporaryName(target) {
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
 }
-/**
- * Replaces the file in one step: a temporary file in the same folder, then a rename over it (retried
- * for a moment when refused), made only while this run still holds the lock. The file keeps its
- * permissions (a history kept private stays private).
- */
 async function writeAtomic(target, text, k) {
     const { fs, clock } = k;
     const temporary = temporaryName(target);
@@ -2899,7 +2561,6 @@ async function writeAtomic(target, text, k) {
         mode = fs.statSync(target).mode & 0o7777;
     }
     catch {
-        // A new history: the default permissions.
     }
     try {
         fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
@@ -2914,12 +2575,10 @@ async function writeAtomic(target, text, k) {
             fs.rmSync(temporary, { force: true });
         }
         catch {
-            // Removed by a later trim once stale.
         }
         throw error;
     }
 }
-/** Moves a file that is not a history aside, never overwriting it (the rename retried for a moment). */
 async function moveAside(target, reason, now, fs, clock) {
     const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
     try {
@@ -2930,7 +2589,6 @@ async function moveAside(target, reason, now, fs, clock) {
     }
     return { to, reason };
 }
-/** Removes this history's temporary files that a killed run left behind (older than 10 minutes). */
 function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_namespaceObject) {
     const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
     let names;
@@ -2949,16 +2607,11 @@ function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_
                 fs.rmSync(path, { force: true });
         }
         catch {
-            // Gone already, or another run's: not ours to insist on.
         }
     }
 }
 
 ;// CONCATENATED MODULE: ../src/io/keep-reading.ts
-/**
- * The one place the action adds a reading to the history file (the main step's reading, and the end
- * reading of a measured job), through the history module's exported API alone.
- */
 
 async function keepReading(path, reading, limit, options) {
     try {
@@ -2985,39 +2638,11 @@ async function keepReading(path, reading, limit, options) {
 // EXTERNAL MODULE: ./stubs/core.ts
 var core = __nccwpck_require__(911);
 ;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
-/**
- * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
- * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
- * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
- *
- * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
- *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
- * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
- *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
- *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
- *
- * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
- * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
- * zero-width character does not neutralise a command, and one in the text does not hide one: here
- * format, control and default-ignorable characters count as invisible between the marks, and the
- * neutraliser inserts a backslash, which ICU does not ignore:
- *
- * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
- * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
- *
- * The backslash is what Markdown reads as an escape of the next character, so in the job summary
- * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
- * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
- */
-/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
 const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
-/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
 const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
 const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
 const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
-/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
 const LINE_BREAK = /(\r\n|\r|\n)/;
-/** The text, with no line the runner would read as a workflow command, in either syntax. */
 function neutraliseCommands(text) {
     if (!text.includes(':') && !text.includes('#'))
         return text;
@@ -3028,21 +2653,12 @@ function neutraliseCommands(text) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
-/**
- * Where the credits go: the spend of each credit type, and the dates on which the free credits and
- * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
- * and referral credits together), and refuses billable requests at or below 1.00 total credits.
- * Pure: time comes with the readings.
- */
 
 
-/** At or below this many total credits, the API answers billable requests with HTTP 402. */
 const BILLABLE_FLOOR = 1;
-/** Whether the API still accepts billable requests at this total: above BILLABLE_FLOOR only. */
 function isBillable(totalCredits) {
     return totalCredits > BILLABLE_FLOOR;
 }
-/** The rows of the "Where the credits go" table, in this order. */
 const FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
 function creditFlow(readings, current) {
     const window = burnWindow(seriesTo(readings, current));
@@ -3053,12 +2669,8 @@ function creditFlow(readings, current) {
     const { free, total, regular, referral } = current.values;
     const regularBalance = regular + referral;
     const billableDepletionDate = forecast(total - BILLABLE_FLOOR, rate, current.at).depletionDate;
-    // Free credits run out before the floor only when what is left beside them is above the floor; at the
-    // floor exactly (within money's tolerance, not float noise) both come on the same day.
     const freeOutlastsFloor = free > 0 && total - free < BILLABLE_FLOOR - SPEND_EPSILON;
     const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
-    // Regular and referral are spent together, in no documented order: both last until the floor, once
-    // the free credits are gone.
     const sharedRunsOut = isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
     const runsOut = {
         free: freeDepletionDate,
@@ -3079,38 +2691,29 @@ function creditFlow(readings, current) {
 
 
 
-/** The credit types' names in tables. */
 const messages_LABELS = {
     total: 'Total',
     regular: 'Regular (purchased)',
     free: 'Free',
     referral: 'Referral'
 };
-/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
 function plural(count, unit) {
     return `${count} ${unit}${count === '1' ? '' : 's'}`;
 }
-/** How far ahead a forecast looks (MAX_FORECAST_DAYS), in words: "100 years". */
 const FORECAST_HORIZON = plural(String(Math.round(MAX_FORECAST_DAYS / 365)), 'year');
-/** The shortest span a burn rate is computed over (MIN_WINDOW_MS), in words: "1 hour". */
 const MIN_RATE_SPAN = plural(String(MIN_WINDOW_MS / HOUR_MS), 'hour');
-/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
 function about(days) {
     return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
 }
-/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
 function cents(credits) {
     return roundedText(credits, 2);
 }
-/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
 function perDay(credits) {
     return `${plural(cents(credits), 'credit')} a day`;
 }
-/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
 function times(value) {
     return String(Math.round(value * 10) / 10);
 }
-/** A time span in words: minutes, hours or days. */
 function span(ms) {
     const minutes = ms / 60_000;
     if (minutes < 90)
@@ -3120,15 +2723,11 @@ function span(ms) {
         return plural(String(Math.round(hours * 10) / 10), 'hour');
     return plural(String(Math.round((hours / 24) * 10) / 10), 'day');
 }
-/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
 function againstUsual(ratio) {
     return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
 }
-/** Swarms's spending order, the one sentence that says it. */
 const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
-/** The API's billable floor as the words show it: "1.00". */
 const FLOOR_TEXT = BILLABLE_FLOOR.toFixed(2);
-/** The billable floor, the one sentence that says it, at a total as the API wrote it. */
 function floorLine(total) {
     return `At ${plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${FLOOR_TEXT} total credits.`;
 }
@@ -3153,26 +2752,18 @@ function outputFileMessage(reason) {
 function summaryWriteMessage(reason) {
     return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
 }
-/** The line that ends a summary cut to the runner's limit of `limitBytes` a step. */
 function summaryClippedNote(limitBytes) {
     const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / 1024 / 1024} MiB` : `${limitBytes} bytes`;
     return `_The rest of this summary was cut: the runner keeps at most ${size} a step._`;
 }
 
 ;// CONCATENATED MODULE: ../src/io/toolkit.ts
-/**
- * The toolkit edge: the one module that hands what the action found to the runner, through
- * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API slipped through with the key in it, and
- * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
- */
 
 
 
 
 
 const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
-/** The runner caps one step's summary at 1 MiB. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const runner = {
     mask: secret => core/* setSecret */.Pq(secret),
@@ -3182,8 +2773,6 @@ const runner = {
     fail: message => core/* setFailed */.C1(message),
     setOutput(name, value) {
         const file = process.env.GITHUB_OUTPUT;
-        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
-        // without blocking first, so that such a file fails here, as an unwritable one does.
         if (file)
             (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
         core/* setOutput */.uH(name, value);
@@ -3193,8 +2782,6 @@ const runner = {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
             return false;
-        // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
-        // nor O_NONBLOCK (undefined there).
         const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NONBLOCK);
         try {
             (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
@@ -3206,20 +2793,9 @@ const runner = {
     },
     saveState: (name, value) => core/* saveState */.LZ(name, value)
 };
-/**
- * Any text as the action prints it (a log line, an annotation, the summary): the key redacted, then
- * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
- */
 function printable(text, apiKey) {
     return neutraliseCommands(redact(text, apiKey));
 }
-/**
- * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
- * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
- * Output values are data for later steps, redacted but not otherwise changed: they go to the
- * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
- * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
- */
 function emit(report, apiKey, sink = runner) {
     const safe = (text) => printable(text, apiKey);
     for (const line of report.log)
@@ -3246,7 +2822,6 @@ function emit(report, apiKey, sink = runner) {
         sink.warning(safe(summaryWriteMessage(reason(error))));
     }
 }
-/** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
 function clipBytes(markdown, limit) {
     if (Buffer.byteLength(markdown) <= limit)
         return markdown;
@@ -3262,26 +2837,10 @@ function reason(error) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/job-spend.ts
-/**
- * What a job costs: the spend of each credit type between the reading at the start of the job (the
- * main step) and the one at its end (the post step), in exact integer arithmetic on millionths of a
- * credit, and the state that carries the start reading from one step to the other. Pure: no I/O, no
- * clock, no toolkit.
- *
- * Amounts are kept as whole millionths of a credit (bigint), each reading rounded half away from zero
- * from the text the API wrote (`71.58`, `"50.00"`, `1e-3`): the API computes in binary floating point,
- * so a millionth is well under any charge and well over its rounding noise, and a limit is compared
- * exactly, never as a float sum.
- */
 
-/** Millionths of a credit in one credit. */
 const job_spend_MICRO = 1000000n;
 const MICRO_DIGITS = 6;
 const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-/**
- * A number as the API wrote it (sign, digits, fraction, exponent) in whole millionths, rounded half away
- * from zero; undefined for anything that is not such a number. Exact: no floating point on the way.
- */
 function toMicro(text) {
     const match = NUMBER_TEXT.exec(text.trim());
     if (!match)
@@ -3290,7 +2849,6 @@ function toMicro(text) {
     if (whole === '' && fraction === '')
         return undefined;
     const exponent = exponentText === undefined ? 0 : Number(exponentText);
-    // value = digits × 10^(exponent − fraction.length); in millionths, × 10^6.
     const shift = exponent - fraction.length + MICRO_DIGITS;
     if (!Number.isSafeInteger(exponent) || Math.abs(shift) > 100_000)
         return undefined;
@@ -3306,15 +2864,10 @@ function toMicro(text) {
     }
     return sign === '-' ? -micro : micro;
 }
-/**
- * A non-negative decimal (a limit, as the input gave it) in whole millionths, rounded down: for a whole
- * number of millionths s, s > limit exactly when s > floor(limit × 10^6).
- */
 function limitMicro(text) {
     const [whole = '', fraction = ''] = text.trim().split('.');
     return BigInt(whole || '0') * job_spend_MICRO + BigInt((fraction + '000000').slice(0, MICRO_DIGITS));
 }
-/** A balance's texts (as the API wrote them) in millionths; undefined when one is not a number. */
 function microValues(texts) {
     const micro = {};
     for (const type of CREDIT_TYPES) {
@@ -3345,21 +2898,14 @@ function jobSpend(start, end) {
         durationMs: Math.max(0, end.at - start.at)
     };
 }
-/** Whether the job's spend is above the limit (max-job-spend, as its text); equal passes. */
 function overLimit(spent, limit) {
     return spent > limitMicro(limit);
 }
-// The state the main step leaves for the post step (GITHUB_STATE → STATE_<name>). The runner keeps it,
-// but the job's environment could be tampered with, so only the exact shape written here is accepted.
-/** The state's name: the post step reads it as STATE_swarms_job_start. */
 const STATE_NAME = 'swarms_job_start';
-/** Written when measuring was on but the main step read no balance. */
 const STATE_NO_READING = 'none';
 const STATE_VERSION = 'v1';
-/** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
 const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
 const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
-/** The order of the amounts in the state: the one credit-type order (the main and the post step are one bundle's). */
 const STATE_ORDER = CREDIT_TYPES;
 function encodeStart(reading) {
     return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
@@ -3383,10 +2929,6 @@ function decodeStart(text) {
 ;// CONCATENATED MODULE: ../src/logic/policy.ts
 
 
-/**
- * Every kind of finding, in the order the outcome ranks them. The first four fail the job (the first
- * that applies is its error); `history-unreadable` fails it only when a gate needs the history.
- */
 const FINDINGS = [
     'below-minimum',
     'history-unreadable',
@@ -3397,7 +2939,6 @@ const FINDINGS = [
     'below-warning',
     'not-billable'
 ];
-/** The verdict on a balance, and on what the history shows when it is tracked. */
 function evaluate(balance, policy, tracked) {
     const { creditType } = policy;
     const gated = balance.values[creditType];
@@ -3419,7 +2960,6 @@ function evaluate(balance, policy, tracked) {
         findings.push({ kind: 'history-unreadable', gates });
     if (policy.minimumDaysRemaining !== undefined && runway && runway.daysRemaining < policy.minimumDaysRemaining)
         findings.push({ kind: 'short-of-runway', creditType, minimumDays: policy.minimumDaysRemaining, ...runway });
-    // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
     const overBudget = budget !== undefined && spent !== undefined ? exceeds(spent, budget) : undefined;
     if (overBudget && budget !== undefined && spent !== undefined)
         findings.push({ kind: 'over-budget', spent, budget });
@@ -3440,7 +2980,6 @@ function evaluate(balance, policy, tracked) {
     };
 }
 const FAILING = ['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget'];
-/** Ranks the findings: the first failing one is the error; warnings that the error already says are left out. */
 function decide(findings) {
     const has = (kind) => findings.some(finding => finding.kind === kind);
     const ranked = FINDINGS.flatMap(kind => findings.filter(finding => finding.kind === kind));
@@ -3456,7 +2995,6 @@ function decide(findings) {
     });
     return { failure, warnings };
 }
-/** Free credits are spent first, then the regular balance (purchased and referral credits together). */
 function nextCreditType(balance) {
     if (balance.values.free > 0)
         return 'free';
@@ -3464,21 +3002,13 @@ function nextCreditType(balance) {
         return 'regular';
     return 'none';
 }
-/** A failure to read the balance fails the job, except an outage under `fail-on-api-error: false`. */
 function failsTheJob(kind, failOnApiError) {
     return !(kind === 'outage' && failOnApiError === false);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/spend-guards.ts
-/**
- * The spend guards, over the history of total credits: a monthly budget (what this UTC month has spent,
- * and where the month is heading) and a runaway-spend alarm (the recent spend, over at least an hour,
- * against the usual rate). Pure; time comes with the readings.
- */
 
-/** The usual rate needs readings spanning at least this long; until then the alarm is silent. */
 const USUAL_RATE_MIN_SPAN_MS = 24 * HOUR_MS;
-/** 00:00 UTC on the 1st of the month `at` lies in, and of the next month. */
 function monthBounds(at) {
     const date = new Date(at);
     return {
@@ -3486,13 +3016,6 @@ function monthBounds(at) {
         end: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
     };
 }
-/**
- * Total credits spent in the current reading's UTC month: the falls of `total_credits` between
- * consecutive readings, each counted for the part of its interval that lies in the month, pro rata by
- * time (a fall from a reading before the month to one in it counts only for the time since 00:00 UTC
- * on the 1st: a gap of months is not charged to this one); rises are top-ups, left out. 0 on the first
- * reading.
- */
 function spentThisMonth(readings, current) {
     const series = seriesTo(readings, current);
     const { start } = monthBounds(current.at);
@@ -3506,32 +3029,13 @@ function spentThisMonth(readings, current) {
     }
     return spent;
 }
-/**
- * The spend so far plus the total burn rate (trend's burnRate of `total`) times the days left until
- * 00:00 UTC on the 1st of the next month; undefined while the rate is not known.
- */
 function forecastThisMonth(spent, totalBurnRatePerDay, now) {
     if (totalBurnRatePerDay === undefined)
         return undefined;
     return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
 }
-/**
- * The recent window is at least this long: it starts at the newest reading at least this long before
- * the current one. Seconds or minutes of data are noise, not a rate (as for the burn rate).
- */
 const SPIKE_MIN_WINDOW_MS = HOUR_MS;
-/**
- * The absolute floor, in total credits an hour: spending no faster than this is never a spike. It
- * decides for an account that usually spends nothing (any spend is infinitely many times 0), and keeps
- * an account that usually spends next to nothing from alarming on cents.
- */
 const SPIKE_FLOOR_PER_HOUR = 1;
-/**
- * The runaway-spend alarm: the total spend per hour over the recent window (from the newest reading at
- * least SPIKE_MIN_WINDOW_MS before the current one, to the current one) against the usual spend per
- * hour, the total burn rate over the burn-rate window as it stood at the start of the recent window.
- * Undefined while the usual rate is not known (the readings up to that start span under 24 hours).
- */
 function checkSpike(readings, current, factor) {
     const series = seriesTo(readings, current);
     let start = series.length - 2;
@@ -3558,10 +3062,6 @@ function checkSpike(readings, current, factor) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/tracking.ts
-/**
- * Everything the history tells at the current reading: the trend of the gated balance, where the
- * credits go, this month's spend and the runaway-spend alarm. Pure: one call over the readings.
- */
 
 
 
@@ -3596,20 +3096,14 @@ function analyse(readings, current, inputs, extent) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/version.ts
-/** Names the action in the User-Agent; a unit test keeps it equal to package.json's name and version. */
 const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ../src/render/job-spend.ts
-/**
- * The words of a measured job: the notice, the log lines, the failures and the "This job" section of
- * the job summary. Pure functions of what was measured.
- */
 
 
 
-/** Whole millionths of a credit as a decimal, exactly, without trailing zeros: 3420000n → "3.42". */
 function credits(micro) {
     const sign = micro < 0n ? '-' : '';
     const magnitude = micro < 0n ? -micro : micro;
@@ -3618,11 +3112,9 @@ function credits(micro) {
         .replace(/0+$/, '');
     return `${sign}${magnitude / MICRO}${fraction ? `.${fraction}` : ''}`;
 }
-/** "1 Swarms credit", "3.42 Swarms credits". */
 function swarmsCredits(micro) {
     return `${credits(micro)} Swarms ${micro === MICRO ? 'credit' : 'credits'}`;
 }
-/** A job's length: seconds under a minute, then minutes and seconds, then hours and minutes. */
 function duration(ms) {
     const seconds = Math.floor(ms / 1000);
     if (seconds < 60)
@@ -3632,17 +3124,14 @@ function duration(ms) {
         return `${minutes} min ${seconds % 60} s`;
     return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
-/** A reading's time, UTC, to the second. */
 function time(at) {
     return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 const SHARED_ACCOUNT = 'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.';
-/** Why the end reading cannot be measured: an amount in the answer that is not a plain decimal. */
 const notDecimalEndReason = 'the balance read at the end of the job has an amount that is not a decimal number';
 function measuringLine() {
     return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step).";
 }
-/** What each type that fell gave, then what rose: "free 3.42; regular rose by 100 (a top-up)". */
 function perType(spend) {
     const spent = spend.types.filter(t => t.spent > 0n).map(t => `${t.type} ${credits(t.spent)}`);
     const rose = spend.types
@@ -3650,7 +3139,6 @@ function perType(spend) {
         .map(t => `${t.type} rose by ${credits(t.toppedUp)} (a top-up, not spend)`);
     return [spent.join(', '), ...rose].filter(Boolean).join('; ');
 }
-/** The notice on the run's page: "This job spent 3.42 Swarms credits: free 3.42". */
 function spendNotice(spend) {
     const detail = perType(spend);
     return `This job spent ${swarmsCredits(spend.spent)}${detail ? `: ${detail}` : ''}.`;
@@ -3678,7 +3166,6 @@ function stateWarning(kind) {
         : 'The start reading the main step left for this post step is not in the form the action writes (it was changed)';
     return `${what}, so this job's spend is not measured. Run the action once per job with measure-job, and leave STATE_* variables alone.`;
 }
-/** The end reading could not be taken: the client's one line, then what it means for the job. */
 function endReadFailure(message, fails, limit) {
     const consequence = `At the end of the job: ${oneLine(message)} This job's spend is not known${limit === undefined ? '' : `, so the limit of ${limit} (max-job-spend) could not be checked`}.`;
     return fails
@@ -3688,7 +3175,6 @@ function endReadFailure(message, fails, limit) {
 function endNotKeptWarning(path, reason) {
     return `The history file ${path} could not be read (${oneLine(reason)}): the reading at the end of the job is not kept.`;
 }
-/** The "This job" section of the job summary; `end` is the end reading's time. */
 function jobSummary(spend, check, end) {
     const start = end - spend.durationMs;
     const rows = spend.types.map(t => {
@@ -3784,13 +3270,52 @@ function unreachable(finding) {
     throw new Error(`no words for the finding ${JSON.stringify(finding)}`);
 }
 
+;// CONCATENATED MODULE: ../src/render/input-errors.ts
+
+const ECHO_LIMIT = 100;
+function echo(text) {
+    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
+}
+function inputErrorText(problem) {
+    switch (problem.kind) {
+        case 'no-key':
+            return 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.';
+        case 'not-a-key':
+            return `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${problem.minLength} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`;
+        case 'needs-history':
+            return `Input \`${problem.input}\` needs \`history-file\`: it is computed from the history of readings.`;
+        case 'not-decimal':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be a non-negative decimal number, such as 10 or 0.5.`;
+        case 'not-whole':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be a whole number from ${problem.min} to ${problem.max}.`;
+        case 'not-timeout':
+            return `Input \`timeout-seconds\` is ${echo(problem.value)}: it must be a number of seconds above 0 and at most ${problem.max}, such as 30.`;
+        case 'not-factor':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be a decimal number above 1, such as 3.`;
+        case 'not-credit-type':
+            return `Input \`credit-type\` is ${echo(problem.value)}: it must be one of ${problem.types.join(', ')}.`;
+        case 'not-boolean':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be true or false.`;
+        case 'not-url':
+            return `Input \`base-url\` is ${echo(problem.value)}: it is not a URL; use the API's address, such as ${problem.example}.`;
+        case 'not-https':
+            return `Input \`base-url\` is ${echo(problem.value)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`;
+        case 'url-extras':
+            return `Input \`base-url\` is ${echo(`${problem.value}…`)}: it must be the API's address alone, with no credentials, query or fragment.`;
+        default:
+            return input_errors_unreachable(problem);
+    }
+}
+function input_errors_unreachable(problem) {
+    throw new Error(`no words for the input problem ${JSON.stringify(problem)}`);
+}
+
 ;// CONCATENATED MODULE: ../src/render/outputs.ts
 
 
 const amount = (value) => (value === undefined ? '' : formatAmount(value));
 const outputs_whole = (value) => (value === undefined ? '' : String(value));
 const flag = (value) => (value === undefined ? '' : String(value));
-/** The outputs of a balance that was read. */
 function balanceOutputs(answer, verdict) {
     const { balance, rateLimit } = answer;
     return {
@@ -3807,7 +3332,6 @@ function balanceOutputs(answer, verdict) {
         'requests-remaining-day': outputs_whole(rateLimit.remainingDay)
     };
 }
-/** The consumption outputs' names: trackingOutputs sets each, and no other. */
 const TRACKING_OUTPUTS = [
     'credits-used-since-last',
     'burn-rate-per-day',
@@ -3821,7 +3345,6 @@ const TRACKING_OUTPUTS = [
     'over-budget',
     'spend-spike'
 ];
-/** The consumption outputs, with a history. */
 function trackingOutputs(tracking, verdict) {
     const { trend, burnRates } = tracking;
     return {
@@ -3840,7 +3363,6 @@ function trackingOutputs(tracking, verdict) {
         'spend-spike': flag(tracking.spike?.spike)
     };
 }
-/** The same outputs, empty: set when tracking is on but the history could not be read. */
 function emptyTrackingOutputs() {
     return Object.fromEntries(TRACKING_OUTPUTS.map(name => [name, '']));
 }
@@ -3848,19 +3370,9 @@ function emptyTrackingOutputs() {
 ;// CONCATENATED MODULE: ../src/render/chart.ts
 
 
-/**
- * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
- * under Mermaid's default (white) and dark (#333) themes and GitHub's dark page (#0d1117): the orange
- * 3.58, 3.53 and 5.29 to 1, the grey 3.32, 3.80 and 5.70 to 1. No one colour reaches more than 3.55 to 1
- * against both white and #333, so the orange is close to the best there is.
- */
 const LINE_COLOURS = ['#e8590c', '#868e96'];
 const DAILY_POINTS = 30;
 const HOURLY_UP_TO_MS = 36 * HOUR_MS;
-/**
- * The readings on the time grid; undefined until they span a whole step (an hour): before that, the
- * grid has one point.
- */
 function timeGrid(readings, options) {
     const sorted = sortReadings(readings.filter(r => r.at <= options.now));
     if (sorted.length < 2)
@@ -3884,7 +3396,6 @@ function timeGrid(readings, options) {
     }
     return { unit, times, values };
 }
-/** A round upper bound for the y-axis: 1, 2, 2.5 or 5 times a power of ten, above the highest value. */
 function niceCeiling(value) {
     if (!(value > 0))
         return 1;
@@ -3898,7 +3409,6 @@ function date(at) {
 function chart_time(at) {
     return new Date(at).toISOString().slice(11, 16);
 }
-/** "2026-11-11 to 2026-11-25", "2026-11-25 02:10 to 07:10", "2026-11-24 20:10 to 2026-11-25 07:10". */
 function dateRange(unit, first, last) {
     if (unit === 'day')
         return `${date(first)} to ${date(last)}`;
@@ -3909,11 +3419,6 @@ function dateRange(unit, first, last) {
 function quoted(text) {
     return `"${text.replace(/"/g, "'")}"`;
 }
-/**
- * The Markdown of the trend chart: a Mermaid block with the balance (and the minimum, when above 0, as a
- * flat grey line named in the y-axis title) on the grid; while the readings span less than an hour,
- * one sentence saying when the chart appears.
- */
 function trendChart(readings, options) {
     const grid = timeGrid(readings, options);
     if (!grid) {
@@ -3938,10 +3443,6 @@ function trendChart(readings, options) {
     ].join('\n');
 }
 const BARS = '▁▂▃▄▅▆▇█';
-/**
- * The same points as one line of text, scaled from 0 like the chart: "Total credits over 4 days, daily: 125 ▇▇▆▅▄ 75".
- * Undefined with fewer than two readings.
- */
 function sparkline(readings, options) {
     const grid = timeGrid(readings, options);
     if (!grid)
@@ -3961,10 +3462,6 @@ function sparkline(readings, options) {
 
 
 
-/**
- * The section's Markdown: heading, table and timeline. `texts` are the balances as the API wrote them
- * (Balance.texts); without them the numbers are shown. Empty while the burn rate is not known.
- */
 function creditFlowMarkdown(flow, texts) {
     if (!flow.burnRates)
         return '';
@@ -3984,11 +3481,6 @@ function creditFlowMarkdown(flow, texts) {
         ''
     ].join('\n');
 }
-/**
- * "At 25 credits a day, free credits run out about 2026-11-26; then charges come from the regular
- * balance (55 credits). The API stops accepting billable requests about 2026-11-28, when the total
- * falls to 1.00."
- */
 function creditTimeline(flow) {
     const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0;
     const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0;
@@ -4022,13 +3514,11 @@ function creditTimeline(flow) {
 
 
 const HEADING = '### Swarms credit balance';
-/** A Markdown code span holding `text` as it is, whatever backticks it holds. */
 function codeSpan(text) {
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
     const fence = '`'.repeat(longest + 1);
     return `${fence} ${text.replace(/\s+/g, ' ')} ${fence}`;
 }
-/** The verdict in one line, from the outcome the policy decided. */
 function verdictText(balance, verdict, inputs) {
     const words = (finding) => findingWords(finding, { balance }).verdict;
     const failure = verdict.outcome.failure;
@@ -4051,9 +3541,7 @@ function balanceTable(balance, verdict, inputs) {
     });
     return ['| Credit type | Balance | |', '| --- | ---: | --- |', ...rows];
 }
-/** "free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today"; undefined when none were sent. */
 function rateLimitText(rateLimit) {
-    // Not toLocaleString: loading the locale data costs more than the rest of the summary.
     const count = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
     const parts = [
         rateLimit.remainingMinute === undefined
@@ -4072,11 +3560,9 @@ function rateLimitText(rateLimit) {
             : `${codeSpan(rateLimit.tier)} tier`;
     return parts.length ? `${tier}: ${parts.join(', ')}.` : `${tier}.`;
 }
-/** The chart's view of a tracked run: the gated type, its minimum, the current reading's time. */
 function chartOptions(tracking, inputs) {
     return { creditType: inputs.creditType, minimumCredits: inputs.minimumCredits, now: tracking.current.at };
 }
-/** The job summary for a balance that was read, with the history's sections when it is tracked. */
 function balanceSummary(answer, verdict, inputs, tracking, extra = {}) {
     const { balance } = answer;
     const gates = [
@@ -4107,7 +3593,6 @@ function balanceSummary(answer, verdict, inputs, tracking, extra = {}) {
                 : [])
     ].join('\n');
 }
-/** The forecast in words, for the summary and the log. */
 function forecastText(balance, trend, inputs) {
     const type = inputs.creditType;
     const left = balance.values[type] - inputs.minimumCredits;
@@ -4131,7 +3616,6 @@ function forecastText(balance, trend, inputs) {
         : plural(cents(left), `${type} credit`);
     return `At ${perDay(trend.burnRatePerDay)}, ${credits} last about ${plural(about(trend.daysRemaining), 'day')}, until ${trend.depletionDate}.`;
 }
-/** "37 readings over 9.2 days": so that a history that started over shows. */
 function historySpanText(trend) {
     return trend.readings === 1
         ? '1 reading so far (this one).'
@@ -4158,7 +3642,6 @@ function trendSection(balance, tracking, inputs, line) {
         ...spikeSection(tracking)
     ].join('\n');
 }
-/** A text progress bar of `fraction` (0 to 1 and beyond), 20 cells wide. */
 function progressBar(fraction) {
     const cells = 20;
     const filled = Math.min(cells, Math.max(0, Math.round(fraction * cells)));
@@ -4190,7 +3673,6 @@ function spikeSection(tracking) {
         ''
     ];
 }
-/** The job summary when no balance was read: the message in a code span, since it may quote the API. */
 function failureSummary(message, failed) {
     const verdict = failed
         ? '❌ The balance was not read: the job fails.'
@@ -4207,10 +3689,11 @@ function failureSummary(message, failed) {
 
 
 
+
+
 function balanceReport(answer, verdict, inputs, tracking, notes) {
     const { balance } = answer;
     const log = [balanceLine(balance, verdict)];
-    // Built once, for the log and the summary.
     const line = tracking && sparkline(tracking.readings, chartOptions(tracking, inputs));
     if (tracking)
         log.push(forecastText(balance, tracking.trend, inputs));
@@ -4233,7 +3716,6 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
             : undefined
     };
 }
-/** The history's own troubles: warnings, except an unreadable history that already fails the job. */
 function historyNoteWarnings(notes, verdict) {
     const warnings = [];
     if (notes.unreadable && verdict?.outcome.failure?.kind !== 'history-unreadable') {
@@ -4251,14 +3733,10 @@ function historyNoteWarnings(notes, verdict) {
         warnings.push(lockNotRemovedWarning(notes.lockNotRemoved));
     return warnings;
 }
-/**
- * A run that read no balance: one line. An outage is a warning when `fail-on-api-error` is false
- * (the policy says so); anything else fails the job. `inputs` is undefined when they were the failure.
- */
 function failureReport(error, inputs) {
     const known = error instanceof ActionError;
     const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError);
-    const base = known ? error.message : unexpectedMessage(error);
+    const base = error instanceof InputError ? inputErrorText(error.problem) : known ? error.message : unexpectedMessage(error);
     const message = known && error.kind === 'outage' ? base + outageAdvice(fails) : base;
     return {
         log: [],
@@ -4270,10 +3748,6 @@ function failureReport(error, inputs) {
 }
 
 ;// CONCATENATED MODULE: ../src/main.ts
-/**
- * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
- * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
- */
 
 
 
@@ -4287,7 +3761,6 @@ function failureReport(error, inputs) {
 
 
 async function run({ env = process.env, now, sink = runner, history } = {}) {
-    // Masked before anything else is logged, even when another input turns out to be invalid.
     const apiKey = readApiKey(env);
     if (apiKey)
         sink.mask(apiKey);
@@ -4322,18 +3795,15 @@ async function run({ env = process.env, now, sink = runner, history } = {}) {
         emit(failureReport(error, inputs), apiKey, sink);
     }
 }
-/** The directory a relative history-file is read against: the job's workspace, else this process's. */
 function workspaceOf(env) {
     return env.GITHUB_WORKSPACE || process.cwd();
 }
-/** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */
 function leaveStart(answer, at, sink) {
     const micro = microValues(answer.balance.texts);
     if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro)
         sink.info(measuringLine());
     return true;
 }
-/** Writes the state; a state file that cannot be written is a warning (the job is not measured), not a crash. */
 function leaveState(value, sink) {
     try {
         sink.saveState(STATE_NAME, value);
@@ -4344,13 +3814,6 @@ function leaveState(value, sink) {
         return false;
     }
 }
-/**
- * Adds this reading to the history and analyses it. Only a balance that was read gets here, so a
- * failed read never touches the file. With this runner's clock behind the history, the figures are
- * the history's (as of its newest reading), and the reading is not kept. A history that cannot be
- * read leaves the trend unknown (the policy fails the job when a gate needs it); one read but not
- * saved still gives the trend.
- */
 async function track(path, answer, at, inputs, options) {
     const current = { at, values: answer.balance.values };
     const { recorded, notes } = await keepReading(path, current, inputs.historyLimit, options);
@@ -4785,7 +4248,7 @@ var __webpack_exports__ = {};
 // unwritten output (on Linux and macOS a write to a pipe that cannot take it all at once is finished
 // later); otherwise the process ends as usual.
 
-__nccwpck_require__(652)/* .run */ .e()
+__nccwpck_require__(816)/* .run */ .e()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()

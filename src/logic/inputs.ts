@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { inputVariable } from './api.js'
 import { FALSE_VALUES } from './measure-gate.js'
 import { CREDIT_TYPES, type CreditType } from './balance.js'
-import { ActionError, clip, oneLine } from './errors.js'
+import { ActionError } from './errors.js'
 import { FRAGMENT_LENGTH } from './secret.js'
 
 /**
@@ -38,8 +38,6 @@ export const DEFAULT_BASE_URL = DEFAULTS['base-url']
 export const MAX_RETRIES_LIMIT = 10
 export const TIMEOUT_SECONDS_LIMIT = 600
 export const HISTORY_LIMIT_MAX = 100_000
-/** The most characters of a bad value an error message repeats. */
-export const ECHO_LIMIT = 100
 
 export interface Inputs {
   readonly apiKey: string
@@ -68,6 +66,39 @@ export interface Inputs {
 
 export type Env = Readonly<Record<string, string | undefined>>
 
+/** What is wrong with the inputs, with what the words quote (render/input-errors.ts words it). */
+export type InputProblem =
+  | { readonly kind: 'no-key' }
+  | { readonly kind: 'not-a-key'; readonly minLength: number }
+  | { readonly kind: 'needs-history'; readonly input: InputName }
+  | { readonly kind: 'not-decimal'; readonly input: InputName; readonly value: string }
+  | {
+      readonly kind: 'not-whole'
+      readonly input: InputName
+      readonly value: string
+      readonly min: number
+      readonly max: number
+    }
+  | { readonly kind: 'not-timeout'; readonly value: string; readonly max: number }
+  | { readonly kind: 'not-factor'; readonly input: InputName; readonly value: string }
+  | { readonly kind: 'not-credit-type'; readonly value: string; readonly types: readonly CreditType[] }
+  | { readonly kind: 'not-boolean'; readonly input: InputName; readonly value: string }
+  | { readonly kind: 'not-url'; readonly value: string; readonly example: string }
+  | { readonly kind: 'not-https'; readonly value: string }
+  /** `value` is the URL's origin: the rest may hold credentials. */
+  | { readonly kind: 'url-extras'; readonly value: string }
+
+/** An invalid input: an `input` failure whose words the renderer gives from the problem. */
+export class InputError extends ActionError {
+  readonly problem: InputProblem
+
+  constructor(problem: InputProblem) {
+    super('input', `invalid input: ${problem.kind}`)
+    this.name = 'InputError'
+    this.problem = problem
+  }
+}
+
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
 export function inputValue(env: Env, name: string): string {
   return (env[inputVariable(name)] ?? '').trim()
@@ -88,17 +119,11 @@ const KEY_CHARACTERS = /^[\x21-\x7e]+$/
 export function readInputs(env: Env, workspace: string): Inputs {
   const apiKey = readApiKey(env)
   if (!apiKey) {
-    throw new ActionError(
-      'input',
-      'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.'
-    )
+    throw new InputError({ kind: 'no-key' })
   }
   if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
     // Never echo the key: say only what is wrong with it.
-    throw new ActionError(
-      'input',
-      `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`
-    )
+    throw new InputError({ kind: 'not-a-key', minLength: FRAGMENT_LENGTH })
   }
   const given = (name: InputName): string => inputValue(env, name)
   const get = (name: InputName): string => given(name) || DEFAULTS[name]
@@ -107,10 +132,7 @@ export function readInputs(env: Env, workspace: string): Inputs {
   const historyFile = get('history-file')
   for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor'] as const) {
     if (get(name) && !historyFile) {
-      throw new ActionError(
-        'input',
-        `Input \`${name}\` needs \`history-file\`: it is computed from the history of readings.`
-      )
+      throw new InputError({ kind: 'needs-history', input: name })
     }
   }
   return {
@@ -133,31 +155,20 @@ export function readInputs(env: Env, workspace: string): Inputs {
   }
 }
 
-/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
-function echo(text: string): string {
-  return JSON.stringify(clip(oneLine(text), ECHO_LIMIT))
-}
-
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/
 
-function parseDecimal(name: string, text: string): number {
+function parseDecimal(name: InputName, text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-    throw new ActionError(
-      'input',
-      `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`
-    )
+    throw new InputError({ kind: 'not-decimal', input: name, value: text })
   }
   return value
 }
 
-function parseWhole(name: string, text: string, min: number, max: number): number {
+function parseWhole(name: InputName, text: string, min: number, max: number): number {
   const value = Number(text)
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new ActionError(
-      'input',
-      `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`
-    )
+    throw new InputError({ kind: 'not-whole', input: name, value: text, min, max })
   }
   return value
 }
@@ -165,41 +176,32 @@ function parseWhole(name: string, text: string, min: number, max: number): numbe
 function parseTimeout(text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
-    throw new ActionError(
-      'input',
-      `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`
-    )
+    throw new InputError({ kind: 'not-timeout', value: text, max: TIMEOUT_SECONDS_LIMIT })
   }
   return value
 }
 
-function parseFactor(name: string, text: string): number {
+function parseFactor(name: InputName, text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
-    throw new ActionError(
-      'input',
-      `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`
-    )
+    throw new InputError({ kind: 'not-factor', input: name, value: text })
   }
   return value
 }
 
 function parseCreditType(text: string): CreditType {
   if ((CREDIT_TYPES as readonly string[]).includes(text)) return text as CreditType
-  throw new ActionError(
-    'input',
-    `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`
-  )
+  throw new InputError({ kind: 'not-credit-type', value: text, types: CREDIT_TYPES })
 }
 
 // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = FALSE_VALUES
 
-function parseBoolean(name: string, text: string): boolean {
+function parseBoolean(name: InputName, text: string): boolean {
   if (TRUE.includes(text)) return true
   if (FALSE.includes(text)) return false
-  throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`)
+  throw new InputError({ kind: 'not-boolean', input: name, value: text })
 }
 
 /** https anywhere; plain http only to a loopback host, for local testing. */
@@ -208,22 +210,13 @@ function parseBaseUrl(text: string): string {
   try {
     url = new URL(text)
   } catch {
-    throw new ActionError(
-      'input',
-      `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`
-    )
+    throw new InputError({ kind: 'not-url', value: text, example: DEFAULT_BASE_URL })
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new ActionError(
-      'input',
-      `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`
-    )
+    throw new InputError({ kind: 'not-https', value: text })
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ActionError(
-      'input',
-      `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`
-    )
+    throw new InputError({ kind: 'url-extras', value: url.origin })
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

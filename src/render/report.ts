@@ -4,10 +4,11 @@
  */
 import type { Answer, HistoryNotes, Report } from '../model.js'
 import { ActionError } from '../logic/errors.js'
-import type { Inputs } from '../logic/inputs.js'
+import { InputError, type Inputs } from '../logic/inputs.js'
 import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
 import type { Tracking } from '../logic/tracking.js'
 import { findingWords } from './findings.js'
+import { inputErrorText } from './input-errors.js'
 import * as history from './history-messages.js'
 import * as words from './messages.js'
 import { balanceOutputs, emptyTrackingOutputs, trackingOutputs } from './outputs.js'
@@ -68,7 +69,8 @@ export function historyNoteWarnings(notes: HistoryNotes, verdict?: Verdict): str
 export function failureReport(error: unknown, inputs?: Inputs): Report {
   const known = error instanceof ActionError
   const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError)
-  const base = known ? error.message : words.unexpectedMessage(error)
+  const base =
+    error instanceof InputError ? inputErrorText(error.problem) : known ? error.message : words.unexpectedMessage(error)
   const message = known && error.kind === 'outage' ? base + words.outageAdvice(fails) : base
   return {
     log: [],

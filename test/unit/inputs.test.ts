@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { ActionError } from '../../src/logic/errors.js'
-import { readApiKey, readInputs, type Env } from '../../src/logic/inputs.js'
+import { InputError, readApiKey, readInputs, type Env } from '../../src/logic/inputs.js'
+import { inputErrorText } from '../../src/render/input-errors.js'
 
 const KEY = { 'INPUT_API-KEY': 'sk-abcdef12' }
 /** The directory a relative history-file resolves against (main passes GITHUB_WORKSPACE, else its cwd). */
 const WORKSPACE = process.platform === 'win32' ? 'D:\\w' : '/w'
 
-function failure(env: Env): ActionError {
+/** The input error readInputs throws, with the words the action shows for it. */
+function failure(env: Env): { kind: string; message: string } {
   try {
     readInputs(env, WORKSPACE)
   } catch (error) {
-    if (error instanceof ActionError) return error
+    if (error instanceof InputError) return { kind: error.kind, message: inputErrorText(error.problem) }
     throw error
   }
   throw new Error('readInputs accepted the inputs')
