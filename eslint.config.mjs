@@ -15,6 +15,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
   },
+  // The arrows run one way (CONTRIBUTING): logic imports neither io nor render, render never imports io.
+  {
+    files: ['src/logic/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/io/*', '**/render/*'], message: 'logic/ is pure: pass what it needs in.' }] }
+      ]
+    }
+  },
+  {
+    files: ['src/render/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/io/*'], message: 'render/ never imports io/: shared types live in src/model.ts.' }] }
+      ]
+    }
+  },
   {
     files: ['**/*.cjs', 'build/index.js', 'build/post.js', 'build/post-measure.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }

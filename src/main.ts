@@ -2,7 +2,7 @@
  * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
-import { fetchBalance, type Answer } from './io/client.js'
+import { fetchBalance, keepTlsVerificationOn } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
 import { checkHistoryPath, type HistoryOptions } from './io/history.js'
 import type { Clock } from './io/history-branch.js'
@@ -14,6 +14,7 @@ import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
 import { USER_AGENT } from './logic/version.js'
+import type { Answer } from './model.js'
 import type { Reading } from './logic/trend.js'
 import { measuringLine, stateNotSavedWarning } from './render/job-spend.js'
 import { balanceReport, failureReport } from './render/report.js'
@@ -35,8 +36,10 @@ export async function run({ env = process.env, now, sink = runner, history, cloc
   let inputs: Inputs | undefined
   let started = false
   try {
-    inputs = readInputs(env)
+    inputs = readInputs(env, workspaceOf(env))
     if (inputs.historyFile) checkHistoryPath(inputs.historyFile)
+    const tlsNote = keepTlsVerificationOn()
+    if (tlsNote) sink.info(tlsNote)
     const answer = await fetchBalance({
       baseUrl: inputs.baseUrl,
       apiKey,
@@ -59,6 +62,11 @@ export async function run({ env = process.env, now, sink = runner, history, cloc
     if (inputs?.measureJob && !started) leaveState(STATE_NO_READING, sink)
     emit(failureReport(error, inputs), secrets, sink)
   }
+}
+
+/** The directory a relative history-file is read against: the job's workspace, else this process's. */
+export function workspaceOf(env: Env): string {
+  return env.GITHUB_WORKSPACE || process.cwd()
 }
 
 /** Leaves the start of the job's measurement for the post step: this reading, or that there is none. */

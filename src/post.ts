@@ -3,16 +3,16 @@
  * passes them to the post step too; the key is never kept in the state), and the job's spend is the
  * fall between the start reading the main step left in the state and this one. Time is an input.
  */
-import { fetchBalance } from './io/client.js'
+import { fetchBalance, keepTlsVerificationOn } from './io/client.js'
 import { keepReading, keepsHistory } from './io/keep-reading.js'
 import { maskSecrets } from './io/secrets.js'
 import { emit, printable, runner } from './io/toolkit.js'
 import { readInputs, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobReading } from './logic/job-spend.js'
 import { USER_AGENT } from './logic/version.js'
-import { nothingToMeasureLine, stateWarning } from './render/job-spend.js'
+import { notDecimalEndReason, nothingToMeasureLine, stateWarning } from './render/job-spend.js'
 import { jobEndFailureReport, jobSpendReport, type EndNotes } from './render/job-report.js'
-import type { RunOptions } from './main.js'
+import { workspaceOf, type RunOptions } from './main.js'
 
 /** The variable through which the runner hands the post step the main step's state. */
 export const STATE_VARIABLE = `STATE_${STATE_NAME}`
@@ -22,7 +22,7 @@ export async function runPost({ env = process.env, now, sink = runner, clock }: 
   const [apiKey] = secrets
   let inputs: Inputs
   try {
-    inputs = readInputs(env)
+    inputs = readInputs(env, workspaceOf(env))
   } catch {
     // The main step failed on the same inputs and said why; there is no start reading.
     sink.info(nothingToMeasureLine('inputs'))
@@ -32,6 +32,8 @@ export async function runPost({ env = process.env, now, sink = runner, clock }: 
   const state = decodeStart(env[STATE_VARIABLE])
   if (state.kind === 'no-reading') return sink.info(nothingToMeasureLine('no-reading'))
   if (state.kind !== 'reading') return sink.warning(stateWarning(state.kind))
+  const tlsNote = keepTlsVerificationOn()
+  if (tlsNote) sink.info(tlsNote)
   try {
     const answer = await fetchBalance({
       baseUrl: inputs.baseUrl,
@@ -43,7 +45,7 @@ export async function runPost({ env = process.env, now, sink = runner, clock }: 
     })
     const at = now ?? Date.now()
     const micro = microValues(answer.balance.texts)
-    if (!micro) throw new Error('the balance read at the end of the job has an amount that is not a decimal number')
+    if (!micro) throw new Error(notDecimalEndReason)
     const end: JobReading = { at, micro }
     const spend = jobSpend(state.reading, end)
     const check =

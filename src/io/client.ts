@@ -5,12 +5,14 @@
 import type { IncomingMessage, RequestOptions } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RequestHandler } from '@actions/http-client/lib/interfaces'
-import { BalanceFormatError, parseBalance, type Balance } from '../logic/balance.js'
+import { BalanceFormatError, parseBalance } from '../logic/balance.js'
 import { CREDITS_PATH } from '../logic/api.js'
 import { ActionError, clip, oneLine } from '../logic/errors.js'
-import { parseRateLimit, waitUntilResetMs, type Headers, type RateLimit } from '../logic/rate-limit.js'
+import { parseRateLimit, waitUntilResetMs, type Headers } from '../logic/rate-limit.js'
 import { RETRY_AFTER_CAP_MS, isRetryableStatus, requestedWaitMs, retryWaitMs } from '../logic/retry.js'
 import { redact } from '../logic/secret.js'
+import type { Answer } from '../model.js'
+import { clientWords as words } from '../render/client-errors.js'
 
 /** A balance is under 200 bytes; an answer larger than this is not one. */
 export const BODY_LIMIT_BYTES = 64 * 1024
@@ -29,12 +31,6 @@ export interface ClientOptions {
   readonly now?: () => number
 }
 
-/** A balance that was read, with the rate limits the answer reported. */
-export interface Answer {
-  readonly balance: Balance
-  readonly rateLimit: RateLimit
-}
-
 /** A failed attempt worth retrying: what went wrong, what to advise if it is the last, and any wait asked for. */
 interface Transient {
   readonly reason: string
@@ -42,45 +38,23 @@ interface Transient {
   readonly requestedWaitMs?: number
 }
 
-/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
-const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.'
-
 /** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
 export async function fetchBalance(options: ClientOptions): Promise<Answer> {
   const url = `${options.baseUrl}${CREDITS_PATH}`
   const attempts = options.maxRetries + 1
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
-  if (keepTlsVerificationOn()) {
-    options.log?.(
-      'NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.'
-    )
-  }
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(url, options)
     if ('balance' in result) return result
-    const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`
-    const fail = (detail: string): ActionError =>
-      new ActionError(
-        'outage',
-        redact(
-          `Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`,
-          options.apiKey
-        )
-      )
+    const fail = (advice: string): ActionError =>
+      new ActionError('outage', redact(words.notRead(url, result.reason, attempt, advice), options.apiKey))
     if (attempt >= attempts) throw fail(result.advice)
     const requested = result.requestedWaitMs
     if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
-      throw fail(
-        `The API asks to wait ${seconds(requested)} s before the next request, longer than the ${seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`
-      )
+      throw fail(words.waitTooLong(requested, RETRY_AFTER_CAP_MS))
     }
     const wait = retryWaitMs(attempt, requested, options.random)
-    options.log?.(
-      redact(
-        `Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${seconds(wait)} s.`,
-        options.apiKey
-      )
-    )
+    options.log?.(redact(words.retrying(attempt, attempts, result.reason, wait), options.apiKey))
     await sleep(wait)
   }
 }
@@ -110,16 +84,10 @@ async function attemptOnce(url: string, options: ClientOptions): Promise<Answer 
   } catch (error) {
     if (error instanceof ActionError) throw error
     if (deadline.signal.aborted) {
-      return {
-        reason: `no complete answer within ${options.timeoutSeconds} s (timeout-seconds)`,
-        advice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`
-      }
+      return { reason: words.timedOut(options.timeoutSeconds), advice: words.timedOutAdvice }
     }
     if (error instanceof BodyTooLargeError) {
-      throw new ActionError(
-        'outage',
-        `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`
-      )
+      throw new ActionError('outage', words.tooLarge(url, BODY_LIMIT_BYTES))
     }
     return connectionFailure(url, error, options.apiKey)
   } finally {
@@ -138,44 +106,29 @@ function answer(
 ): Answer | Transient {
   const apiKey = options.apiKey
   const detail = apiDetail(body, apiKey)
-  const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`
+  const said = words.httpSaid(status, detail)
   if (status >= 200 && status <= 299) {
     try {
       return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) }
     } catch (error) {
       if (!(error instanceof BalanceFormatError)) throw error
-      throw new ActionError(
-        'outage',
-        redact(
-          `The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`,
-          apiKey
-        )
-      )
+      throw new ActionError('outage', redact(words.notABalance(url, status, error.message), apiKey))
     }
   }
   if (status === 401 || status === 403) {
-    throw new ActionError(
-      'rejected',
-      `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`
-    )
+    throw new ActionError('rejected', words.keyRejected(said))
   }
   if (isRetryableStatus(status)) {
     const now = options.now?.() ?? Date.now()
     const wait = requestedWaitMs(headers, now) ?? (status === 429 ? waitUntilResetMs(headers, now) : undefined)
-    return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait }
+    return { reason: said, advice: words.outageAdvice, requestedWaitMs: wait }
   }
   if (status >= 300 && status <= 399) {
     const where = [headers.location ?? []].flat()[0]
-    const location = where ? ` to ${clip(oneLine(redact(where, apiKey)), 200)}` : ''
-    throw new ActionError(
-      'request',
-      `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`
-    )
+    const location = where ? clip(oneLine(redact(where, apiKey)), 200) : undefined
+    throw new ActionError('request', words.redirect(url, status, location))
   }
-  throw new ActionError(
-    'request',
-    `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`
-  )
+  throw new ActionError('request', words.refused(url, said))
 }
 
 /** The API's `detail`, short and on one line; undefined when the body has none. */
@@ -200,15 +153,9 @@ function connectionFailure(url: string, error: unknown, apiKey: string): Transie
   const cause = code && !message.includes(code) ? `${code}: ${message}` : message
   if (code && TLS_CODES.test(code)) {
     // Not transient: the same certificate comes back on every attempt.
-    throw new ActionError(
-      'outage',
-      `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`
-    )
+    throw new ActionError('outage', words.tls(url, cause))
   }
-  return {
-    reason: `connection failed (${cause})`,
-    advice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`
-  }
+  return { reason: words.connectionFailed(cause), advice: words.connectionAdvice }
 }
 
 /** What a proxy's tunnelling agent (the `tunnel` module) offers: the function it sends CONNECT with. */
@@ -241,12 +188,13 @@ function prepareWith(signal: AbortSignal): RequestHandler {
 /**
  * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
  * verification off for every connection, the proxy tunnel's included (it does not see request options),
- * so it is removed from this process before the first request. Returns whether it was set.
+ * so the entries (main.ts, post.ts) remove it from this process before the first request, and say so
+ * (the line returned). Undefined when it was not set.
  */
-export function keepTlsVerificationOn(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1') return false
+export function keepTlsVerificationOn(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1') return undefined
   delete env.NODE_TLS_REJECT_UNAUTHORIZED
-  return true
+  return words.tlsEnvIgnored
 }
 
 class BodyTooLargeError extends Error {}
@@ -269,11 +217,7 @@ function readCapped(message: IncomingMessage, limit: number): Promise<string> {
     message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     message.on('error', reject)
     message.on('close', () => {
-      if (!message.complete) reject(new Error('the connection closed before the whole answer arrived'))
+      if (!message.complete) reject(new Error(words.closedEarly))
     })
   })
-}
-
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10)
 }

@@ -28,7 +28,7 @@ import {
 import type { BranchTarget, Env } from '../logic/inputs.js'
 import { redactAll } from '../logic/secret.js'
 import type { Reading } from '../logic/trend.js'
-import { branchProblem } from '../render/messages.js'
+import { branchProblem } from '../render/history-messages.js'
 import { serializeReading } from '../logic/history-lines.js'
 import { HistoryReadError, recordReading, type Recorded } from './history.js'
 

@@ -42,7 +42,7 @@ import {
   type Clock,
   type HistoryFs
 } from './lock.js'
-import { notAHistoryMessage } from '../render/messages.js'
+import { historyReasons as reasons, notAHistoryMessage } from '../render/history-messages.js'
 
 export { HistoryFormatError, parseHistory, serializeHistory } from '../logic/history-lines.js'
 export { LOCK_STALE_MS, LOCK_WAIT_MS, acquireLock, type Clock, type HistoryFs } from './lock.js'
@@ -166,9 +166,7 @@ export async function recordReading(
   const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS
   const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs })
   if (lock === 'busy') {
-    throw new HistoryReadError(
-      `the lock ${lockPath} was held for over ${waitMs / 1000} s (a run's lock file is taken over after ${(options.lockStaleMs ?? LOCK_STALE_MS) / 1000} s; anything else there must be removed by hand)`
-    )
+    throw new HistoryReadError(reasons.lockBusy(lockPath, waitMs, options.lockStaleMs ?? LOCK_STALE_MS))
   }
   const held = 'ours' in lock ? lock : undefined
   let recorded: Recorded | undefined
@@ -270,8 +268,8 @@ function readTail(target: string, fs: HistoryFs): Tail | { corrupt: string } {
   try {
     const stats = fs.fstatSync(fd)
     const kind = kindOf(stats)
-    if (kind) throw new HistoryReadError(`it is ${kind}`)
-    if (stats.size > HISTORY_MAX_BYTES) return { corrupt: `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB` }
+    if (kind) throw new HistoryReadError(reasons.notAFile(kind))
+    if (stats.size > HISTORY_MAX_BYTES) return { corrupt: reasons.tooLarge(HISTORY_MAX_BYTES) }
     return scanTail(fd, stats.size, fs)
   } catch (error) {
     if (error instanceof HistoryReadError) throw error
@@ -313,13 +311,13 @@ function scanTail(fd: number, size: number, fs: HistoryFs): Tail | { corrupt: st
   let carry = Buffer.alloc(0) // the start of a line that begins in an earlier chunk
   let pos = size
   const badLine = (offset: number, error: unknown) => ({
-    corrupt: `line ${countLines(fd, offset, fs) + 1}: ${(error as Error).message}`
+    corrupt: reasons.badLine(countLines(fd, offset, fs) + 1, (error as Error).message)
   })
   outer: while (pos > 0 || first) {
     const from = Math.max(0, pos - CHUNK_BYTES)
     const chunk = Buffer.allocUnsafe(pos - from)
     const n = readFully(fd, chunk, from, fs)
-    if (n !== chunk.length) throw new HistoryReadError('the file changed while it was read')
+    if (n !== chunk.length) throw new HistoryReadError(reasons.changedWhileRead)
     const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk
     // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
     // start) and end at one (or at the file's end), so no character is cut.
@@ -391,7 +389,7 @@ function firstReading(fd: number, end: number, fs: HistoryFs): { at?: number } |
       try {
         return { at: parseReading(text).at }
       } catch (error) {
-        return { corrupt: `line ${line}: ${(error as Error).message}` }
+        return { corrupt: reasons.badLine(line, (error as Error).message) }
       }
     }
     offset = stop + 1
@@ -436,8 +434,7 @@ function appendReading(target: string, current: Reading, tail: Tail, fs: History
     const data = Buffer.from(`${tail.endsWithNewline || tail.torn ? '' : '\n'}${serializeReading(current)}`)
     try {
       const written = fs.writeSync(fd, data)
-      if (written !== data.length)
-        throw new Error(`only ${written} of ${data.length} bytes were written (a full disk?)`)
+      if (written !== data.length) throw new Error(reasons.shortWrite(written, data.length))
     } catch (error) {
       try {
         fs.ftruncateSync(fd, before)
@@ -509,7 +506,7 @@ async function writeAtomic(target: string, text: string, k: Keeping): Promise<vo
   try {
     fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 })
     if (mode !== undefined) fs.chmodSync(temporary, mode)
-    if (k.lock && !k.lock.ours()) throw new Error(`its lock ${target}.lock was taken over by another run`)
+    if (k.lock && !k.lock.ours()) throw new Error(reasons.lockTakenOver(`${target}.lock`))
     await retrying(() => fs.renameSync(temporary, target), clock)
   } catch (error) {
     try {
@@ -533,9 +530,7 @@ async function moveAside(
   try {
     await retrying(() => fs.renameSync(target, to), clock)
   } catch (error) {
-    throw new HistoryReadError(
-      `it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`
-    )
+    throw new HistoryReadError(reasons.moveAsideFailed(reason, describe(error)))
   }
   return { to, reason }
 }

@@ -4,7 +4,7 @@
  */
 import type { Env, Inputs } from '../logic/inputs.js'
 import type { Reading } from '../logic/trend.js'
-import type { HistoryNotes } from '../render/report.js'
+import type { HistoryNotes } from '../model.js'
 import { HistoryReadError, recordReading, type HistoryOptions, type Recorded } from './history.js'
 import { branchLabel, recordOnBranch, type Clock } from './history-branch.js'
 

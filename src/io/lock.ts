@@ -8,6 +8,9 @@
 import { randomBytes } from 'node:crypto'
 import * as realFs from 'node:fs'
 import type { Stats } from 'node:fs'
+import { LOCK_STALE_MS, LOCK_WAIT_MS, LOCK_WAIT_TOTAL_MS } from '../logic/lock-times.js'
+
+export { LOCK_STALE_MS, LOCK_WAIT_MS, LOCK_WAIT_TOTAL_MS } from '../logic/lock-times.js'
 
 /** The calls the history makes of the file system: node:fs, or a test's stand-in for it. */
 export type HistoryFs = Pick<
@@ -41,12 +44,6 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 }
-
-/** How long a run waits for a lock that does not change hands, and when a lock is taken to be a dead run's. */
-export const LOCK_WAIT_MS = 10_000
-export const LOCK_STALE_MS = 60_000
-/** However often the lock changes hands, a run waits no longer than this in all. */
-export const LOCK_WAIT_TOTAL_MS = 60_000
 
 export interface LockOptions {
   readonly fs?: HistoryFs

@@ -9,8 +9,8 @@ import * as core from '@actions/core'
 import { closeSync, constants, openSync, writeSync } from 'node:fs'
 import { redactAll } from '../logic/secret.js'
 import { neutraliseCommands } from '../logic/workflow-commands.js'
-import { outputFileMessage, summaryWriteMessage } from '../render/messages.js'
-import type { Report } from '../render/report.js'
+import { outputFileMessage, summaryClippedNote, summaryWriteMessage } from '../render/messages.js'
+import type { Report } from '../model.js'
 
 /** What the runner offers the action. Tests pass a recording one; the action uses `runner`. */
 export interface Sink {
@@ -104,7 +104,7 @@ export function emit(report: Report, secrets: string | readonly string[], sink: 
 /** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
 export function clipBytes(markdown: string, limit: number): string {
   if (Buffer.byteLength(markdown) <= limit) return markdown
-  const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n'
+  const note = `\n\n${summaryClippedNote(limit)}\n`
   let cut = Buffer.from(markdown)
     .subarray(0, limit - Buffer.byteLength(note))
     .toString('utf8')

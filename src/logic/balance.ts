@@ -3,8 +3,15 @@
  */
 import { clip } from './errors.js'
 
-/** The credit types, in the names the action's inputs and outputs use. */
-export const CREDIT_TYPES = ['total', 'regular', 'free', 'referral'] as const
+/**
+ * The balances charges are taken from, in the order Swarms spends them: free credits first, then the
+ * regular balance (purchased and referral credits together). The one credit-type order: every list
+ * of types (tables, outputs, the state) is this one, with the total before or after it.
+ */
+export const SPENDING_ORDER = ['free', 'regular', 'referral'] as const
+
+/** The credit types, in the names the action's inputs and outputs use: the total, then the spending order. */
+export const CREDIT_TYPES = ['total', ...SPENDING_ORDER] as const
 export type CreditType = (typeof CREDIT_TYPES)[number]
 
 /** The API's field for each credit type. */

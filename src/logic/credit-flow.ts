@@ -4,7 +4,7 @@
  * and referral credits together), and refuses billable requests at or below 1.00 total credits.
  * Pure: time comes with the readings.
  */
-import { CREDIT_TYPES, type CreditType } from './balance.js'
+import { CREDIT_TYPES, SPENDING_ORDER, type CreditType } from './balance.js'
 import { SPEND_EPSILON, burnRate, burnWindow, forecast, seriesTo, type Reading } from './trend.js'
 
 /** At or below this many total credits, the API answers billable requests with HTTP 402. */
@@ -16,7 +16,7 @@ export function isBillable(totalCredits: number): boolean {
 }
 
 /** The rows of the "Where the credits go" table, in this order. */
-export const FLOW_ORDER = ['free', 'regular', 'referral', 'total'] as const satisfies readonly CreditType[]
+export const FLOW_ORDER = [...SPENDING_ORDER, 'total'] as const satisfies readonly CreditType[]
 
 export interface FlowRow {
   readonly type: CreditType

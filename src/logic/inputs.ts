@@ -7,7 +7,7 @@ import { basename, isAbsolute, resolve } from 'node:path'
 import { inputVariable } from './api.js'
 import { FALSE_VALUES } from './measure-gate.js'
 import { CREDIT_TYPES, type CreditType } from './balance.js'
-import { ActionError, clip, oneLine } from './errors.js'
+import { ActionError } from './errors.js'
 import { DEFAULT_BRANCH_FILE, isBranchFileName, isBranchName, isRepository } from './history-branch.js'
 import { FRAGMENT_LENGTH } from './secret.js'
 
@@ -41,8 +41,6 @@ export const DEFAULT_BASE_URL = DEFAULTS['base-url']
 export const MAX_RETRIES_LIMIT = 10
 export const TIMEOUT_SECONDS_LIMIT = 600
 export const HISTORY_LIMIT_MAX = 100_000
-/** The most characters of a bad value an error message repeats. */
-export const ECHO_LIMIT = 100
 
 export interface Inputs {
   readonly apiKey: string
@@ -85,6 +83,45 @@ export interface BranchTarget {
 
 export type Env = Readonly<Record<string, string | undefined>>
 
+/** What is wrong with the inputs, with what the words quote (render/input-errors.ts words it). */
+export type InputProblem =
+  | { readonly kind: 'no-key' }
+  | { readonly kind: 'not-a-key'; readonly minLength: number }
+  | { readonly kind: 'needs-history'; readonly input: InputName }
+  | { readonly kind: 'not-decimal'; readonly input: InputName; readonly value: string }
+  | {
+      readonly kind: 'not-whole'
+      readonly input: InputName
+      readonly value: string
+      readonly min: number
+      readonly max: number
+    }
+  | { readonly kind: 'not-timeout'; readonly value: string; readonly max: number }
+  | { readonly kind: 'not-factor'; readonly input: InputName; readonly value: string }
+  | { readonly kind: 'not-credit-type'; readonly value: string; readonly types: readonly CreditType[] }
+  | { readonly kind: 'not-boolean'; readonly input: InputName; readonly value: string }
+  | { readonly kind: 'not-url'; readonly value: string; readonly example: string }
+  | { readonly kind: 'not-https'; readonly value: string }
+  /** `value` is the URL's origin: the rest may hold credentials. */
+  | { readonly kind: 'url-extras'; readonly value: string }
+  | { readonly kind: 'not-branch'; readonly value: string }
+  | { readonly kind: 'not-branch-file'; readonly value: string; readonly fallback: string }
+  | { readonly kind: 'no-token' }
+  | { readonly kind: 'not-token' }
+  | { readonly kind: 'not-repository'; readonly value: string }
+  | { readonly kind: 'not-server'; readonly value: string }
+
+/** An invalid input: an `input` failure whose words the renderer gives from the problem. */
+export class InputError extends ActionError {
+  readonly problem: InputProblem
+
+  constructor(problem: InputProblem) {
+    super('input', `invalid input: ${problem.kind}`)
+    this.name = 'InputError'
+    this.problem = problem
+  }
+}
+
 /** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
 export function inputValue(env: Env, name: string): string {
   return (env[inputVariable(name)] ?? '').trim()
@@ -106,20 +143,18 @@ export function readGithubToken(env: Env): string {
 /** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/
 
-export function readInputs(env: Env): Inputs {
+/**
+ * The inputs, checked. `workspace` is the absolute directory a relative `history-file` resolves against
+ * (the edge passes GITHUB_WORKSPACE, else the process's working directory).
+ */
+export function readInputs(env: Env, workspace: string): Inputs {
   const apiKey = readApiKey(env)
   if (!apiKey) {
-    throw new ActionError(
-      'input',
-      'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.'
-    )
+    throw new InputError({ kind: 'no-key' })
   }
   if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
     // Never echo the key: say only what is wrong with it.
-    throw new ActionError(
-      'input',
-      `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`
-    )
+    throw new InputError({ kind: 'not-a-key', minLength: FRAGMENT_LENGTH })
   }
   const given = (name: InputName): string => inputValue(env, name)
   const get = (name: InputName): string => given(name) || DEFAULTS[name]
@@ -129,10 +164,7 @@ export function readInputs(env: Env): Inputs {
   const historyBranch = get('history-branch') ? parseBranch(env, get('history-branch'), historyFile) : undefined
   for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor'] as const) {
     if (get(name) && !historyFile && !historyBranch) {
-      throw new ActionError(
-        'input',
-        `Input \`${name}\` needs \`history-file\` or \`history-branch\`: it is computed from the history of readings.`
-      )
+      throw new InputError({ kind: 'needs-history', input: name })
     }
   }
   return {
@@ -150,7 +182,7 @@ export function readInputs(env: Env): Inputs {
       historyFile && !historyBranch
         ? isAbsolute(historyFile)
           ? historyFile
-          : resolve(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
+          : resolve(workspace, historyFile)
         : undefined,
     historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
     minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
@@ -168,37 +200,22 @@ export function readInputs(env: Env): Inputs {
  */
 function parseBranch(env: Env, branch: string, historyFile: string): BranchTarget {
   if (!isBranchName(branch)) {
-    throw new ActionError(
-      'input',
-      `Input \`history-branch\` is ${echo(branch)}: it must be a branch name git accepts (letters, digits, ., _, - and / between parts, such as swarms-credit-history).`
-    )
+    throw new InputError({ kind: 'not-branch', value: branch })
   }
   const file = historyFile ? basename(historyFile.replace(/\\/g, '/')) : DEFAULT_BRANCH_FILE
   if (!isBranchFileName(file)) {
-    throw new ActionError(
-      'input',
-      `Input \`history-file\` ends in ${echo(file)}, which cannot name the history's file on \`history-branch\`: use a name of letters, digits, ., _ and - (or leave history-file empty for ${DEFAULT_BRANCH_FILE}).`
-    )
+    throw new InputError({ kind: 'not-branch-file', value: file, fallback: DEFAULT_BRANCH_FILE })
   }
   const token = readGithubToken(env)
   if (!token) {
-    throw new ActionError(
-      'input',
-      'Input `github-token` is empty: `history-branch` needs a token that can read and write the repository (the default, ${{ github.token }}, with `permissions: contents: write`).'
-    )
+    throw new InputError({ kind: 'no-token' })
   }
   if (!KEY_CHARACTERS.test(token)) {
-    throw new ActionError(
-      'input',
-      'Input `github-token` is not a token: a token is printable ASCII without spaces. Pass the token alone, such as ${{ github.token }}.'
-    )
+    throw new InputError({ kind: 'not-token' })
   }
   const repository = (env.GITHUB_REPOSITORY ?? '').trim()
   if (!isRepository(repository)) {
-    throw new ActionError(
-      'input',
-      `\`history-branch\` needs the workflow's repository, and GITHUB_REPOSITORY is ${echo(repository)}: it must be owner/name (the runner sets it).`
-    )
+    throw new InputError({ kind: 'not-repository', value: repository })
   }
   const server = (env.GITHUB_SERVER_URL ?? '').trim() || 'https://github.com'
   return { branch, file, repository, remote: `${parseServerUrl(server)}/${repository}.git`, token }
@@ -214,39 +231,25 @@ function parseServerUrl(text: string): string {
   }
   const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))
   if (!url || !secure || url.username || url.password || url.search || url.hash) {
-    throw new ActionError(
-      'input',
-      `\`history-branch\` needs the GitHub server's address, and GITHUB_SERVER_URL is ${echo(text)}: it must be an https URL with nothing but a host and a path (plain http only to a loopback host).`
-    )
+    throw new InputError({ kind: 'not-server', value: text })
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
-/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
-function echo(text: string): string {
-  return JSON.stringify(clip(oneLine(text), ECHO_LIMIT))
-}
-
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/
 
-function parseDecimal(name: string, text: string): number {
+function parseDecimal(name: InputName, text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-    throw new ActionError(
-      'input',
-      `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`
-    )
+    throw new InputError({ kind: 'not-decimal', input: name, value: text })
   }
   return value
 }
 
-function parseWhole(name: string, text: string, min: number, max: number): number {
+function parseWhole(name: InputName, text: string, min: number, max: number): number {
   const value = Number(text)
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new ActionError(
-      'input',
-      `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`
-    )
+    throw new InputError({ kind: 'not-whole', input: name, value: text, min, max })
   }
   return value
 }
@@ -254,41 +257,32 @@ function parseWhole(name: string, text: string, min: number, max: number): numbe
 function parseTimeout(text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
-    throw new ActionError(
-      'input',
-      `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`
-    )
+    throw new InputError({ kind: 'not-timeout', value: text, max: TIMEOUT_SECONDS_LIMIT })
   }
   return value
 }
 
-function parseFactor(name: string, text: string): number {
+function parseFactor(name: InputName, text: string): number {
   const value = Number(text)
   if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
-    throw new ActionError(
-      'input',
-      `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`
-    )
+    throw new InputError({ kind: 'not-factor', input: name, value: text })
   }
   return value
 }
 
 function parseCreditType(text: string): CreditType {
   if ((CREDIT_TYPES as readonly string[]).includes(text)) return text as CreditType
-  throw new ActionError(
-    'input',
-    `Input \`credit-type\` is ${echo(text)}: it must be one of ${CREDIT_TYPES.join(', ')}.`
-  )
+  throw new InputError({ kind: 'not-credit-type', value: text, types: CREDIT_TYPES })
 }
 
 // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = FALSE_VALUES
 
-function parseBoolean(name: string, text: string): boolean {
+function parseBoolean(name: InputName, text: string): boolean {
   if (TRUE.includes(text)) return true
   if (FALSE.includes(text)) return false
-  throw new ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`)
+  throw new InputError({ kind: 'not-boolean', input: name, value: text })
 }
 
 /** https anywhere; plain http only to a loopback host, for local testing. */
@@ -297,22 +291,13 @@ function parseBaseUrl(text: string): string {
   try {
     url = new URL(text)
   } catch {
-    throw new ActionError(
-      'input',
-      `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`
-    )
+    throw new InputError({ kind: 'not-url', value: text, example: DEFAULT_BASE_URL })
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new ActionError(
-      'input',
-      `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`
-    )
+    throw new InputError({ kind: 'not-https', value: text })
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ActionError(
-      'input',
-      `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`
-    )
+    throw new InputError({ kind: 'url-extras', value: url.origin })
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

@@ -9,14 +9,11 @@
  * so a millionth is well under any charge and well over its rounding noise, and a limit is compared
  * exactly, never as a float sum.
  */
-import { CREDIT_TYPES, type CreditType } from './balance.js'
+import { CREDIT_TYPES, SPENDING_ORDER, type CreditType } from './balance.js'
 
 /** Millionths of a credit in one credit. */
 export const MICRO = 1_000_000n
 const MICRO_DIGITS = 6
-
-/** The types the API spends from: free first, then purchased (regular) and referral credits. */
-export const SPENT_TYPES = ['free', 'regular', 'referral'] as const satisfies readonly CreditType[]
 
 /** A balance as whole millionths of a credit, each type. */
 export type MicroValues = Readonly<Record<CreditType, bigint>>
@@ -98,7 +95,7 @@ export interface JobSpend {
 }
 
 export function jobSpend(start: JobReading, end: JobReading): JobSpend {
-  const types = SPENT_TYPES.map(type => {
+  const types = SPENDING_ORDER.map(type => {
     const fell = start.micro[type] - end.micro[type]
     return {
       type,
@@ -134,8 +131,8 @@ const STATE_VERSION = 'v1'
 /** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
 const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})'
 const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`)
-/** The order of the amounts in the state. */
-const STATE_ORDER = ['total', 'free', 'regular', 'referral'] as const satisfies readonly CreditType[]
+/** The order of the amounts in the state: the one credit-type order (the main and the post step are one bundle's). */
+const STATE_ORDER = CREDIT_TYPES
 
 export function encodeStart(reading: JobReading): string {
   return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ')

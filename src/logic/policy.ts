@@ -5,6 +5,7 @@
 import type { Balance, CreditType } from './balance.js'
 import { isBillable } from './credit-flow.js'
 import type { FailureKind } from './errors.js'
+import type { SpikeCheck } from './spend-guards.js'
 import { exceeds } from './trend.js'
 
 /** Swarms spends free credits first, then the regular balance, which combines purchased and referral credits. */
@@ -23,21 +24,58 @@ export interface Policy {
   readonly monthlyBudget?: number
 }
 
+/** The forecast of the gated balance, when it is known: days until it reaches the minimum, and that day. */
+export interface Runway {
+  readonly daysRemaining: number
+  /** The UTC date (YYYY-MM-DD) the forecast lands on; today at or below the minimum. */
+  readonly depletionDate: string
+  /** The gated balance's spend per day; undefined when it is already at the minimum before a rate is known. */
+  readonly burnRatePerDay?: number
+}
+
 /** What the history adds to the decision; undefined without a history. */
 export interface Tracked {
-  /** Days until the gated balance reaches the minimum; undefined while unknown. */
-  readonly daysRemaining?: number
+  /** Undefined while the forecast is not known. */
+  readonly runway?: Runway
   /** Set when the history could not be read, so that the runway and the budget cannot be checked. */
   readonly unreadable?: boolean
   readonly spentThisMonth?: number
   readonly forecastThisMonth?: number
-  /** The runaway-spend alarm: true, false, or undefined while the usual rate is not known. */
-  readonly spendSpike?: boolean
+  /** The runaway-spend alarm's check; undefined without one, or while the usual rate is not known. */
+  readonly spike?: SpikeCheck
 }
 
+/** The inputs a gate needs the history for, named as the user sets them. */
+export type HistoryGate = 'minimum-days-remaining' | 'monthly-budget'
+
+/** A finding, with the figures it was found on: what the report puts in words. */
+export type Finding =
+  | {
+      readonly kind: 'below-minimum'
+      readonly creditType: CreditType
+      readonly minimum: number
+      /** False when the total is also at or below the API's billable floor. */
+      readonly billable: boolean
+    }
+  | { readonly kind: 'history-unreadable'; readonly gates: readonly HistoryGate[] }
+  | ({ readonly kind: 'short-of-runway'; readonly creditType: CreditType; readonly minimumDays: number } & Runway)
+  | { readonly kind: 'over-budget'; readonly spent: number; readonly budget: number }
+  | {
+      readonly kind: 'forecast-over-budget'
+      /** Undefined when the month's spend is not known (only the forecast is). */
+      readonly spent?: number
+      readonly forecast: number
+      readonly budget: number
+    }
+  | { readonly kind: 'spend-spike'; readonly spent: number; readonly overMs: number; readonly times: number }
+  | { readonly kind: 'below-warning'; readonly creditType: CreditType; readonly warning: number }
+  | { readonly kind: 'not-billable' }
+
+export type FindingKind = Finding['kind']
+
 /**
- * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
- * applies is its error); `history-unreadable` fails it only when a gate needs the history.
+ * Every kind of finding, in the order the outcome ranks them. The first four fail the job (the first
+ * that applies is its error); `history-unreadable` fails it only when a gate needs the history.
  */
 export const FINDINGS = [
   'below-minimum',
@@ -48,8 +86,7 @@ export const FINDINGS = [
   'spend-spike',
   'below-warning',
   'not-billable'
-] as const
-export type Finding = (typeof FINDINGS)[number]
+] as const satisfies readonly FindingKind[]
 
 export interface Outcome {
   /** The finding that fails the job; undefined when it passes. */
@@ -71,42 +108,52 @@ export interface Verdict {
 
 /** The verdict on a balance, and on what the history shows when it is tracked. */
 export function evaluate(balance: Balance, policy: Policy, tracked?: Tracked): Verdict {
-  const gated = balance.values[policy.creditType]
-  const days = tracked?.daysRemaining
+  const { creditType } = policy
+  const gated = balance.values[creditType]
+  const runway = tracked?.runway
   const budget = policy.monthlyBudget
   const spent = tracked?.spentThisMonth
   const forecast = tracked?.forecastThisMonth
-  const findings: Record<Finding, boolean> = {
-    'below-minimum': gated < policy.minimumCredits,
-    'history-unreadable':
-      tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
-    'short-of-runway':
-      policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-    // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
-    'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
-    'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
-    'spend-spike': tracked?.spendSpike === true,
-    'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
-    'not-billable': !isBillable(balance.values.total)
-  }
+  const spike = tracked?.spike
+  const billable = isBillable(balance.values.total)
+  const gates: HistoryGate[] = []
+  if (policy.minimumDaysRemaining !== undefined) gates.push('minimum-days-remaining')
+  if (budget !== undefined) gates.push('monthly-budget')
+  const findings: Finding[] = []
+  if (gated < policy.minimumCredits)
+    findings.push({ kind: 'below-minimum', creditType, minimum: policy.minimumCredits, billable })
+  if (tracked?.unreadable === true && gates.length) findings.push({ kind: 'history-unreadable', gates })
+  if (policy.minimumDaysRemaining !== undefined && runway && runway.daysRemaining < policy.minimumDaysRemaining)
+    findings.push({ kind: 'short-of-runway', creditType, minimumDays: policy.minimumDaysRemaining, ...runway })
+  // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
+  const overBudget = budget !== undefined && spent !== undefined ? exceeds(spent, budget) : undefined
+  if (overBudget && budget !== undefined && spent !== undefined) findings.push({ kind: 'over-budget', spent, budget })
+  if (budget !== undefined && forecast !== undefined && exceeds(forecast, budget))
+    findings.push({ kind: 'forecast-over-budget', spent, forecast, budget })
+  if (spike?.spike) findings.push({ kind: 'spend-spike', spent: spike.spent, overMs: spike.overMs, times: spike.times })
+  if (policy.warningCredits !== undefined && gated < policy.warningCredits)
+    findings.push({ kind: 'below-warning', creditType, warning: policy.warningCredits })
+  if (!billable) findings.push({ kind: 'not-billable' })
   return {
-    belowMinimum: findings['below-minimum'],
-    overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
-    billable: !findings['not-billable'],
+    belowMinimum: gated < policy.minimumCredits,
+    overBudget,
+    billable,
     nextCreditType: nextCreditType(balance),
     outcome: decide(findings)
   }
 }
 
-const FAILING: readonly Finding[] = ['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget']
+const FAILING: readonly FindingKind[] = ['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget']
 
 /** Ranks the findings: the first failing one is the error; warnings that the error already says are left out. */
-export function decide(findings: Readonly<Record<Finding, boolean>>): Outcome {
-  const failure = FAILING.find(finding => findings[finding])
-  const warnings = FINDINGS.filter(finding => {
-    if (!findings[finding] || FAILING.includes(finding)) return false
-    if (finding === 'forecast-over-budget') return !findings['over-budget']
-    if (finding === 'below-warning' || finding === 'not-billable') return !findings['below-minimum']
+export function decide(findings: readonly Finding[]): Outcome {
+  const has = (kind: FindingKind) => findings.some(finding => finding.kind === kind)
+  const ranked = FINDINGS.flatMap(kind => findings.filter(finding => finding.kind === kind))
+  const failure = ranked.find(finding => FAILING.includes(finding.kind))
+  const warnings = ranked.filter(finding => {
+    if (FAILING.includes(finding.kind)) return false
+    if (finding.kind === 'forecast-over-budget') return !has('over-budget')
+    if (finding.kind === 'below-warning' || finding.kind === 'not-billable') return !has('below-minimum')
     return true
   })
   return { failure, warnings }

@@ -66,19 +66,15 @@ export function redact(text: string, key: string | undefined): string {
   return out
 }
 
-/** Every run of the window size in every form of the key; made once per key (a run has a few secrets). */
-const cache = new Map<string, { size: number; windows: Set<string> }>()
+/**
+ * Every run of the window size in every form of the key. Made on each call, no cache: a few hundred
+ * short strings for a key, against the few dozen texts a run redacts.
+ */
 function windowsOf(key: string): { size: number; windows: Set<string> } {
-  let made = cache.get(key)
-  if (!made) {
-    const size = Math.min(FRAGMENT_LENGTH, key.length)
-    const windows = new Set<string>()
-    for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
-    made = { size, windows }
-    if (cache.size >= 8) cache.clear()
-    cache.set(key, made)
-  }
-  return made
+  const size = Math.min(FRAGMENT_LENGTH, key.length)
+  const windows = new Set<string>()
+  for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
+  return { size, windows }
 }
 
 /** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */

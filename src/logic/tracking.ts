@@ -50,10 +50,17 @@ export function analyse(
     forecastThisMonth: forecast,
     spike,
     tracked: {
-      daysRemaining: trend.daysRemaining,
+      runway:
+        trend.daysRemaining === undefined || trend.depletionDate === undefined
+          ? undefined
+          : {
+              daysRemaining: trend.daysRemaining,
+              depletionDate: trend.depletionDate,
+              burnRatePerDay: trend.burnRatePerDay
+            },
       spentThisMonth: spent,
       forecastThisMonth: forecast,
-      spendSpike: spike?.spike
+      spike
     }
   }
 }

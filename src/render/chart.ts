@@ -12,6 +12,7 @@
  */
 import type { CreditType } from '../logic/balance.js'
 import { DAY_MS, HOUR_MS, formatAmount, sortReadings, type Reading } from '../logic/trend.js'
+import { LABELS } from './messages.js'
 
 export interface ChartOptions {
   readonly creditType: CreditType
@@ -29,13 +30,6 @@ export interface ChartOptions {
 export const LINE_COLOURS = ['#e8590c', '#868e96'] as const
 export const DAILY_POINTS = 30
 const HOURLY_UP_TO_MS = 36 * HOUR_MS
-
-const NAMES: Readonly<Record<CreditType, string>> = {
-  total: 'Total',
-  regular: 'Regular',
-  free: 'Free',
-  referral: 'Referral'
-}
 
 export interface Grid {
   readonly unit: 'hour' | 'day'
@@ -118,7 +112,7 @@ export function trendChart(readings: readonly Reading[], options: ChartOptions):
     '```mermaid',
     `%%{init: ${JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: LINE_COLOURS.join(', ') } } })}}%%`,
     'xychart-beta',
-    `  title ${quoted(`${NAMES[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
+    `  title ${quoted(`${LABELS[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
     `  x-axis ${quoted(unit === 'day' ? 'Days before the last reading' : 'Hours before the last reading')} ${-steps} --> 0`,
     `  y-axis ${quoted(minimum === undefined ? 'Credits' : `Credits (grey line: the minimum, ${minimum})`)} 0 --> ${top}`,
     `  line [${values.map(formatAmount).join(', ')}]`,
@@ -144,5 +138,5 @@ export function sparkline(readings: readonly Reading[], options: ChartOptions): 
   const span = `${steps} ${grid.unit}${steps === 1 ? '' : 's'}, ${grid.unit === 'day' ? 'daily' : 'hourly'}`
   const first = formatAmount(grid.values[0])
   const last = formatAmount(grid.values[steps])
-  return `${NAMES[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`
+  return `${LABELS[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`
 }

@@ -5,7 +5,7 @@
 import type { CreditType } from '../logic/balance.js'
 import { BILLABLE_FLOOR, type CreditFlow } from '../logic/credit-flow.js'
 import { formatAmount } from '../logic/trend.js'
-import { LABELS, cents, perDay, plural } from './messages.js'
+import { FLOOR_TEXT, FORECAST_HORIZON, LABELS, cents, perDay, plural } from './messages.js'
 
 /**
  * The section's Markdown: heading, table and timeline. `texts` are the balances as the API wrote them
@@ -38,7 +38,7 @@ export function creditFlowMarkdown(flow: CreditFlow, texts?: Readonly<Record<Cre
 export function creditTimeline(flow: CreditFlow): string {
   const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0
   const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0
-  const floor = BILLABLE_FLOOR.toFixed(2)
+  const floor = FLOOR_TEXT
   const rate = flow.burnRates?.total
   if (total <= BILLABLE_FLOOR)
     return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`
@@ -46,7 +46,7 @@ export function creditTimeline(flow: CreditFlow): string {
   if (rate <= 0) return 'Nothing is being spent: no balance runs out.'
   const at = `At ${perDay(rate)}`
   const stop = flow.billableDepletionDate
-  if (stop === undefined) return `${at}, no balance runs out within 100 years.`
+  if (stop === undefined) return `${at}, no balance runs out within ${FORECAST_HORIZON}.`
   if (flow.freeOutlastsFloor) {
     const freeLeft = cents(free - (total - BILLABLE_FLOOR))
     return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`

@@ -9,7 +9,8 @@ import type { JobSpend } from '../logic/job-spend.js'
 import { failsTheJob } from '../logic/policy.js'
 import * as job from './job-spend.js'
 import * as words from './messages.js'
-import { historyNoteWarnings, type HistoryNotes, type Report } from './report.js'
+import type { HistoryNotes, Report } from '../model.js'
+import { historyNoteWarnings } from './report.js'
 
 /** What happened to the history file when the end reading was added; undefined without one. */
 export type EndNotes = HistoryNotes

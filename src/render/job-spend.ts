@@ -38,6 +38,9 @@ function time(at: number): string {
 export const SHARED_ACCOUNT =
   'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.'
 
+/** Why the end reading cannot be measured: an amount in the answer that is not a plain decimal. */
+export const notDecimalEndReason = 'the balance read at the end of the job has an amount that is not a decimal number'
+
 export function measuringLine(): string {
   return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step)."
 }

@@ -2,44 +2,18 @@
  * The report of one run, as data: the log lines, the annotations, the outputs and the summary. The
  * policy decided the outcome; this only puts it in words. `io/toolkit.ts` emits it.
  */
-import type { Answer } from '../io/client.js'
+import type { Answer, HistoryNotes, Report } from '../model.js'
 import { ActionError } from '../logic/errors.js'
-import type { Inputs } from '../logic/inputs.js'
+import { InputError, type Inputs } from '../logic/inputs.js'
 import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
 import type { Tracking } from '../logic/tracking.js'
+import { findingWords } from './findings.js'
+import { inputErrorText } from './input-errors.js'
+import * as history from './history-messages.js'
 import * as words from './messages.js'
 import { balanceOutputs, emptyTrackingOutputs, trackingOutputs } from './outputs.js'
-import { balanceSummary, failureSummary, forecastText } from './summary.js'
+import { balanceSummary, chartOptions, failureSummary, forecastText } from './summary.js'
 import { sparkline } from './chart.js'
-
-export interface Report {
-  readonly log: readonly string[]
-  readonly warnings: readonly string[]
-  /** `::notice::` annotations; none when undefined. */
-  readonly notices?: readonly string[]
-  /** The one error that fails the step; undefined when it passes. */
-  readonly error?: string
-  readonly outputs: Readonly<Record<string, string>>
-  /** Undefined when no summary is to be written. */
-  readonly summary?: string
-}
-
-/** What happened to the history file on the way, for the warnings. */
-export interface HistoryNotes {
-  readonly path: string
-  readonly movedAside?: { readonly to: string; readonly reason: string }
-  /** This run's time and the history's newest reading's, when the history is ahead of this run's clock. */
-  readonly clockBehind?: { readonly now: number; readonly newest: number }
-  /** The length of an incomplete last line that was dropped. */
-  readonly tornLine?: number
-  readonly notSaved?: string
-  /** The lock path and why it could not be removed. */
-  readonly lockNotRemoved?: string
-  /** Set when the history could not be read: why. */
-  readonly unreadable?: string
-  /** The history is kept on a branch (`path` names the file and the branch). */
-  readonly onBranch?: boolean
-}
 
 export function balanceReport(
   answer: Answer,
@@ -50,39 +24,11 @@ export function balanceReport(
 ): Report {
   const { balance } = answer
   const log = [words.balanceLine(balance, verdict)]
-  if (tracking) {
-    log.push(forecastText(balance, tracking.trend, inputs))
-    const line = sparkline(tracking.readings, {
-      creditType: inputs.creditType,
-      minimumCredits: inputs.minimumCredits,
-      now: tracking.current.at
-    })
-    if (line) log.push(line)
-  }
-  const findingText = (finding: Finding): string => {
-    switch (finding) {
-      case 'below-minimum':
-        return words.belowMinimumMessage(balance, verdict, inputs)
-      case 'history-unreadable':
-        return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs, notes?.onBranch)
-      case 'short-of-runway':
-        return words.runwayMessage(balance, tracking!.trend, inputs)
-      case 'over-budget':
-        return words.overBudgetMessage(tracking!.spentThisMonth, inputs.monthlyBudget!)
-      case 'forecast-over-budget':
-        return words.forecastOverBudgetMessage(
-          tracking!.spentThisMonth,
-          tracking!.forecastThisMonth!,
-          inputs.monthlyBudget!
-        )
-      case 'spend-spike':
-        return words.spendSpikeMessage(tracking!.spike!.spent, tracking!.spike!.overMs, tracking!.spike!.times)
-      case 'below-warning':
-        return words.belowWarningMessage(balance, inputs)
-      case 'not-billable':
-        return words.notBillableMessage(balance)
-    }
-  }
+  // Built once, for the log and the summary.
+  const line = tracking && sparkline(tracking.readings, chartOptions(tracking, inputs))
+  if (tracking) log.push(forecastText(balance, tracking.trend, inputs))
+  if (line) log.push(line)
+  const findingText = (finding: Finding) => findingWords(finding, { balance, history: notes }).annotation
   const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : []
   const outputs = {
     ...balanceOutputs(answer, verdict),
@@ -92,29 +38,31 @@ export function balanceReport(
         ? emptyTrackingOutputs()
         : {})
   }
-  const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined
+  const unreadNote = notes?.unreadable ? history.historyNotReadWarning(notes.path, notes.unreadable) : undefined
   return {
     log,
     warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
     error: verdict.outcome.failure && findingText(verdict.outcome.failure),
     outputs,
-    summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+    summary: inputs.summary
+      ? balanceSummary(answer, verdict, inputs, tracking, { historyNote: unreadNote, sparkline: line })
+      : undefined
   }
 }
 
 /** The history's own troubles: warnings, except an unreadable history that already fails the job. */
 export function historyNoteWarnings(notes: HistoryNotes, verdict?: Verdict): string[] {
   const warnings: string[] = []
-  if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
-    warnings.push(words.historyNotReadWarning(notes.path, notes.unreadable))
+  if (notes.unreadable && verdict?.outcome.failure?.kind !== 'history-unreadable') {
+    warnings.push(history.historyNotReadWarning(notes.path, notes.unreadable))
   }
   if (notes.movedAside)
-    warnings.push(words.historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to))
+    warnings.push(history.historyMovedAsideWarning(notes.path, notes.movedAside.reason, notes.movedAside.to))
   if (notes.clockBehind)
-    warnings.push(words.clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest))
-  if (notes.tornLine !== undefined) warnings.push(words.tornLineWarning(notes.path, notes.tornLine))
-  if (notes.notSaved) warnings.push(words.historyNotSavedWarning(notes.path, notes.notSaved))
-  if (notes.lockNotRemoved) warnings.push(words.lockNotRemovedWarning(notes.lockNotRemoved))
+    warnings.push(history.clockBehindWarning(notes.path, notes.clockBehind.now, notes.clockBehind.newest))
+  if (notes.tornLine !== undefined) warnings.push(history.tornLineWarning(notes.path, notes.tornLine))
+  if (notes.notSaved) warnings.push(history.historyNotSavedWarning(notes.path, notes.notSaved))
+  if (notes.lockNotRemoved) warnings.push(history.lockNotRemovedWarning(notes.lockNotRemoved))
   return warnings
 }
 
@@ -125,7 +73,8 @@ export function historyNoteWarnings(notes: HistoryNotes, verdict?: Verdict): str
 export function failureReport(error: unknown, inputs?: Inputs): Report {
   const known = error instanceof ActionError
   const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError)
-  const base = known ? error.message : words.unexpectedMessage(error)
+  const base =
+    error instanceof InputError ? inputErrorText(error.problem) : known ? error.message : words.unexpectedMessage(error)
   const message = known && error.kind === 'outage' ? base + words.outageAdvice(fails) : base
   return {
     log: [],

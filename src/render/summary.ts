@@ -2,17 +2,30 @@
  * The job summary's Markdown, as pure functions. Text that came from the API is shown in code spans,
  * so that it cannot render as a link or an image.
  */
-import type { Answer } from '../io/client.js'
+import type { Answer } from '../model.js'
 import type { Balance } from '../logic/balance.js'
-import { BILLABLE_FLOOR, FLOW_ORDER } from '../logic/credit-flow.js'
+import { FLOW_ORDER } from '../logic/credit-flow.js'
 import type { Inputs } from '../logic/inputs.js'
 import type { Finding, Verdict } from '../logic/policy.js'
 import type { RateLimit } from '../logic/rate-limit.js'
 import type { Tracking } from '../logic/tracking.js'
 import type { Trend } from '../logic/trend.js'
-import { trendChart, sparkline } from './chart.js'
+import { trendChart, type ChartOptions } from './chart.js'
 import { creditFlowMarkdown } from './credit-flow.js'
-import { LABELS, about, againstUsual, cents, perDay, plural, span } from './messages.js'
+import { findingWords } from './findings.js'
+import {
+  FORECAST_HORIZON,
+  LABELS,
+  MIN_RATE_SPAN,
+  SPENDING_ORDER,
+  about,
+  againstUsual,
+  cents,
+  floorLine,
+  perDay,
+  plural,
+  span
+} from './messages.js'
 
 const HEADING = '### Swarms credit balance'
 
@@ -24,33 +37,14 @@ export function codeSpan(text: string): string {
 }
 
 /** The verdict in one line, from the outcome the policy decided. */
-export function verdictText(balance: Balance, verdict: Verdict, inputs: Inputs, tracking?: Tracking): string {
-  const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`)
+export function verdictText(balance: Balance, verdict: Verdict, inputs: Inputs): string {
+  const words = (finding: Finding) => findingWords(finding, { balance }).verdict
   const failure = verdict.outcome.failure
-  const fails = ': the job fails.'
-  if (failure) return `❌ ${FAILURE_TEXT[failure as keyof typeof FAILURE_TEXT](gated, inputs, tracking)}${fails}`
-  const warnings = verdict.outcome.warnings.map(finding => WARNING_TEXT[finding]?.(gated, inputs, tracking))
+  if (failure) return `❌ ${words(failure)}: the job fails.`
+  const warnings = verdict.outcome.warnings.map(words)
   if (warnings.length) return `⚠️ ${warnings.join('; ')}.`
+  const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`)
   return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`
-}
-
-type Words = (gated: string, inputs: Inputs, tracking?: Tracking) => string
-
-const FAILURE_TEXT: Record<'below-minimum' | 'history-unreadable' | 'short-of-runway' | 'over-budget', Words> = {
-  'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
-  'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
-  'short-of-runway': (gated, inputs, tracking) =>
-    `${gated} last about ${plural(about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
-  'over-budget': (_gated, inputs, tracking) =>
-    `${plural(cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
-}
-
-const WARNING_TEXT: Partial<Record<Finding, Words>> = {
-  'forecast-over-budget': (_gated, inputs, tracking) =>
-    `on course to spend ${cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
-  'spend-spike': () => 'spending is far above its usual rate',
-  'below-warning': (gated, inputs) => `${gated}, below the warning threshold of ${inputs.warningCredits}`,
-  'not-billable': () => `at or below ${BILLABLE_FLOOR.toFixed(2)} total credits the API refuses billable requests`
 }
 
 function balanceTable(balance: Balance, verdict: Verdict, inputs: Inputs): string[] {
@@ -87,13 +81,26 @@ export function rateLimitText(rateLimit: RateLimit): string | undefined {
   return parts.length ? `${tier}: ${parts.join(', ')}.` : `${tier}.`
 }
 
+/** What the report made once and the summary shows too. */
+export interface SummaryExtra {
+  /** Why the history could not be read, in the place of the trend. */
+  readonly historyNote?: string
+  /** The sparkline the log shows (chart.ts), under the chart. */
+  readonly sparkline?: string
+}
+
+/** The chart's view of a tracked run: the gated type, its minimum, the current reading's time. */
+export function chartOptions(tracking: Tracking, inputs: Inputs): ChartOptions {
+  return { creditType: inputs.creditType, minimumCredits: inputs.minimumCredits, now: tracking.current.at }
+}
+
 /** The job summary for a balance that was read, with the history's sections when it is tracked. */
 export function balanceSummary(
   answer: Answer,
   verdict: Verdict,
   inputs: Inputs,
   tracking?: Tracking,
-  historyNote?: string
+  extra: SummaryExtra = {}
 ): string {
   const { balance } = answer
   const gates = [
@@ -109,20 +116,19 @@ export function balanceSummary(
     '',
     ...balanceTable(balance, verdict, inputs),
     '',
-    'Swarms spends free credits first, then the regular balance (purchased and referral credits together).',
+    SPENDING_ORDER,
     '',
     gates.join(' · '),
     '',
-    `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
+    `**Verdict:** ${verdictText(balance, verdict, inputs)}`,
     '',
-    ...(verdict.billable
-      ? []
-      : [
-          `The API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits: at ${balance.texts.total}, agents cannot run.`,
-          ''
-        ]),
+    ...(verdict.billable ? [] : [floorLine(balance.texts.total), '']),
     ...(rateLimits ? [rateLimits, ''] : []),
-    ...(tracking ? [trendSection(balance, tracking, inputs)] : historyNote ? ['#### Trend', '', historyNote, ''] : [])
+    ...(tracking
+      ? [trendSection(balance, tracking, inputs, extra.sparkline)]
+      : extra.historyNote
+        ? ['#### Trend', '', extra.historyNote, '']
+        : [])
   ].join('\n')
 }
 
@@ -137,12 +143,12 @@ export function forecastText(balance: Balance, trend: Trend, inputs: Inputs): st
   }
   if (trend.burnRatePerDay === undefined) {
     return trend.spanMs === 0
-      ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-      : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`
+      ? `No forecast yet: this is the first reading, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
+      : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
   }
   if (trend.daysRemaining === undefined) {
     return trend.burnRatePerDay > 0
-      ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
+      ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than ${FORECAST_HORIZON}: no depletion in sight.`
       : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`
   }
   const credits =
@@ -159,21 +165,15 @@ export function historySpanText(trend: Trend): string {
     : `${trend.readings} readings over ${span(trend.spanMs)}.`
 }
 
-function trendSection(balance: Balance, tracking: Tracking, inputs: Inputs): string {
+function trendSection(balance: Balance, tracking: Tracking, inputs: Inputs, line?: string): string {
   const { trend } = tracking
   const used = trend.usedSinceLast
-  const chartOptions = {
-    creditType: inputs.creditType,
-    minimumCredits: inputs.minimumCredits,
-    now: tracking.current.at
-  }
-  const line = sparkline(tracking.readings, chartOptions)
   return [
     '#### Trend',
     '',
     `History: ${historySpanText(trend)}`,
     '',
-    trendChart(tracking.readings, chartOptions),
+    trendChart(tracking.readings, chartOptions(tracking, inputs)),
     '',
     ...(line ? [line, ''] : []),
     `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +

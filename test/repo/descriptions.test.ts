@@ -138,7 +138,7 @@ function accepts(name: InputName, value: string): boolean {
     [inputVariable(name)]: value
   }
   try {
-    readInputs(env)
+    readInputs(env, '/w')
     return true
   } catch {
     return false

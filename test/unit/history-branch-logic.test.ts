@@ -9,7 +9,8 @@ import {
   isBranchName
 } from '../../src/logic/history-branch.js'
 import { ActionError } from '../../src/logic/errors.js'
-import { readInputs, type Env } from '../../src/logic/inputs.js'
+import { readInputs, type Env, InputError } from '../../src/logic/inputs.js'
+import { inputErrorText } from '../../src/render/input-errors.js'
 
 describe('backoffMs', () => {
   it('doubles from the base up to the cap, half of each step jittered', () => {
@@ -66,7 +67,7 @@ describe('readInputs with history-branch', () => {
   }
   const failure = (over: Env): ActionError => {
     try {
-      readInputs({ ...env, ...over })
+      readInputs({ ...env, ...over }, '/w')
     } catch (error) {
       if (error instanceof ActionError) return error
       throw error
@@ -75,21 +76,24 @@ describe('readInputs with history-branch', () => {
   }
 
   it('addresses the workflow repository on its server, with the default file name, over the file', () => {
-    expect(readInputs(env).historyBranch).toEqual({
+    expect(readInputs(env, '/w').historyBranch).toEqual({
       branch: 'swarms-credit-history',
       file: 'swarms-credit-history.jsonl',
       repository: 'octo/app',
       remote: 'https://github.example.com/octo/app.git',
       token: 'ghs_0123456789abcdef'
     })
-    const both = readInputs({
-      ...env,
-      'INPUT_HISTORY-FILE': '.swarms/credits.jsonl',
-      'INPUT_MINIMUM-DAYS-REMAINING': '3'
-    })
+    const both = readInputs(
+      {
+        ...env,
+        'INPUT_HISTORY-FILE': '.swarms/credits.jsonl',
+        'INPUT_MINIMUM-DAYS-REMAINING': '3'
+      },
+      '/w'
+    )
     expect(both.historyBranch?.file).toBe('credits.jsonl')
     expect(both.historyFile).toBeUndefined()
-    expect(readInputs({ ...env, GITHUB_SERVER_URL: 'http://127.0.0.1:9' }).historyBranch?.remote).toBe(
+    expect(readInputs({ ...env, GITHUB_SERVER_URL: 'http://127.0.0.1:9' }, '/w').historyBranch?.remote).toBe(
       'http://127.0.0.1:9/octo/app.git'
     )
   })
@@ -105,7 +109,8 @@ describe('readInputs with history-branch', () => {
   ])('refuses %j before any request, naming it', (over, message) => {
     const error = failure(over as Env)
     expect(error.kind).toBe('input')
-    expect(error.message).toMatch(message)
+    expect(error).toBeInstanceOf(InputError)
+    expect(inputErrorText((error as InputError).problem)).toMatch(message)
   })
 
   it('never repeats the token', () => {
@@ -113,6 +118,6 @@ describe('readInputs with history-branch', () => {
   })
 
   it('lets the gates use the branch as their history', () => {
-    expect(readInputs({ ...env, 'INPUT_MONTHLY-BUDGET': '5' }).monthlyBudget).toBe(5)
+    expect(readInputs({ ...env, 'INPUT_MONTHLY-BUDGET': '5' }, '/w').monthlyBudget).toBe(5)
   })
 })

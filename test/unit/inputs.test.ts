@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { ActionError } from '../../src/logic/errors.js'
-import { readApiKey, readInputs, type Env } from '../../src/logic/inputs.js'
+import { InputError, readApiKey, readInputs, type Env } from '../../src/logic/inputs.js'
+import { inputErrorText } from '../../src/render/input-errors.js'
 
 const KEY = { 'INPUT_API-KEY': 'sk-abcdef12' }
+/** The directory a relative history-file resolves against (main passes GITHUB_WORKSPACE, else its cwd). */
+const WORKSPACE = process.platform === 'win32' ? 'D:\\w' : '/w'
 
-function failure(env: Env): ActionError {
+/** The input error readInputs throws, with the words the action shows for it. */
+function failure(env: Env): { kind: string; message: string } {
   try {
-    readInputs(env)
+    readInputs(env, WORKSPACE)
   } catch (error) {
-    if (error instanceof ActionError) return error
+    if (error instanceof InputError) return { kind: error.kind, message: inputErrorText(error.problem) }
     throw error
   }
   throw new Error('readInputs accepted the inputs')
@@ -16,7 +19,7 @@ function failure(env: Env): ActionError {
 
 describe('readInputs', () => {
   it('fills every default when only the key is given', () => {
-    expect(readInputs(KEY)).toEqual({
+    expect(readInputs(KEY, WORKSPACE)).toEqual({
       apiKey: 'sk-abcdef12',
       baseUrl: 'https://api.swarms.world',
       minimumCredits: 0,
@@ -37,13 +40,13 @@ describe('readInputs', () => {
   })
 
   it('measures the job with measure-job, or with max-job-spend alone (kept as written, for exact comparison)', () => {
-    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'true' })).toMatchObject({ measureJob: true })
-    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'false' })).toMatchObject({ measureJob: false })
-    expect(readInputs({ ...KEY, 'INPUT_MAX-JOB-SPEND': '3.420' })).toMatchObject({
+    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'true' }, WORKSPACE)).toMatchObject({ measureJob: true })
+    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'false' }, WORKSPACE)).toMatchObject({ measureJob: false })
+    expect(readInputs({ ...KEY, 'INPUT_MAX-JOB-SPEND': '3.420' }, WORKSPACE)).toMatchObject({
       measureJob: true,
       maxJobSpend: '3.420'
     })
-    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'false', 'INPUT_MAX-JOB-SPEND': '0' })).toMatchObject({
+    expect(readInputs({ ...KEY, 'INPUT_MEASURE-JOB': 'false', 'INPUT_MAX-JOB-SPEND': '0' }, WORKSPACE)).toMatchObject({
       measureJob: true,
       maxJobSpend: '0'
     })
@@ -52,44 +55,53 @@ describe('readInputs', () => {
   it.skipIf(process.platform === 'win32')(
     'resolves history-file against the workspace, and reads the tracking inputs',
     () => {
-      const inputs = readInputs({
-        ...KEY,
-        GITHUB_WORKSPACE: '/home/runner/work/repo',
-        'INPUT_HISTORY-FILE': '.swarms/history.jsonl',
-        'INPUT_HISTORY-LIMIT': '2',
-        'INPUT_MINIMUM-DAYS-REMAINING': '7.5'
-      })
+      const inputs = readInputs(
+        {
+          ...KEY,
+          'INPUT_HISTORY-FILE': '.swarms/history.jsonl',
+          'INPUT_HISTORY-LIMIT': '2',
+          'INPUT_MINIMUM-DAYS-REMAINING': '7.5'
+        },
+        '/home/runner/work/repo'
+      )
       expect(inputs).toMatchObject({
         historyFile: '/home/runner/work/repo/.swarms/history.jsonl',
         historyLimit: 2,
         minimumDaysRemaining: 7.5
       })
-      expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': '/var/tmp/h.jsonl' }).historyFile).toBe('/var/tmp/h.jsonl')
+      expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': '/var/tmp/h.jsonl' }, WORKSPACE).historyFile).toBe(
+        '/var/tmp/h.jsonl'
+      )
     }
   )
 
   it.runIf(process.platform === 'win32')('resolves history-file against a Windows workspace', () => {
-    const inputs = readInputs({
-      ...KEY,
-      GITHUB_WORKSPACE: 'D:\\a\\repo\\repo',
-      'INPUT_HISTORY-FILE': '.swarms/history.jsonl'
-    })
+    const inputs = readInputs(
+      {
+        ...KEY,
+        'INPUT_HISTORY-FILE': '.swarms/history.jsonl'
+      },
+      'D:\\a\\repo\\repo'
+    )
     expect(inputs.historyFile).toBe('D:\\a\\repo\\repo\\.swarms\\history.jsonl')
-    expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': 'C:\\h.jsonl' }).historyFile).toBe('C:\\h.jsonl')
+    expect(readInputs({ ...KEY, 'INPUT_HISTORY-FILE': 'C:\\h.jsonl' }, WORKSPACE).historyFile).toBe('C:\\h.jsonl')
   })
 
   it('reads every input as the runner passes it', () => {
-    const inputs = readInputs({
-      ...KEY,
-      'INPUT_BASE-URL': 'https://proxy.example.com/swarms/',
-      'INPUT_MINIMUM-CREDITS': ' 10.5 ',
-      'INPUT_CREDIT-TYPE': 'free',
-      'INPUT_WARNING-CREDITS': '.5',
-      'INPUT_FAIL-ON-API-ERROR': 'False',
-      'INPUT_MAX-RETRIES': '0',
-      'INPUT_TIMEOUT-SECONDS': '2.5',
-      INPUT_SUMMARY: 'FALSE'
-    })
+    const inputs = readInputs(
+      {
+        ...KEY,
+        'INPUT_BASE-URL': 'https://proxy.example.com/swarms/',
+        'INPUT_MINIMUM-CREDITS': ' 10.5 ',
+        'INPUT_CREDIT-TYPE': 'free',
+        'INPUT_WARNING-CREDITS': '.5',
+        'INPUT_FAIL-ON-API-ERROR': 'False',
+        'INPUT_MAX-RETRIES': '0',
+        'INPUT_TIMEOUT-SECONDS': '2.5',
+        INPUT_SUMMARY: 'FALSE'
+      },
+      WORKSPACE
+    )
     expect(inputs).toMatchObject({
       baseUrl: 'https://proxy.example.com/swarms',
       minimumCredits: 10.5,
@@ -128,7 +140,7 @@ describe('readInputs', () => {
     ['INPUT_MINIMUM-CREDITS', '1e3', /`minimum-credits`/],
     ['INPUT_MINIMUM-CREDITS', 'Infinity', /`minimum-credits`/],
     ['INPUT_WARNING-CREDITS', '5%', /`warning-credits`/],
-    ['INPUT_CREDIT-TYPE', 'purchased', /`credit-type` is "purchased".*total, regular, free, referral/],
+    ['INPUT_CREDIT-TYPE', 'purchased', /`credit-type` is "purchased".*total, free, regular, referral/],
     ['INPUT_FAIL-ON-API-ERROR', 'yes', /`fail-on-api-error`.*true or false/],
     ['INPUT_SUMMARY', '1', /`summary`.*true or false/],
     ['INPUT_MAX-RETRIES', '1.5', /`max-retries`.*whole number from 0 to 10/],
@@ -160,7 +172,9 @@ describe('readInputs', () => {
 
   it('reads the spend guards with a history, a spike factor only above 1', () => {
     const tracked = { ...KEY, 'INPUT_HISTORY-FILE': 'h.jsonl' }
-    expect(readInputs({ ...tracked, 'INPUT_MONTHLY-BUDGET': '300', 'INPUT_SPIKE-FACTOR': '2.5' })).toMatchObject({
+    expect(
+      readInputs({ ...tracked, 'INPUT_MONTHLY-BUDGET': '300', 'INPUT_SPIKE-FACTOR': '2.5' }, WORKSPACE)
+    ).toMatchObject({
       monthlyBudget: 300,
       spikeFactor: 2.5
     })
@@ -182,7 +196,7 @@ describe('readInputs', () => {
   it.each(['http://127.0.0.1:8080', 'http://localhost:3000/', 'http://[::1]:9000', 'http://127.1.2.3'])(
     'accepts plain http to loopback: %s',
     url => {
-      expect(readInputs({ ...KEY, 'INPUT_BASE-URL': url }).baseUrl).toBe(url.replace(/\/$/, ''))
+      expect(readInputs({ ...KEY, 'INPUT_BASE-URL': url }, WORKSPACE).baseUrl).toBe(url.replace(/\/$/, ''))
     }
   )
 })

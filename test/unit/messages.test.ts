@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { printable } from '../../src/io/toolkit.js'
-import { about, againstUsual, cents, notAHistoryMessage, perDay, plural, span } from '../../src/render/messages.js'
+import { notAHistoryMessage } from '../../src/render/history-messages.js'
+import { about, againstUsual, cents, perDay, plural, span } from '../../src/render/messages.js'
 
 describe('a history path in a message', () => {
   it('is shown as it is: a Windows path with single backslashes', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  FINDINGS,
   decide,
   evaluate,
   failsTheJob,
   nextCreditType,
   type Finding,
+  type FindingKind,
   type Tracked
 } from '../../src/logic/policy.js'
 import { spentThisMonth } from '../../src/logic/spend-guards.js'
@@ -27,20 +27,34 @@ describe('evaluate', () => {
 
   it('warns below the warning threshold, and not without one', () => {
     expect(
-      evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 100 }).outcome.warnings
+      evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 100 }).outcome.warnings.map(
+        f => f.kind
+      )
     ).toContain('below-warning')
     expect(
-      evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 75 }).outcome.warnings
+      evaluate(balance, { creditType: 'total', minimumCredits: 10, warningCredits: 75 }).outcome.warnings.map(
+        f => f.kind
+      )
     ).not.toContain('below-warning')
-    expect(evaluate(balance, { creditType: 'total', minimumCredits: 10 }).outcome.warnings).not.toContain(
-      'below-warning'
-    )
+    expect(
+      evaluate(balance, { creditType: 'total', minimumCredits: 10 }).outcome.warnings.map(f => f.kind)
+    ).not.toContain('below-warning')
   })
 
   it('is short of runway only when the forecast is known and below minimum-days-remaining', () => {
     const policy = { creditType: 'total', minimumCredits: 0, minimumDaysRemaining: 7 } as const
-    const forecast = (daysRemaining?: number): Tracked => ({ daysRemaining })
-    expect(evaluate(balance, policy, forecast(6.9)).outcome.failure).toBe('short-of-runway')
+    const forecast = (daysRemaining?: number): Tracked => ({
+      runway:
+        daysRemaining === undefined ? undefined : { daysRemaining, burnRatePerDay: 1, depletionDate: '2026-12-01' }
+    })
+    expect(evaluate(balance, policy, forecast(6.9)).outcome.failure).toEqual({
+      kind: 'short-of-runway',
+      creditType: 'total',
+      minimumDays: 7,
+      daysRemaining: 6.9,
+      burnRatePerDay: 1,
+      depletionDate: '2026-12-01'
+    })
     expect(evaluate(balance, policy, forecast(7)).outcome.failure).toBeUndefined()
     expect(evaluate(balance, policy, forecast(undefined)).outcome.failure).toBeUndefined()
     expect(evaluate(balance, policy).outcome.failure).toBeUndefined()
@@ -69,28 +83,43 @@ describe('nextCreditType', () => {
 })
 
 describe('the outcome', () => {
-  const none = Object.fromEntries(FINDINGS.map(f => [f, false])) as Record<Finding, boolean>
-  const only = (...findings: Finding[]) => ({ ...none, ...Object.fromEntries(findings.map(f => [f, true])) })
+  const sample: { readonly [K in FindingKind]: Extract<Finding, { kind: K }> } = {
+    'below-minimum': { kind: 'below-minimum', creditType: 'total', minimum: 10, billable: true },
+    'history-unreadable': { kind: 'history-unreadable', gates: ['monthly-budget'] },
+    'short-of-runway': {
+      kind: 'short-of-runway',
+      creditType: 'total',
+      minimumDays: 7,
+      daysRemaining: 2,
+      burnRatePerDay: 1,
+      depletionDate: '2026-12-01'
+    },
+    'over-budget': { kind: 'over-budget', spent: 110, budget: 100 },
+    'forecast-over-budget': { kind: 'forecast-over-budget', spent: 50, forecast: 110, budget: 100 },
+    'spend-spike': { kind: 'spend-spike', spent: 30, overMs: 3_600_000, times: 10 },
+    'below-warning': { kind: 'below-warning', creditType: 'total', warning: 20 },
+    'not-billable': { kind: 'not-billable' }
+  }
+  const none: Finding[] = []
+  const only = (...kinds: FindingKind[]): Finding[] => kinds.map(kind => sample[kind])
+  const kinds = (findings: readonly Finding[]) => findings.map(finding => finding.kind)
 
   it('fails on the first of below the minimum, an unreadable history, short of runway, over budget', () => {
-    expect(decide(only('over-budget', 'short-of-runway', 'below-minimum')).failure).toBe('below-minimum')
-    expect(decide(only('over-budget', 'short-of-runway')).failure).toBe('short-of-runway')
-    expect(decide(only('over-budget', 'history-unreadable')).failure).toBe('history-unreadable')
-    expect(decide(only('over-budget')).failure).toBe('over-budget')
+    expect(decide(only('over-budget', 'short-of-runway', 'below-minimum')).failure?.kind).toBe('below-minimum')
+    expect(decide(only('over-budget', 'short-of-runway')).failure?.kind).toBe('short-of-runway')
+    expect(decide(only('over-budget', 'history-unreadable')).failure?.kind).toBe('history-unreadable')
+    expect(decide(only('over-budget')).failure?.kind).toBe('over-budget')
     expect(decide(none)).toEqual({ failure: undefined, warnings: [] })
   })
 
   it('warns on the forecast over budget, a spike, the warning threshold and the billable floor, in that order', () => {
-    expect(decide(only('not-billable', 'below-warning', 'spend-spike', 'forecast-over-budget')).warnings).toEqual([
-      'forecast-over-budget',
-      'spend-spike',
-      'below-warning',
-      'not-billable'
-    ])
+    expect(
+      kinds(decide(only('not-billable', 'below-warning', 'spend-spike', 'forecast-over-budget')).warnings)
+    ).toEqual(['forecast-over-budget', 'spend-spike', 'below-warning', 'not-billable'])
   })
 
   it('leaves out the warnings that the error already says', () => {
-    expect(decide(only('below-minimum', 'below-warning', 'not-billable', 'spend-spike')).warnings).toEqual([
+    expect(kinds(decide(only('below-minimum', 'below-warning', 'not-billable', 'spend-spike')).warnings)).toEqual([
       'spend-spike'
     ])
     expect(decide(only('over-budget', 'forecast-over-budget')).warnings).toEqual([])
@@ -101,10 +130,10 @@ describe('the outcome', () => {
     expect(evaluate(balanceOf(1.01, 0, 0), policy).billable).toBe(true)
     expect(evaluate(balanceOf(1, 0, 0), policy)).toMatchObject({
       billable: false,
-      outcome: { warnings: ['not-billable'] }
+      outcome: { warnings: [{ kind: 'not-billable' }] }
     })
     expect(evaluate(balanceOf(0.5, 0, 0), { ...policy, minimumCredits: 5 }).outcome).toEqual({
-      failure: 'below-minimum',
+      failure: { kind: 'below-minimum', creditType: 'total', minimum: 5, billable: false },
       warnings: []
     })
   })
@@ -112,12 +141,14 @@ describe('the outcome', () => {
   it('fails closed when a gate needs a history that cannot be read, and only then', () => {
     const policy = { creditType: 'total', minimumCredits: 0 } as const
     const unreadable = { unreadable: true }
-    expect(evaluate(balanceOf(50, 0, 0), { ...policy, minimumDaysRemaining: 7 }, unreadable).outcome.failure).toBe(
-      'history-unreadable'
-    )
-    expect(evaluate(balanceOf(50, 0, 0), { ...policy, monthlyBudget: 100 }, unreadable).outcome.failure).toBe(
-      'history-unreadable'
-    )
+    expect(evaluate(balanceOf(50, 0, 0), { ...policy, minimumDaysRemaining: 7 }, unreadable).outcome.failure).toEqual({
+      kind: 'history-unreadable',
+      gates: ['minimum-days-remaining']
+    })
+    expect(evaluate(balanceOf(50, 0, 0), { ...policy, monthlyBudget: 100 }, unreadable).outcome.failure).toEqual({
+      kind: 'history-unreadable',
+      gates: ['monthly-budget']
+    })
     expect(evaluate(balanceOf(50, 0, 0), policy, unreadable).outcome.failure).toBeUndefined()
   })
 
@@ -143,7 +174,7 @@ describe('the outcome', () => {
     const over = { spentThisMonth: 100.0000011, forecastThisMonth: 100.0000011 }
     expect(evaluate(balanceOf(50, 0, 0), policy, over).overBudget).toBe(true)
     expect(evaluate(balanceOf(50, 0, 0), policy, { forecastThisMonth: 100.0000011 }).outcome.warnings).toEqual([
-      'forecast-over-budget'
+      { kind: 'forecast-over-budget', spent: undefined, forecast: 100.0000011, budget: 100 }
     ])
   })
 

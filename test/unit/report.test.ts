@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer } from '../../src/io/client.js'
+import type { Answer } from '../../src/model.js'
 import { parseBalance } from '../../src/logic/balance.js'
 import { ActionError } from '../../src/logic/errors.js'
 import { evaluate } from '../../src/logic/policy.js'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SUMMARY_LIMIT_BYTES, clipBytes, emit, runner, type Sink } from '../../src/io/toolkit.js'
-import type { Report } from '../../src/render/report.js'
+import type { Report } from '../../src/model.js'
 
 const KEY = 'sk-0123456789abcdef'
 

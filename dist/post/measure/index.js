@@ -297,13 +297,6 @@ exports.lm = notice;
 exports.LZ = saveState;
 __webpack_unused_export__ = error;
 exports.C1 = setFailed;
-/**
- * Stands in for `@actions/core`'s index in the bundle (see build/README.md): the functions the
- * action uses (src/io/toolkit.ts), made of core's own command and file-command modules, exactly as its
- * index makes them. Its index also loads the summary module, which takes `fs.promises` (and with it
- * fs/promises and readline) at start-up, and OIDC and platform helpers, on every run; the action writes
- * its summary with one appendFileSync and needs none of them.
- */
 const node_os_1 = __nccwpck_require__(161);
 const command_js_1 = __nccwpck_require__(689);
 const file_command_js_1 = __nccwpck_require__(215);
@@ -353,12 +346,6 @@ var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 exports.k = void 0;
-/**
- * Stands in for `undici` in the bundle (see build/tsconfig.json). @actions/http-client imports
- * undici only for `HttpClient.getAgentDispatcher()`, a proxy dispatcher for `fetch`, which this action
- * never calls: its requests go through node:http/https, and through `tunnel` behind a proxy.
- * Bundling undici would make every workflow run load and evaluate ~600 kB it does not use.
- */
 class ProxyAgent {
     constructor() {
         throw new Error('undici is not bundled with this action: HttpClient.getAgentDispatcher() is unavailable.');
@@ -369,7 +356,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 457:
+/***/ 420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -1188,53 +1175,35 @@ class errors_ActionError extends Error {
         this.kind = kind;
     }
 }
-/** Collapses whitespace runs (newlines included) so that a message stays one annotation line. */
 function errors_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-/** Cuts a text to `max` characters, marking the cut. */
-function clip(text, max) {
+function errors_clip(text, max) {
     return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ../src/logic/balance.ts
-/**
- * The balance model: the API's answer, checked field by field and kept as the API wrote it.
- */
 
-/** The credit types, in the names the action's inputs and outputs use. */
-const balance_CREDIT_TYPES = ['total', 'regular', 'free', 'referral'];
-/** The API's field for each credit type. */
+const balance_SPENDING_ORDER = ['free', 'regular', 'referral'];
+const balance_CREDIT_TYPES = ['total', ...balance_SPENDING_ORDER];
 const API_FIELDS = {
     regular: 'credit',
     free: 'free_credit',
     referral: 'referral_credits',
     total: 'total_credits'
 };
-/** Raised when a body is not a balance; the message says what came back instead. */
 class BalanceFormatError extends Error {
     constructor(message) {
         super(message);
         this.name = 'BalanceFormatError';
     }
 }
-/**
- * The largest balance taken for one: a thousand trillion credits (US dollars). Beyond it a number is not
- * a balance, and sums of differences of such numbers would overflow to Infinity.
- */
 const MAX_CREDITS = 1e15;
-/** Whether a number can be a balance: finite and within ±MAX_CREDITS. */
 function isCredits(value) {
     return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS;
 }
 const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/**
- * Parses a response body into a Balance, or throws BalanceFormatError naming the problem. `scrub`
- * (the key's redaction) runs over any excerpt of the body before it is clipped into the message.
- */
 function parseBalance(body, scrub = text => text) {
-    // Node 21+ passes each number's source text to the reviver: keep `50.0` as the API wrote it.
-    // The reviver sees every nesting level, so sources are kept per holder object.
     const sources = new WeakMap();
     let parsed;
     try {
@@ -1285,17 +1254,16 @@ function describeJson(value, scrub) {
     if (Array.isArray(value))
         return 'an array';
     if (typeof value === 'string')
-        return `the string ${JSON.stringify(clip(scrub(value), 40))}`;
+        return `the string ${JSON.stringify(errors_clip(scrub(value), 40))}`;
     if (typeof value === 'object')
         return 'an object';
     return `${typeof value} ${String(value)}`;
 }
-/** A short, one-line description of a text body: what a person needs to recognise it. */
 function describeText(body) {
     const trimmed = body.trim();
     if (trimmed === '')
         return 'it is empty';
-    return `it starts with ${JSON.stringify(clip(trimmed.replace(/\s+/g, ' '), 60))}`;
+    return `it starts with ${JSON.stringify(errors_clip(trimmed.replace(/\s+/g, ' '), 60))}`;
 }
 
 ;// CONCATENATED MODULE: ../src/logic/api.js
@@ -1316,40 +1284,26 @@ function api_inputVariable(name) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/rate-limit.ts
-/**
- * An X-RateLimit-Reset below this (a Unix time before September 2001) is a count of seconds from now,
- * as some limiters send it, not a time: `60` means in a minute, not in January 1970.
- */
 const RESET_AS_DELAY_BELOW = 1_000_000_000;
-/**
- * A header's value, trimmed; undefined when absent or empty. A header sent more than once counts by its
- * first value: pass IncomingMessage.headersDistinct, since IncomingMessage.headers joins repeats with
- * ", " (and "free, premium" is no tier).
- */
 function header(headers, name) {
     const value = headers[name];
     const text = (Array.isArray(value) ? value[0] : value)?.trim();
     return text || undefined;
 }
-/** A whole number as a header gives it; undefined when absent or anything else. */
 function whole(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
-/** A count of seconds, a fraction allowed; undefined when absent or anything else. */
 function seconds(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined;
 }
-/** A tier is printable ASCII (space to tilde) only: no control characters, C1 codes or no-break spaces. */
 function isPrintableAscii(text) {
     return /^[\x20-\x7e]+$/.test(text);
 }
-/** Parses the `x-ratelimit-*` headers (Node's lower-case keys); each figure undefined when absent or malformed. */
 function parseRateLimit(headers) {
     const tier = header(headers, 'x-ratelimit-tier');
     return {
-        // As sent; a value with anything but printable ASCII in it is not a tier.
         tier: tier !== undefined && isPrintableAscii(tier) ? tier : undefined,
         remainingMinute: whole(headers, 'x-ratelimit-remaining-minute'),
         remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
@@ -1358,11 +1312,6 @@ function parseRateLimit(headers) {
         reset: seconds(headers, 'x-ratelimit-reset')
     };
 }
-/**
- * For a 429 without Retry-After: the ms from `now` until the minute window resets (X-RateLimit-Reset:
- * a Unix time, or a small number of seconds from now), 0 when that is past; undefined when the header
- * is absent or malformed. The caller caps the wait and never waits less than its backoff.
- */
 function waitUntilResetMs(headers, now) {
     const reset = parseRateLimit(headers).reset;
     if (reset === undefined)
@@ -1371,37 +1320,19 @@ function waitUntilResetMs(headers, now) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/retry.ts
-/**
- * The backoff's floor: no retry waits less, whatever the server asks (a Retry-After of 0, a date or a
- * reset already past). Doubled on each retry, jittered up by up to as much again, capped.
- */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 10_000;
-/** The longest server-requested wait honoured; a longer one ends the retries at once. */
 const RETRY_AFTER_CAP_MS = 60_000;
-/** 408, 429 and 5xx are transient; every other status is an answer. */
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
-/**
- * The wait before retry number `retry` (1-based): 1–2 s, 2–4 s, 4–8 s, then 8–10 s (the cap); never
- * under BACKOFF_BASE_MS.
- */
 function backoffMs(retry, random = Math.random) {
     const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
     return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())));
 }
-/**
- * The wait before retry number `retry`: the longer of the backoff and the wait the server asked for
- * (so a server asking for none, or for a time already past, still gets the backoff).
- */
 function retryWaitMs(retry, requested, random) {
     return Math.max(requested ?? 0, backoffMs(retry, random));
 }
-/**
- * The wait the server asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
- * Undefined when it asks for none or says it in a form that is not one of these.
- */
 function requestedWaitMs(headers, now = Date.now()) {
     const ms = single(headers['retry-after-ms']);
     if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms))
@@ -1411,7 +1342,6 @@ function requestedWaitMs(headers, now = Date.now()) {
         return undefined;
     if (/^\d+$/.test(after))
         return Number(after) * 1000;
-    // An HTTP date names its day and month; Date.parse alone would take "-5" for the year -5.
     const date = /[a-z]{3}/i.test(after) ? Date.parse(after) : Number.NaN;
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -1421,20 +1351,8 @@ function single(value) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/secret.ts
-/**
- * Keeping the API key out of everything the action writes. The runner's `::add-mask::` hides the key
- * from the log only, and only whole; an API (or a proxy, or an attacker's server) can echo the key
- * escaped, encoded or cut. So every text is scrubbed of every run of the key's characters of
- * FRAGMENT_LENGTH or more, in each form the key can take in transit, before anything clips it.
- */
-/** The shortest run of the key's characters that is redacted; also the shortest key accepted. */
 const FRAGMENT_LENGTH = 8;
 const REDACTED = '***';
-/**
- * The forms in which a key can come back: as it is; JSON-escaped (as JavaScript writes it, with `\/`,
- * and every character as `\uXXXX`); percent-encoded (as encodeURIComponent and as form encoding write
- * it, hex in either case); and HTML-escaped.
- */
 function keyForms(key) {
     const json = JSON.stringify(key).slice(1, -1);
     const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
@@ -1463,12 +1381,7 @@ const HTML_ENTITIES = {
     '"': '&quot;',
     "'": '&#39;'
 };
-/**
- * Replaces every run of FRAGMENT_LENGTH or more characters that also stands in the key (in any of its
- * forms) with `***`. A key shorter than FRAGMENT_LENGTH is redacted where it stands whole (its forms
- * are at least as long as the key).
- */
-function redact(text, key) {
+function secret_redact(text, key) {
     if (!key || !text)
         return text;
     const { size, windows } = windowsOf(key);
@@ -1491,27 +1404,308 @@ function redact(text, key) {
     }
     return out;
 }
-/** Every run of the window size in every form of the key; made once per key (a run has a few secrets). */
-const cache = new Map();
 function windowsOf(key) {
-    let made = cache.get(key);
-    if (!made) {
-        const size = Math.min(FRAGMENT_LENGTH, key.length);
-        const windows = new Set();
-        for (const form of keyForms(key))
-            for (let i = 0; i + size <= form.length; i++)
-                windows.add(form.slice(i, i + size));
-        made = { size, windows };
-        if (cache.size >= 8)
-            cache.clear();
-        cache.set(key, made);
-    }
-    return made;
+    const size = Math.min(FRAGMENT_LENGTH, key.length);
+    const windows = new Set();
+    for (const form of keyForms(key))
+        for (let i = 0; i + size <= form.length; i++)
+            windows.add(form.slice(i, i + size));
+    return { size, windows };
 }
-/** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */
 function redactAll(text, secrets) {
-    return secrets.reduce((out, secret) => redact(out, secret), text);
+    return secrets.reduce((out, secret) => secret_redact(out, secret), text);
 }
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ../src/logic/measure-gate.js
+// Whether the post step may have a job to measure: the one check its entry makes before loading
+// anything else, so that a job that does not measure pays for no more than Node's start (see README,
+// What a job costs). JavaScript with no import but api.js, so that the post bundle's entry stays tiny.
+// Only a clear "no" skips the rest: measure-job empty or false and max-job-spend empty. Any other value
+// (an invalid one included) goes to the full post step, which validates the inputs as the main step does.
+
+
+/** The values of a boolean input that mean false, as the YAML 1.2 core schema writes them. */
+const FALSE_VALUES = ['false', 'False', 'FALSE']
+
+/**
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @returns {boolean}
+ */
+function mayMeasure(env) {
+  const measure = (env[inputVariable('measure-job')] ?? '').trim()
+  const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
+  return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
+}
+
+;// CONCATENATED MODULE: ../src/logic/history-branch.ts
+const DEFAULT_BRANCH_FILE = 'swarms-credit-history.jsonl';
+const BRANCH_DEADLINE_MS = 90_000;
+const history_branch_BACKOFF_BASE_MS = 200;
+const history_branch_BACKOFF_CAP_MS = 5_000;
+const BOT_NAME = 'github-actions[bot]';
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+function history_branch_backoffMs(attempt, random) {
+    const step = Math.min(history_branch_BACKOFF_CAP_MS, history_branch_BACKOFF_BASE_MS * 2 ** attempt);
+    return step / 2 + (random * step) / 2;
+}
+function isBranchName(name) {
+    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.length > 200)
+        return false;
+    if (name.startsWith('-') || name.includes('..'))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
+}
+function isBranchFileName(name) {
+    return /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..' && name !== '.git' && name.length <= 200;
+}
+function isRepository(text) {
+    return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.split('/').some(part => /^\.+$/.test(part));
+}
+function classifyGitFailure(stdout, stderr) {
+    const text = `${stdout}\n${stderr}`;
+    if (/couldn't find remote ref/i.test(text))
+        return 'no-branch';
+    if (/\[rejected\].*\((stale info|fetch first|non-fast-forward|already exists)\)/i.test(text))
+        return 'conflict';
+    if (/\[remote rejected\].*(lock|failed to update ref|expected)/i.test(text))
+        return 'conflict';
+    if (/returned error: 401|could not read (username|password)|authentication failed/i.test(text)) {
+        return 'rejected-token';
+    }
+    if (/returned error: 403|permission .* denied|write access .* not granted/i.test(text))
+        return 'forbidden';
+    if (/returned error: 404|repository .* not found/i.test(text))
+        return 'not-found';
+    return 'other';
+}
+function gitReason(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean);
+    const line = lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+    const text = line.replace(/^(fatal|error):\s*/, '');
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+;// CONCATENATED MODULE: ../src/logic/inputs.ts
+
+
+
+
+
+
+
+const DEFAULTS = {
+    'api-key': '',
+    'base-url': 'https://api.swarms.world',
+    'minimum-credits': '0',
+    'credit-type': 'total',
+    'warning-credits': '',
+    'fail-on-api-error': 'true',
+    'max-retries': '3',
+    'timeout-seconds': '30',
+    summary: 'true',
+    'history-file': '',
+    'history-branch': '',
+    'github-token': '${{ github.token }}',
+    'history-limit': '1000',
+    'minimum-days-remaining': '',
+    'monthly-budget': '',
+    'spike-factor': '',
+    'measure-job': 'false',
+    'max-job-spend': ''
+};
+const DEFAULT_BASE_URL = DEFAULTS['base-url'];
+const MAX_RETRIES_LIMIT = 10;
+const TIMEOUT_SECONDS_LIMIT = 600;
+const HISTORY_LIMIT_MAX = 100_000;
+class inputs_InputError extends errors_ActionError {
+    problem;
+    constructor(problem) {
+        super('input', `invalid input: ${problem.kind}`);
+        this.name = 'InputError';
+        this.problem = problem;
+    }
+}
+function inputValue(env, name) {
+    return (env[api_inputVariable(name)] ?? '').trim();
+}
+function readApiKey(env) {
+    return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
+}
+function readGithubToken(env) {
+    return inputValue(env, 'github-token');
+}
+const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
+function inputs_readInputs(env, workspace) {
+    const apiKey = readApiKey(env);
+    if (!apiKey) {
+        throw new inputs_InputError({ kind: 'no-key' });
+    }
+    if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
+        throw new inputs_InputError({ kind: 'not-a-key', minLength: FRAGMENT_LENGTH });
+    }
+    const given = (name) => inputValue(env, name);
+    const get = (name) => given(name) || DEFAULTS[name];
+    const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
+    const historyFile = get('history-file');
+    const historyBranch = get('history-branch') ? parseBranch(env, get('history-branch'), historyFile) : undefined;
+    for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
+        if (get(name) && !historyFile && !historyBranch) {
+            throw new inputs_InputError({ kind: 'needs-history', input: name });
+        }
+    }
+    return {
+        apiKey,
+        baseUrl: parseBaseUrl(get('base-url')),
+        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
+        creditType: parseCreditType(get('credit-type')),
+        warningCredits: optional('warning-credits', parseDecimal),
+        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
+        maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
+        timeoutSeconds: parseTimeout(get('timeout-seconds')),
+        summary: parseBoolean('summary', get('summary')),
+        historyBranch,
+        historyFile: historyFile && !historyBranch
+            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
+                ? historyFile
+                : (0,external_node_path_namespaceObject.resolve)(workspace, historyFile)
+            : undefined,
+        historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
+        minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
+        monthlyBudget: optional('monthly-budget', parseDecimal),
+        spikeFactor: optional('spike-factor', parseFactor),
+        measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
+        maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
+    };
+}
+function parseBranch(env, branch, historyFile) {
+    if (!isBranchName(branch)) {
+        throw new inputs_InputError({ kind: 'not-branch', value: branch });
+    }
+    const file = historyFile ? (0,external_node_path_namespaceObject.basename)(historyFile.replace(/\\/g, '/')) : DEFAULT_BRANCH_FILE;
+    if (!isBranchFileName(file)) {
+        throw new inputs_InputError({ kind: 'not-branch-file', value: file, fallback: DEFAULT_BRANCH_FILE });
+    }
+    const token = readGithubToken(env);
+    if (!token) {
+        throw new inputs_InputError({ kind: 'no-token' });
+    }
+    if (!KEY_CHARACTERS.test(token)) {
+        throw new inputs_InputError({ kind: 'not-token' });
+    }
+    const repository = (env.GITHUB_REPOSITORY ?? '').trim();
+    if (!isRepository(repository)) {
+        throw new inputs_InputError({ kind: 'not-repository', value: repository });
+    }
+    const server = (env.GITHUB_SERVER_URL ?? '').trim() || 'https://github.com';
+    return { branch, file, repository, remote: `${parseServerUrl(server)}/${repository}.git`, token };
+}
+function parseServerUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = undefined;
+    }
+    const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)));
+    if (!url || !secure || url.username || url.password || url.search || url.hash) {
+        throw new inputs_InputError({ kind: 'not-server', value: text });
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+function parseDecimal(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !Number.isFinite(value)) {
+        throw new inputs_InputError({ kind: 'not-decimal', input: name, value: text });
+    }
+    return value;
+}
+function parseWhole(name, text, min, max) {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+        throw new inputs_InputError({ kind: 'not-whole', input: name, value: text, min, max });
+    }
+    return value;
+}
+function parseTimeout(text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
+        throw new inputs_InputError({ kind: 'not-timeout', value: text, max: TIMEOUT_SECONDS_LIMIT });
+    }
+    return value;
+}
+function parseFactor(name, text) {
+    const value = Number(text);
+    if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
+        throw new inputs_InputError({ kind: 'not-factor', input: name, value: text });
+    }
+    return value;
+}
+function parseCreditType(text) {
+    if (balance_CREDIT_TYPES.includes(text))
+        return text;
+    throw new inputs_InputError({ kind: 'not-credit-type', value: text, types: balance_CREDIT_TYPES });
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = FALSE_VALUES;
+function parseBoolean(name, text) {
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw new inputs_InputError({ kind: 'not-boolean', input: name, value: text });
+}
+function parseBaseUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new inputs_InputError({ kind: 'not-url', value: text, example: DEFAULT_BASE_URL });
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        throw new inputs_InputError({ kind: 'not-https', value: text });
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new inputs_InputError({ kind: 'url-extras', value: url.origin });
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ../src/render/client-errors.ts
+
+const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
+const client_errors_seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+const clientWords = {
+    tlsEnvIgnored: 'NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.',
+    notRead: (url, reason, attempts, advice) => `Could not read the Swarms credit balance from ${url}: ${reason} (${attempts === 1 ? '1 attempt' : `${attempts} attempts`}). ${advice}`,
+    waitTooLong: (requestedMs, capMs) => `The API asks to wait ${client_errors_seconds(requestedMs)} before the next request, longer than the ${client_errors_seconds(capMs)} this action waits: run the check later or less often.`,
+    retrying: (attempt, attempts, reason, waitMs) => `Attempt ${attempt} of ${attempts} failed: ${reason}. Retrying in ${client_errors_seconds(waitMs)}.`,
+    outageAdvice: OUTAGE_ADVICE,
+    timedOut: (timeoutSeconds) => `no complete answer within ${timeoutSeconds} s (timeout-seconds)`,
+    timedOutAdvice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`,
+    tooLarge: (url, limitBytes) => `The answer from ${url} is larger than ${limitBytes / 1024} KiB, so it is not a credit balance: check \`base-url\`.`,
+    httpSaid: (status, detail) => (detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`),
+    notABalance: (url, status, why) => `The answer from ${url} (HTTP ${status}) is not a credit balance: ${why}. Check that \`base-url\` is the Swarms API's address.`,
+    keyRejected: (said) => `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`,
+    redirect: (url, status, location) => `The API at ${url} answered with a redirect (HTTP ${status}${location ? ` to ${location}` : ''}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`,
+    refused: (url, said) => `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is ${DEFAULT_BASE_URL}).`,
+    tls: (url, cause) => `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`,
+    connectionFailed: (cause) => `connection failed (${cause})`,
+    connectionAdvice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`,
+    closedEarly: 'the connection closed before the whole answer arrived'
+};
 
 ;// CONCATENATED MODULE: ../src/io/client.ts
 
@@ -1521,32 +1715,25 @@ function redactAll(text, secrets) {
 
 
 
-/** A balance is under 200 bytes; an answer larger than this is not one. */
+
 const BODY_LIMIT_BYTES = 64 * 1024;
-/** The renderer adds the `fail-on-api-error` advice where it applies (not when the outage is tolerated). */
-const OUTAGE_ADVICE = 'The API may be down or rate limiting: try again later.';
-/** Reads the balance, retrying transient failures; throws an ActionError saying what went wrong. */
-async function fetchBalance(options) {
+async function client_fetchBalance(options) {
     const url = `${options.baseUrl}${CREDITS_PATH}`;
     const attempts = options.maxRetries + 1;
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    if (keepTlsVerificationOn()) {
-        options.log?.('NODE_TLS_REJECT_UNAUTHORIZED is ignored: the key is sent only to a server whose certificate is verified.');
-    }
     for (let attempt = 1;; attempt++) {
         const result = await attemptOnce(url, options);
         if ('balance' in result)
             return result;
-        const tried = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
-        const fail = (detail) => new errors_ActionError('outage', redact(`Could not read the Swarms credit balance from ${url}: ${result.reason} (${tried}). ${detail}`, options.apiKey));
+        const fail = (advice) => new errors_ActionError('outage', secret_redact(clientWords.notRead(url, result.reason, attempt, advice), options.apiKey));
         if (attempt >= attempts)
             throw fail(result.advice);
         const requested = result.requestedWaitMs;
         if (requested !== undefined && requested > RETRY_AFTER_CAP_MS) {
-            throw fail(`The API asks to wait ${client_seconds(requested)} s before the next request, longer than the ${client_seconds(RETRY_AFTER_CAP_MS)} s this action waits: run the check later or less often.`);
+            throw fail(clientWords.waitTooLong(requested, RETRY_AFTER_CAP_MS));
         }
         const wait = retryWaitMs(attempt, requested, options.random);
-        options.log?.(redact(`Attempt ${attempt} of ${attempts} failed: ${result.reason}. Retrying in ${client_seconds(wait)} s.`, options.apiKey));
+        options.log?.(secret_redact(clientWords.retrying(attempt, attempts, result.reason, wait), options.apiKey));
         await sleep(wait);
     }
 }
@@ -1554,13 +1741,11 @@ async function attemptOnce(url, options) {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), options.timeoutSeconds * 1000);
     const client = new HttpClient(options.userAgent, [prepareWith(deadline.signal)], {
-        allowRetries: false, // retries are ours: the client's own skip 429 and ignore Retry-After
-        allowRedirects: false, // a redirect would carry x-api-key to wherever it points
+        allowRetries: false,
+        allowRedirects: false,
         keepAlive: false,
-        socketTimeout: options.timeoutSeconds * 1000 + 1000 // idle only; the deadline above comes first
+        socketTimeout: options.timeoutSeconds * 1000 + 1000
     });
-    // The deadline ends the attempt even before the request has a socket (a proxy that never answers
-    // CONNECT): aborting a request that has none yet emits nothing until it gets one.
     const expired = new Promise((_resolve, reject) => deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true }));
     try {
         const response = await Promise.race([
@@ -1568,20 +1753,16 @@ async function attemptOnce(url, options) {
             expired
         ]);
         const body = await readCapped(response.message, BODY_LIMIT_BYTES);
-        // Each header by its first value when it came more than once (headers would join them with ", ").
         return answer(url, response.message.statusCode ?? 0, response.message.headersDistinct, body, options);
     }
     catch (error) {
         if (error instanceof errors_ActionError)
             throw error;
         if (deadline.signal.aborted) {
-            return {
-                reason: `no complete answer within ${options.timeoutSeconds} s (timeout-seconds)`,
-                advice: `${OUTAGE_ADVICE} A slow network may need a larger \`timeout-seconds\`.`
-            };
+            return { reason: clientWords.timedOut(options.timeoutSeconds), advice: clientWords.timedOutAdvice };
         }
         if (error instanceof BodyTooLargeError) {
-            throw new errors_ActionError('outage', `The answer from ${url} is larger than ${BODY_LIMIT_BYTES / 1024} KiB, so it is not a credit balance: check \`base-url\`.`);
+            throw new errors_ActionError('outage', clientWords.tooLarge(url, BODY_LIMIT_BYTES));
         }
         return connectionFailure(url, error, options.apiKey);
     }
@@ -1590,37 +1771,35 @@ async function attemptOnce(url, options) {
         client.dispose();
     }
 }
-/** Turns a complete HTTP answer into a balance, a transient failure, or a final ActionError. */
 function answer(url, status, headers, body, options) {
     const apiKey = options.apiKey;
     const detail = apiDetail(body, apiKey);
-    const said = detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+    const said = clientWords.httpSaid(status, detail);
     if (status >= 200 && status <= 299) {
         try {
-            return { balance: parseBalance(body, text => redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
+            return { balance: parseBalance(body, text => secret_redact(text, apiKey)), rateLimit: parseRateLimit(headers) };
         }
         catch (error) {
             if (!(error instanceof BalanceFormatError))
                 throw error;
-            throw new errors_ActionError('outage', redact(`The answer from ${url} (HTTP ${status}) is not a credit balance: ${error.message}. Check that \`base-url\` is the Swarms API's address.`, apiKey));
+            throw new errors_ActionError('outage', secret_redact(clientWords.notABalance(url, status, error.message), apiKey));
         }
     }
     if (status === 401 || status === 403) {
-        throw new errors_ActionError('rejected', `The Swarms API rejected the API key (${said}). Check the secret passed as \`api-key\` (or SWARMS_API_KEY): it must be an active key from the Swarms platform's API keys page.`);
+        throw new errors_ActionError('rejected', clientWords.keyRejected(said));
     }
     if (isRetryableStatus(status)) {
         const now = options.now?.() ?? Date.now();
         const wait = requestedWaitMs(headers, now) ?? (status === 429 ? waitUntilResetMs(headers, now) : undefined);
-        return { reason: said, advice: OUTAGE_ADVICE, requestedWaitMs: wait };
+        return { reason: said, advice: clientWords.outageAdvice, requestedWaitMs: wait };
     }
     if (status >= 300 && status <= 399) {
         const where = [headers.location ?? []].flat()[0];
-        const location = where ? ` to ${clip(errors_oneLine(redact(where, apiKey)), 200)}` : '';
-        throw new errors_ActionError('request', `The API at ${url} answered with a redirect (HTTP ${status}${location}); the action does not follow redirects, so that the key goes nowhere else. Set \`base-url\` to the API's own address.`);
+        const location = where ? errors_clip(errors_oneLine(secret_redact(where, apiKey)), 200) : undefined;
+        throw new errors_ActionError('request', clientWords.redirect(url, status, location));
     }
-    throw new errors_ActionError('request', `The Swarms API refused GET ${url} with ${said}. Check \`base-url\` (the default is https://api.swarms.world).`);
+    throw new errors_ActionError('request', clientWords.refused(url, said));
 }
-/** The API's `detail`, short and on one line; undefined when the body has none. */
 function apiDetail(body, apiKey) {
     let detail;
     try {
@@ -1631,29 +1810,19 @@ function apiDetail(body, apiKey) {
     }
     if (detail === undefined || detail === null || detail === '')
         return undefined;
-    return clip(errors_oneLine(redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
+    return errors_clip(errors_oneLine(secret_redact(typeof detail === 'string' ? detail : JSON.stringify(detail), apiKey)), 200);
 }
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_CERT)/;
 function connectionFailure(url, error, apiKey) {
     const err = error;
     const code = typeof err?.code === 'string' ? err.code : undefined;
-    const message = errors_oneLine(redact(err instanceof Error ? err.message : String(error), apiKey));
+    const message = errors_oneLine(secret_redact(err instanceof Error ? err.message : String(error), apiKey));
     const cause = code && !message.includes(code) ? `${code}: ${message}` : message;
     if (code && TLS_CODES.test(code)) {
-        // Not transient: the same certificate comes back on every attempt.
-        throw new errors_ActionError('outage', `TLS error talking to ${url}: ${cause}. The server's certificate is not trusted, and the key is sent only to a verified server; if the runner reaches the internet through a TLS-inspecting proxy, trust its CA certificate with NODE_EXTRA_CA_CERTS.`);
+        throw new errors_ActionError('outage', clientWords.tls(url, cause));
     }
-    return {
-        reason: `connection failed (${cause})`,
-        advice: `${OUTAGE_ADVICE} Check \`base-url\` and the runner's network and proxy settings (HTTPS_PROXY, NO_PROXY).`
-    };
+    return { reason: clientWords.connectionFailed(cause), advice: clientWords.connectionAdvice };
 }
-/**
- * Prepares each request the client makes: the attempt's deadline, on the request and, behind a proxy, on
- * its CONNECT (so that a proxy that never answers is let go at the deadline); certificate verification
- * on, whatever the environment says; and an IPv6 literal without its brackets, which DNS would otherwise
- * be asked for.
- */
 function prepareWith(signal) {
     return {
         prepareRequest(request) {
@@ -1670,23 +1839,14 @@ function prepareWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
     };
 }
-/**
- * The key goes only to a server whose certificate was verified. NODE_TLS_REJECT_UNAUTHORIZED=0 would turn
- * verification off for every connection, the proxy tunnel's included (it does not see request options),
- * so it is removed from this process before the first request. Returns whether it was set.
- */
-function keepTlsVerificationOn(env = process.env) {
+function client_keepTlsVerificationOn(env = process.env) {
     if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
-        return false;
+        return undefined;
     delete env.NODE_TLS_REJECT_UNAUTHORIZED;
-    return true;
+    return clientWords.tlsEnvIgnored;
 }
 class BodyTooLargeError extends Error {
 }
-/**
- * Reads a response body up to `limit` bytes. Unlike HttpClientResponse.readBody, it rejects when the
- * connection errors or closes early, so an aborted attempt ends instead of waiting forever.
- */
 function readCapped(message, limit) {
     return new Promise((resolve, reject) => {
         const chunks = [];
@@ -1704,46 +1864,28 @@ function readCapped(message, limit) {
         message.on('error', reject);
         message.on('close', () => {
             if (!message.complete)
-                reject(new Error('the connection closed before the whole answer arrived'));
+                reject(new Error(clientWords.closedEarly));
         });
     });
-}
-function client_seconds(ms) {
-    return String(Math.round(ms / 100) / 10);
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ../src/logic/trend.ts
 const trend_DAY_MS = 86_400_000;
 const trend_HOUR_MS = 3_600_000;
-/** The burn rate looks back this far. */
 const WINDOW_DAYS = 7;
-/** A burn rate needs a window at least this long: minutes of data are noise, not a rate. */
-const MIN_WINDOW_MS = (/* unused pure expression or super */ null && (trend_HOUR_MS));
-/** A forecast further away than this is no depletion. */
+const MIN_WINDOW_MS = trend_HOUR_MS;
 const MAX_FORECAST_DAYS = 36_500;
-/**
- * Money's tolerance, in credits: a fall smaller than this is rounding, not spending, and an amount
- * exceeds a limit only by more than this (sums of float balances carry noise far below it).
- */
 const trend_SPEND_EPSILON = 0.000001;
-/** Whether `amount` is above `limit` by more than SPEND_EPSILON: 100.00000000000011 is not above 100. */
 function trend_exceeds(amount, limit) {
     return amount - limit > trend_SPEND_EPSILON;
 }
-/** The readings up to the current one, oldest first, the current one last. */
 function trend_seriesTo(readings, current) {
     return [...trend_sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
 }
-/**
- * The burn-rate window of a series ending with the current reading: from the newest reading at least
- * 7 days old (else the oldest) to the current one.
- */
 function trend_burnWindow(series) {
     const current = series[series.length - 1];
     const cutoff = current.at - WINDOW_DAYS * trend_DAY_MS;
@@ -1753,45 +1895,33 @@ function trend_burnWindow(series) {
             start = i;
     return series.slice(start);
 }
-/** How much a balance fell from one reading to the next: 0 for a rise (a top-up) or a rounding. */
-function fall(before, after) {
+function trend_fall(before, after) {
     const spent = before - after;
-    // A fall of exactly a millionth may come out of the subtraction a hair under it.
     return spent >= trend_SPEND_EPSILON - 1e-12 ? spent : 0;
 }
-/**
- * The spend per day of `type` over a window: the falls between consecutive readings, rises left
- * out, divided by the window's days. Undefined while the window spans less than MIN_WINDOW_MS.
- */
 function trend_burnRate(window, type) {
     const spanMs = spanOf(window);
     if (!(spanMs >= MIN_WINDOW_MS))
         return undefined;
     let spent = 0;
     for (let i = 1; i < window.length; i++)
-        spent += fall(window[i - 1].values[type], window[i].values[type]);
+        spent += trend_fall(window[i - 1].values[type], window[i].values[type]);
     return spent / (spanMs / trend_DAY_MS);
 }
-/** The UTC date `days` after `from`; undefined beyond MAX_FORECAST_DAYS. */
 function dateAfter(from, days) {
     if (!(days >= 0 && days <= MAX_FORECAST_DAYS))
         return undefined;
     const date = new Date(from + days * trend_DAY_MS);
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }
-/** The span of a series oldest first, in ms: from its first reading to its last. */
 function spanOf(series) {
     return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at;
 }
-/**
- * The trend at the `current` reading, from `readings` (any order; the current one may or may not be
- * among them). Readings after the current one, such as ones a skewed clock wrote, are ignored.
- */
-function computeTrend(readings, current, creditType, minimumCredits) {
+function trend_computeTrend(readings, current, creditType, minimumCredits) {
     const series = trend_seriesTo(readings, current);
     const gated = (r) => r.values[creditType];
     const previous = series.length > 1 ? series[series.length - 2] : undefined;
-    const usedSinceLast = previous === undefined ? undefined : fall(gated(previous), gated(current));
+    const usedSinceLast = previous === undefined ? undefined : trend_fall(gated(previous), gated(current));
     const window = trend_burnWindow(series);
     const burnRatePerDay = trend_burnRate(window, creditType);
     const { daysRemaining, depletionDate } = trend_forecast(gated(current) - minimumCredits, burnRatePerDay, current.at);
@@ -1805,10 +1935,6 @@ function computeTrend(readings, current, creditType, minimumCredits) {
         spanMs: spanOf(series)
     };
 }
-/**
- * When `left` credits run out at `ratePerDay` from `now`: 0 days (today) when none are left; nothing
- * without spending, or beyond MAX_FORECAST_DAYS.
- */
 function trend_forecast(left, ratePerDay, now) {
     if (left <= 0)
         return { daysRemaining: 0, depletionDate: dateAfter(now, 0) };
@@ -1818,16 +1944,10 @@ function trend_forecast(left, ratePerDay, now) {
     const date = dateAfter(now, days);
     return date === undefined ? {} : { daysRemaining: days, depletionDate: date };
 }
-/** Oldest first; readings with the same time keep their order. */
 function trend_sortReadings(readings) {
     return [...readings].sort((a, b) => a.at - b.at);
 }
-/**
- * `value` rounded to `decimals` decimals, as plain text (no exponent), without the float noise of a
- * subtraction; a value that is not 0 never shows as 0: one too small for `decimals` keeps two
- * significant digits instead (0.0000099999 days is 0.00001, not 0).
- */
-function roundedText(value, decimals) {
+function trend_roundedText(value, decimals) {
     const scale = 10 ** decimals;
     const rounded = Math.round(value * scale) / scale;
     if (rounded !== 0 || value === 0 || !Number.isFinite(value))
@@ -1835,37 +1955,22 @@ function roundedText(value, decimals) {
     const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
     return value.toFixed(places).replace(/\.?0+$/, '');
 }
-/** A number for an output: at most 4 decimals, more only for a value that would show as 0 (roundedText). */
 function trend_formatAmount(value) {
-    return roundedText(value, 4);
+    return trend_roundedText(value, 4);
 }
 
 ;// CONCATENATED MODULE: ../src/logic/history-lines.ts
-/**
- * The history's lines, as pure functions: one reading a line (JSON Lines), parsed strictly, written in
- * the documented field order; the union of two histories; how far back the figures look; when a file
- * has outgrown its limit. No I/O, no clock.
- */
 
 
 class HistoryFormatError extends Error {
 }
-/**
- * How far back from the previous reading the figures look: the 30-day chart, the calendar month
- * (up to 31 days), the 7-day burn rate and the spike check's usual rate at the previous reading need
- * at most 32 days; 3 more days allow for readings a little out of order. The newest reading older than
- * this is kept too (the balance as last known before the window).
- */
 const FIGURES_WINDOW_MS = 35 * trend_DAY_MS;
-/** How many readings over `history-limit` a file may hold before it is trimmed: a tenth, at least 1. */
 function trimSlack(limit) {
     return Math.max(1, Math.ceil(limit / 10));
 }
-/** True when a file of `count` readings is due to be trimmed back to `limit`. */
 function dueForTrim(count, limit) {
     return count > limit + trimSlack(limit);
 }
-/** One line (without its line end) as a reading; throws an Error saying what is wrong with it. */
 function parseReading(line) {
     let object;
     try {
@@ -1889,23 +1994,17 @@ function parseReading(line) {
     }
     return { at, values };
 }
-/**
- * An ISO 8601 time with its zone as ms since the epoch; NaN for anything else: a time without a zone
- * (which Date.parse would read as the runner's local time) and a day that does not exist included.
- */
 function isoTime(text) {
     const date = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/.exec(text);
     const at = date ? Date.parse(text) : Number.NaN;
     if (Number.isNaN(at) || !date)
         return Number.NaN;
-    // Date.parse rolls 2025-02-30 over to March 2; the date as written must be the date it means.
     const [year, month, day] = date.slice(1, 4).map(Number);
     const probe = new Date(0);
     probe.setUTCFullYear(year, month - 1, day);
     const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
     return real ? at : Number.NaN;
 }
-/** Parses a history's text, in file order; throws HistoryFormatError naming the first bad line. */
 function parseHistory(text) {
     const readings = [];
     const lines = text.replace(/^\uFEFF/, '').split('\n');
@@ -1922,9 +2021,7 @@ function parseHistory(text) {
     }
     return readings;
 }
-/** The documented field order of a line: credit, free_credit, referral_credits, total_credits. */
 const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
-/** One reading as its line, line end included. */
 function serializeReading(r) {
     const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
     return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
@@ -1932,15 +2029,9 @@ function serializeReading(r) {
 function serializeHistory(readings) {
     return readings.map(serializeReading).join('');
 }
-/** Oldest first, stably: readings with the same time keep their order. */
 function byTime(readings) {
     return [...readings].sort((a, b) => a.at - b.at);
 }
-/**
- * The union of two sets of readings, oldest first, each reading once: two readings are the same when
- * their lines are (same time to the millisecond, same four balances). Readings repeated within one set
- * are kept as often as that set holds them (two runs may read the same balance at the same moment).
- */
 function mergeReadings(a, b) {
     const counts = new Map();
     for (const r of a) {
@@ -1958,10 +2049,6 @@ function mergeReadings(a, b) {
     }
     return byTime(merged);
 }
-/**
- * Two histories' text merged into one, in the documented form: their union, oldest first, each
- * reading once. Throws HistoryFormatError (naming which side and line) when either is not a history.
- */
 function mergeHistoryTexts(a, b) {
     const side = (text, name) => {
         try {
@@ -1976,28 +2063,21 @@ function mergeHistoryTexts(a, b) {
     return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
 }
 
+;// CONCATENATED MODULE: ../src/logic/lock-times.ts
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+const LOCK_WAIT_TOTAL_MS = 60_000;
+
 ;// CONCATENATED MODULE: ../src/io/lock.ts
-/**
- * The history's lock: a file beside it, created exclusively, holding its run's token. One holder at a
- * time: a lock is taken over only when it is older than the staleness limit, by renaming it to a
- * unique name and checking that what was moved is the very file found stale (a lock another run has
- * just taken is put back); a run removes only its own lock. Time and sleep are parameters, and so is
- * the file system, so that tests neither wait nor need a fault that root would defeat.
- */
+
+
 
 
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 };
-/** How long a run waits for a lock that does not change hands, and when a lock is taken to be a dead run's. */
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 60_000;
-/** However often the lock changes hands, a run waits no longer than this in all. */
-const LOCK_WAIT_TOTAL_MS = 60_000;
-/** Errors a file system gives for a moment (an antivirus or indexer holding the file on Windows). */
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
-/** The waits between tries of a call refused for a moment: about 0.6 s in all, then the refusal stands. */
 const RETRY_WAITS_MS = [20, 40, 80, 160, 320];
 function code(error) {
     return error?.code;
@@ -2005,7 +2085,6 @@ function code(error) {
 function describe(error) {
     return error instanceof Error ? error.message : String(error);
 }
-/** Calls `f`, again after each of RETRY_WAITS_MS while it fails with a transient error. */
 async function retrying(f, clock) {
     for (let i = 0;; i++) {
         try {
@@ -2018,14 +2097,6 @@ async function retrying(f, clock) {
         }
     }
 }
-/**
- * Takes the lock at `lockPath`. Waits while another run holds it: up to `waitMs` for any one holder
- * (the wait starts again whenever the lock changes hands, so that twenty runs queueing for a lock each
- * holds for milliseconds all get it), at most LOCK_WAIT_TOTAL_MS in all. A lock file older than
- * `staleMs` is a dead run's and is taken over; anything else at the path (a directory, a dangling
- * link) waits out the deadline. 'busy' when it could not be had in time; a reason when it cannot be
- * made at all (a read-only folder), so that the history is read, not saved.
- */
 async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, clock = systemClock, waitMs = LOCK_WAIT_MS, staleMs = LOCK_STALE_MS } = {}) {
     const started = clock.now();
     let since = started;
@@ -2047,7 +2118,6 @@ async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, cl
                 fs.writeSync(fd, token);
             }
             catch {
-                // A full disk: the lock is held all the same (it is known by its inode too).
             }
             finally {
                 fs.closeSync(fd);
@@ -2060,9 +2130,8 @@ async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, cl
         }
         catch (error) {
             if (code(error) === 'ENOENT')
-                continue; // released between the two calls: try again at once
+                continue;
         }
-        // The lock itself, not what it may point at: only a file is a run's lock and can be taken over.
         if (lock?.isFile()) {
             if (clock.now() - lock.mtimeMs > staleMs) {
                 if (takeOver(lockPath, lock, fs))
@@ -2080,12 +2149,6 @@ async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, cl
         await clock.sleep(5 + Math.random() * 20);
     }
 }
-/**
- * Moves the stale lock found at `lockPath` out of the way: renamed to a unique name, then removed if
- * it is the file that was found stale. When another run took the lock in between, what was moved is
- * its fresh lock: it is put back (a link, which never replaces a file). True when the path is free
- * to try again.
- */
 function takeOver(lockPath, stale, fs) {
     const aside = `${lockPath}.stale-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
     try {
@@ -2107,15 +2170,12 @@ function takeOver(lockPath, stale, fs) {
             fs.linkSync(aside, lockPath);
         }
         catch {
-            // Someone holds the path already; the run whose lock this was no longer holds it, and finds so
-            // before it writes (Lock.ours) or removes anything (Lock.release).
         }
     }
     try {
         fs.unlinkSync(aside);
     }
     catch {
-        // A leftover under a name of its own: it is no lock.
     }
     return same;
 }
@@ -2136,7 +2196,7 @@ function heldLock(lockPath, token, ino, fs, clock) {
         ours,
         async release() {
             if (!ours())
-                return undefined; // taken over (this run was taken for dead): not this run's to remove
+                return undefined;
             try {
                 await retrying(() => fs.unlinkSync(lockPath), clock);
                 return undefined;
@@ -2148,150 +2208,12 @@ function heldLock(lockPath, token, ino, fs, clock) {
     };
 }
 
-;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
-/**
- * Where the credits go: the spend of each credit type, and the dates on which the free credits and
- * the billable balance run out. Swarms spends free credits first, then the regular balance (purchased
- * and referral credits together), and refuses billable requests at or below 1.00 total credits.
- * Pure: time comes with the readings.
- */
+;// CONCATENATED MODULE: ../src/render/history-messages.ts
 
 
-/** At or below this many total credits, the API answers billable requests with HTTP 402. */
-const credit_flow_BILLABLE_FLOOR = 1;
-/** Whether the API still accepts billable requests at this total: above BILLABLE_FLOOR only. */
-function credit_flow_isBillable(totalCredits) {
-    return totalCredits > credit_flow_BILLABLE_FLOOR;
-}
-/** The rows of the "Where the credits go" table, in this order. */
-const credit_flow_FLOW_ORDER = (/* unused pure expression or super */ null && (['free', 'regular', 'referral', 'total']));
-function creditFlow(readings, current) {
-    const window = burnWindow(seriesTo(readings, current));
-    const rate = burnRate(window, 'total');
-    const burnRates = rate === undefined
-        ? undefined
-        : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
-    const { free, total, regular, referral } = current.values;
-    const regularBalance = regular + referral;
-    const billableDepletionDate = forecast(total - credit_flow_BILLABLE_FLOOR, rate, current.at).depletionDate;
-    // Free credits run out before the floor only when what is left beside them is above the floor; at the
-    // floor exactly (within money's tolerance, not float noise) both come on the same day.
-    const freeOutlastsFloor = free > 0 && total - free < credit_flow_BILLABLE_FLOOR - SPEND_EPSILON;
-    const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
-    // Regular and referral are spent together, in no documented order: both last until the floor, once
-    // the free credits are gone.
-    const sharedRunsOut = credit_flow_isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
-    const runsOut = {
-        free: freeDepletionDate,
-        regular: regular > 0 ? sharedRunsOut : undefined,
-        referral: referral > 0 ? sharedRunsOut : undefined,
-        total: billableDepletionDate
-    };
-    const rows = credit_flow_FLOW_ORDER.map(type => ({
-        type,
-        balance: current.values[type],
-        spentPerDay: burnRates?.[type],
-        runsOut: runsOut[type]
-    }));
-    return { burnRates, freeDepletionDate, billableDepletionDate, freeOutlastsFloor, regularBalance, rows };
-}
-
-;// CONCATENATED MODULE: ../src/render/messages.ts
-
-
-
-/** The credit types' names in tables. */
-const messages_LABELS = {
-    total: 'Total',
-    regular: 'Regular (purchased)',
-    free: 'Free',
-    referral: 'Referral'
-};
-/** A count and its unit, singular only for exactly "1": "1 credit", "0.5 credits", "2 days". */
-function messages_plural(count, unit) {
-    return `${count} ${unit}${count === '1' ? '' : 's'}`;
-}
-/** Days in words: one decimal below 10, whole days above; never 0 for a runway that is not 0. */
-function messages_about(days) {
-    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
-}
-/** Credits in words, amounts and rates alike: two decimals, more only for one that would show as 0. */
-function messages_cents(credits) {
-    return roundedText(credits, 2);
-}
-/** A rate in words, the one rounding for rates everywhere: "0.25 credits a day", "1 credit a day". */
-function messages_perDay(credits) {
-    return `${messages_plural(messages_cents(credits), 'credit')} a day`;
-}
-/** A number of times in words: "10.5"; a usual rate of 0 is worded by againstUsual, never as Infinity. */
-function times(value) {
-    return String(Math.round(value * 10) / 10);
-}
-/** A time span in words: minutes, hours or days. */
-function messages_span(ms) {
-    const minutes = ms / 60_000;
-    if (minutes < 90)
-        return messages_plural(String(Math.round(minutes)), 'minute');
-    const hours = minutes / 60;
-    if (hours < 48)
-        return messages_plural(String(Math.round(hours * 10) / 10), 'hour');
-    return messages_plural(String(Math.round((hours / 24) * 10) / 10), 'day');
-}
-/** The spike's rate against the usual one: "10 times the usual rate", or what stands for it at a usual 0. */
-function messages_againstUsual(ratio) {
-    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
-}
-function balanceLine(balance, verdict) {
-    const next = verdict.nextCreditType === 'none'
-        ? 'no credits are left to spend'
-        : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
-    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next} (free credits are spent first, then the regular balance, which includes referral credits).`;
-}
-const floorNote = (/* unused pure expression or super */ null && (`the Swarms API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits`));
-function belowMinimumMessage(balance, verdict, inputs) {
-    const floor = verdict.billable ? '' : ` At ${balance.texts.total} total credits, ${floorNote}.`;
-    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the minimum of ${inputs.minimumCredits} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`;
-}
-function belowWarningMessage(balance, inputs) {
-    return `Swarms ${inputs.creditType} credits are ${balance.texts[inputs.creditType]}, below the warning threshold of ${inputs.warningCredits} (warning-credits). Add credits before they run out.`;
-}
-function notBillableMessage(balance) {
-    return `Swarms total credits are ${balance.texts.total}: ${floorNote}, so agents cannot run. Add credits to the account.`;
-}
-function runwayMessage(balance, trend, inputs) {
-    return `Swarms ${inputs.creditType} credits (${balance.texts[inputs.creditType]}) last about ${messages_plural(messages_about(trend.daysRemaining ?? 0), 'day')} at ${messages_perDay(trend.burnRatePerDay ?? 0)} (until ${trend.depletionDate}), fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`;
-}
-/**
- * A history path that holds something other than a regular file. The path is shown as it is, in plain
- * quotes: JSON quoting would double each backslash of a Windows path (D:\\a\\h.jsonl).
- */
-function messages_notAHistoryMessage(path, kind) {
+const history_messages_seconds = (ms) => `${ms / 1000} s`;
+function history_messages_notAHistoryMessage(path, kind) {
     return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
-}
-/**
- * Why the history on a branch could not be read or saved: the reason inside the history messages
- * below, which name the file and the branch.
- */
-const branchProblem = {
-    noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
-    tokenRejected: (repository) => `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
-    cannotRead: (repository) => `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
-    notFound: (repository) => `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
-    readOnly: (repository) => `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
-    busy: (pushes, seconds) => `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
-    timeout: (what, seconds) => `git ${what} did not finish within ${seconds} s`,
-    gitFailed: (what, reason) => `git ${what} failed: ${errors_oneLine(reason)}`,
-    notAFile: (file, type) => `${file} on the branch is a ${type}, not a file; rename or remove it`
-};
-function historyUnreadableMessage(path, reason, inputs, onBranch = false) {
-    const gates = [
-        inputs.minimumDaysRemaining !== undefined ? 'the runway (minimum-days-remaining)' : '',
-        inputs.monthlyBudget !== undefined ? 'the monthly budget (monthly-budget)' : ''
-    ].filter(Boolean);
-    const advice = onBranch
-        ? 'Gates fail closed: fix what the reason says, then run again.'
-        : 'Make the file readable (or remove it to start afresh), or wait for the run holding its lock.';
-    return `The history file ${path} could not be read (${oneLine(reason)}), so ${gates.join(' and ')} could not be checked. ${advice}`;
 }
 function historyNotReadWarning(path, reason) {
     return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
@@ -2309,52 +2231,31 @@ function tornLineWarning(path, bytes) {
     return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
 }
 function lockNotRemovedWarning(reason) {
-    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is 60 s old.`;
+    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is ${history_messages_seconds(LOCK_STALE_MS)} old.`;
 }
-function overBudgetMessage(spent, budget) {
-    return `Swarms credits spent this month (UTC): ${messages_cents(spent)}, over the monthly budget of ${budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`;
-}
-function forecastOverBudgetMessage(spent, forecast, budget) {
-    return `Swarms credits spent this month (UTC): ${messages_cents(spent)}; at the current rate the month ends at about ${messages_cents(forecast)}, over the monthly budget of ${budget} (monthly-budget).`;
-}
-function spendSpikeMessage(spent, overMs, ratio) {
-    return `Swarms credits are being spent fast: ${messages_plural(messages_cents(spent), 'credit')} in the last ${messages_span(overMs)}, ${messages_againstUsual(ratio)}. A job may be looping: check the workflows that call Swarms.`;
-}
-function outageAdvice(failOnApiError) {
-    return failOnApiError
-        ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
-        : ' The job goes on because fail-on-api-error is false; no balance outputs are set.';
-}
-function unexpectedMessage(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return `Unexpected error in the Swarms credit-balance action: ${errors_oneLine(text)}. Please report it with this line.`;
-}
-function outputFileMessage(reason) {
-    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${errors_oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
-}
-function summaryWriteMessage(reason) {
-    return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
-}
+const historyReasons = {
+    lockBusy: (lockPath, waitMs, staleMs) => `the lock ${lockPath} was held for over ${history_messages_seconds(waitMs)} (a run's lock file is taken over after ${history_messages_seconds(staleMs)}; anything else there must be removed by hand)`,
+    notAFile: (kind) => `it is ${kind}`,
+    tooLarge: (maxBytes) => `it is larger than ${maxBytes / 1024 / 1024} MiB`,
+    changedWhileRead: 'the file changed while it was read',
+    badLine: (line, reason) => `line ${line}: ${reason}`,
+    shortWrite: (written, total) => `only ${written} of ${total} bytes were written (a full disk?)`,
+    lockTakenOver: (lockPath) => `its lock ${lockPath} was taken over by another run`,
+    moveAsideFailed: (reason, why) => `it is not a balance history (${reason}), and moving it aside failed: ${why}`
+};
+const branchProblem = {
+    noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
+    tokenRejected: (repository) => `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
+    cannotRead: (repository) => `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
+    notFound: (repository) => `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
+    readOnly: (repository) => `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
+    busy: (pushes, seconds) => `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
+    timeout: (what, seconds) => `git ${what} did not finish within ${seconds} s`,
+    gitFailed: (what, reason) => `git ${what} failed: ${errors_oneLine(reason)}`,
+    notAFile: (file, type) => `${file} on the branch is a ${type}, not a file; rename or remove it`
+};
 
 ;// CONCATENATED MODULE: ../src/io/history.ts
-/**
- * The history file: JSON Lines, one reading a line, oldest first (src/logic/history-lines.ts reads and
- * writes a line). Only a regular file (or nothing) is a history; a symbolic link is followed and stays
- * a link. A run costs the same whatever the history's length:
- *
- * - it reads only the tail the figures need (FIGURES_WINDOW_MS back from the newest reading, and the
- *   newest reading before that), backwards in chunks, and counts the lines before it without parsing
- *   them (the first line is read for the history's start);
- * - it appends its reading (one write of one line, O_APPEND) under the lock;
- * - it trims the file to `history-limit` only when the file holds more than a tenth over it (an atomic
- *   rewrite: a temporary file, then a rename), and that run reads the whole file.
- *
- * A bad line found when read (in the tail, the first line, or anywhere at a trim) moves the file aside,
- * never overwriting it. An incomplete last line (a run killed while appending) is dropped, and said so.
- * A reading of this run dated well before the history's newest (this runner's clock is behind) is not
- * appended, and nothing is dropped: the figures are the history's. Temporary files a killed trim left
- * behind are removed on a later trim.
- */
 
 
 
@@ -2366,20 +2267,11 @@ function summaryWriteMessage(reason) {
 
 
 
-/** A larger file is not read into memory: it is moved aside like a corrupt one. */
 const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
-/** Temporary files of the action's own naming older than this were left by a killed run. */
 const TEMPORARY_STALE_MS = 10 * 60_000;
-/**
- * A history whose newest reading is dated more than this after the current one is ahead of this run's
- * clock. Nearer ones are runs that read the balance at about the same time and saved first.
- */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** The tail is read backwards in chunks of this size. */
 const CHUNK_BYTES = 64 * 1024;
-/** win32 has no O_NONBLOCK (no FIFOs to block on either): 0 there, said so rather than left to chance. */
 const O_NONBLOCK = process.platform === 'win32' ? 0 : (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-/** The history could not be read (permission denied, a lock that could not be had): no trend is known. */
 class HistoryReadError extends Error {
 }
 function kindOf(stats) {
@@ -2400,15 +2292,10 @@ function kindOf(stats) {
 function notAHistory(path, kind) {
     return new ActionError('input', notAHistoryMessage(path, kind));
 }
-/**
- * Before any request, without opening anything: the path holds a regular file, a link to one, or
- * nothing. Anything else is an input error naming the path. Other failures (permission) are left to
- * the read, which reports them.
- */
-function checkHistoryPath(path) {
+function history_checkHistoryPath(path) {
     let stats;
     try {
-        stats = statSync(path); // follows links; a dangling link is ENOENT, a history still to be made
+        stats = statSync(path);
     }
     catch {
         return;
@@ -2417,7 +2304,6 @@ function checkHistoryPath(path) {
     if (kind)
         throw notAHistory(path, kind);
 }
-/** The file a history path stands for: a symbolic link's target (resolved even when dangling). */
 function historyTarget(path) {
     let current = (0,external_node_path_namespaceObject.resolve)(path);
     for (let hops = 0; hops < 40; hops++) {
@@ -2432,16 +2318,11 @@ function historyTarget(path) {
             return (0,external_node_fs_namespaceObject.realpathSync)(current);
         }
         catch {
-            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current)); // dangling: follow by hand
+            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current));
         }
     }
     return current;
 }
-/**
- * Adds the current reading to the history at `path` and gives what the figures need, all under the
- * lock. Throws HistoryReadError when the history cannot be read; a history read but not saved comes
- * back with `notSaved`.
- */
 async function recordReading(path, current, limit, options = {}) {
     const fs = options.fs ?? external_node_fs_namespaceObject;
     const clock = options.clock ?? systemClock;
@@ -2450,13 +2331,12 @@ async function recordReading(path, current, limit, options = {}) {
         fs.mkdirSync((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
     }
     catch {
-        // A folder that cannot be made: nothing to read, and the save below says why it failed.
     }
     const lockPath = `${target}.lock`;
     const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
     const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs });
     if (lock === 'busy') {
-        throw new HistoryReadError(`the lock ${lockPath} was held for over ${waitMs / 1000} s (a run's lock file is taken over after ${(options.lockStaleMs ?? LOCK_STALE_MS) / 1000} s; anything else there must be removed by hand)`);
+        throw new HistoryReadError(historyReasons.lockBusy(lockPath, waitMs, options.lockStaleMs ?? LOCK_STALE_MS));
     }
     const held = 'ours' in lock ? lock : undefined;
     let recorded;
@@ -2488,8 +2368,6 @@ async function keep(k) {
     }
     const newest = tail.readings.reduce((max, r) => Math.max(max, r.at), -Infinity);
     if (newest > current.at + FUTURE_TOLERANCE_MS) {
-        // This run's clock is behind the history: keep the history whole, add nothing, and compute the
-        // figures as of the history's newest reading with this run's balance.
         const shown = { at: newest, values: current.values };
         return { ...figures(tail, shown), movedAside, clockBehind: newest };
     }
@@ -2508,7 +2386,6 @@ async function keep(k) {
         return { ...base, notSaved: describe(error) };
     }
 }
-/** The figures' readings and the history's extent, from the tail and the current reading. */
 function figures(tail, current) {
     const after = tail.readings.filter(r => r.at > current.at).length;
     return {
@@ -2518,11 +2395,6 @@ function figures(tail, current) {
     };
 }
 const EMPTY = { readings: [], count: 0, endsWithNewline: true };
-/**
- * Reads the history's tail at `target` (already resolved); a missing file is an empty history. A bad
- * line, or a file too large to be a history, comes back as `corrupt` (the reason). Opening does not
- * block (a FIFO swapped in after the check is refused).
- */
 function readTail(target, fs) {
     let fd;
     try {
@@ -2537,9 +2409,9 @@ function readTail(target, fs) {
         const stats = fs.fstatSync(fd);
         const kind = kindOf(stats);
         if (kind)
-            throw new HistoryReadError(`it is ${kind}`);
+            throw new HistoryReadError(historyReasons.notAFile(kind));
         if (stats.size > HISTORY_MAX_BYTES)
-            return { corrupt: `it is larger than ${HISTORY_MAX_BYTES / 1024 / 1024} MiB` };
+            return { corrupt: historyReasons.tooLarge(HISTORY_MAX_BYTES) };
         return scanTail(fd, stats.size, fs);
     }
     catch (error) {
@@ -2561,39 +2433,31 @@ function readFully(fd, buffer, position, fs) {
     }
     return done;
 }
-/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
 function lineText(bytes, offset) {
     let text = bytes.toString('utf8');
     if (offset === 0)
         text = text.replace(/^\uFEFF/, '');
     return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
-/**
- * Reads lines backwards from the end, in chunks, until it has a reading dated FIGURES_WINDOW_MS before
- * the newest it has seen; then counts the lines before the tail without parsing them, and parses the
- * first line for the history's start.
- */
 function scanTail(fd, size, fs) {
     const readings = [];
     let newest = -Infinity;
     let endsWithNewline = true;
     let torn;
-    let first = true; // the next line is the file's last (after its final line end, maybe empty)
-    let stoppedAt; // where the tail's oldest line starts, when the tail is not the whole file
-    let carry = Buffer.alloc(0); // the start of a line that begins in an earlier chunk
+    let first = true;
+    let stoppedAt;
+    let carry = Buffer.alloc(0);
     let pos = size;
     const badLine = (offset, error) => ({
-        corrupt: `line ${countLines(fd, offset, fs) + 1}: ${error.message}`
+        corrupt: historyReasons.badLine(countLines(fd, offset, fs) + 1, error.message)
     });
     outer: while (pos > 0 || first) {
         const from = Math.max(0, pos - CHUNK_BYTES);
         const chunk = Buffer.allocUnsafe(pos - from);
         const n = readFully(fd, chunk, from, fs);
         if (n !== chunk.length)
-            throw new HistoryReadError('the file changed while it was read');
+            throw new HistoryReadError(historyReasons.changedWhileRead);
         const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
-        // The whole lines of this chunk, decoded at once: they start after a line end (or at the file's
-        // start) and end at one (or at the file's end), so no character is cut.
         const cut = from > 0 ? buffer.indexOf(0x0a) : -1;
         if (from > 0 && cut < 0) {
             carry = buffer;
@@ -2601,12 +2465,11 @@ function scanTail(fd, size, fs) {
             continue;
         }
         const lines = buffer.toString('utf8', cut + 1).split('\n');
-        let end = from + buffer.length; // the byte after the line under way
+        let end = from + buffer.length;
         for (let i = lines.length - 1; i >= 0; i--) {
             const raw = lines[i];
             const last = first;
             first = false;
-            // The file's last line is measured in bytes exactly (it may be cut off); the others as decoded.
             const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw);
             const bytes = end - offset;
             end = offset - 1;
@@ -2620,7 +2483,7 @@ function scanTail(fd, size, fs) {
             catch (error) {
                 if (!last)
                     return badLine(offset, error);
-                torn = { offset, bytes }; // the last line, unended and unreadable: a killed append
+                torn = { offset, bytes };
             }
             if (last)
                 endsWithNewline = false;
@@ -2648,12 +2511,10 @@ function scanTail(fd, size, fs) {
     const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity);
     return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn };
 }
-/** A line's text: a byte order mark at the file's start and a CR before the line end read as absent. */
 function lineString(raw, offset) {
     const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
     return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
-/** The first reading of the file, read from its first lines (before `end`); a bad one is a bad line. */
 function firstReading(fd, end, fs) {
     const head = Buffer.allocUnsafe(Math.min(end, CHUNK_BYTES));
     const n = readFully(fd, head, 0, fs);
@@ -2667,18 +2528,17 @@ function firstReading(fd, end, fs) {
                 return { at: parseReading(text).at };
             }
             catch (error) {
-                return { corrupt: `line ${line}: ${error.message}` };
+                return { corrupt: historyReasons.badLine(line, error.message) };
             }
         }
         offset = stop + 1;
     }
     return {};
 }
-/** How many lines that are not blank lie before `end` (a line start), counted without parsing them. */
 function countLines(fd, end, fs) {
     const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
     let count = 0;
-    let length = 0; // of the line under way
+    let length = 0;
     let firstByte = 0;
     for (let pos = 0; pos < end;) {
         const n = readFully(fd, buffer.subarray(0, Math.min(buffer.length, end - pos)), pos, fs);
@@ -2705,7 +2565,6 @@ function countLines(fd, end, fs) {
         count++;
     return count;
 }
-/** One write of one line at the file's end (O_APPEND); a write that fails is undone. */
 function appendReading(target, current, tail, fs) {
     const fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT, 0o666);
     try {
@@ -2716,14 +2575,13 @@ function appendReading(target, current, tail, fs) {
         try {
             const written = fs.writeSync(fd, data);
             if (written !== data.length)
-                throw new Error(`only ${written} of ${data.length} bytes were written (a full disk?)`);
+                throw new Error(historyReasons.shortWrite(written, data.length));
         }
         catch (error) {
             try {
                 fs.ftruncateSync(fd, before);
             }
             catch {
-                // The next run drops the incomplete line, and says so.
             }
             throw error;
         }
@@ -2732,11 +2590,6 @@ function appendReading(target, current, tail, fs) {
         fs.closeSync(fd);
     }
 }
-/**
- * Rewrites the file with its newest `limit` readings (sorted, the current one added): the one run in
- * many that reads the whole file. A bad line anywhere in it moves the file aside, and a fresh history
- * starts with the current reading.
- */
 async function trim(k, tail) {
     const { target, current, fs, clock } = k;
     removeStaleTemporaries(target, clock.now(), fs);
@@ -2773,11 +2626,6 @@ const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 function temporaryName(target) {
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
 }
-/**
- * Replaces the file in one step: a temporary file in the same folder, then a rename over it (retried
- * for a moment when refused), made only while this run still holds the lock. The file keeps its
- * permissions (a history kept private stays private).
- */
 async function writeAtomic(target, text, k) {
     const { fs, clock } = k;
     const temporary = temporaryName(target);
@@ -2786,14 +2634,13 @@ async function writeAtomic(target, text, k) {
         mode = fs.statSync(target).mode & 0o7777;
     }
     catch {
-        // A new history: the default permissions.
     }
     try {
         fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
         if (mode !== undefined)
             fs.chmodSync(temporary, mode);
         if (k.lock && !k.lock.ours())
-            throw new Error(`its lock ${target}.lock was taken over by another run`);
+            throw new Error(historyReasons.lockTakenOver(`${target}.lock`));
         await retrying(() => fs.renameSync(temporary, target), clock);
     }
     catch (error) {
@@ -2801,23 +2648,20 @@ async function writeAtomic(target, text, k) {
             fs.rmSync(temporary, { force: true });
         }
         catch {
-            // Removed by a later trim once stale.
         }
         throw error;
     }
 }
-/** Moves a file that is not a history aside, never overwriting it (the rename retried for a moment). */
 async function moveAside(target, reason, now, fs, clock) {
     const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
     try {
         await retrying(() => fs.renameSync(target, to), clock);
     }
     catch (error) {
-        throw new HistoryReadError(`it is not a balance history (${reason}), and moving it aside failed: ${describe(error)}`);
+        throw new HistoryReadError(historyReasons.moveAsideFailed(reason, describe(error)));
     }
     return { to, reason };
 }
-/** Removes this history's temporary files that a killed run left behind (older than 10 minutes). */
 function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_namespaceObject) {
     const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
     let names;
@@ -2836,91 +2680,12 @@ function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_
                 fs.rmSync(path, { force: true });
         }
         catch {
-            // Gone already, or another run's: not ours to insist on.
         }
     }
 }
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: ../src/logic/history-branch.ts
-/**
- * The pure decisions of keeping the history on a branch: the remote's address, whether a branch name
- * is one git accepts, how long to wait before another push, and what a failed git command means.
- * No I/O: `io/history-branch.ts` runs git and asks these.
- */
-/** The file name on the branch when `history-file` does not give one. */
-const DEFAULT_BRANCH_FILE = 'swarms-credit-history.jsonl';
-/** Everything a run does on the branch (the fetch, every push, the waits between) ends within this. */
-const BRANCH_DEADLINE_MS = 90_000;
-/** The first wait after a rejected push; each further one doubles, up to BACKOFF_CAP_MS. */
-const history_branch_BACKOFF_BASE_MS = 200;
-const history_branch_BACKOFF_CAP_MS = 5_000;
-/** Who the history's commits are by: the Actions bot, as GitHub's own actions commit. */
-const BOT_NAME = 'github-actions[bot]';
-const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
-/**
- * The wait before retry `attempt` (0 for the first retry): exponential, capped, with jitter ("equal
- * jitter": half the step fixed, half random), so that runs rejected together do not push together
- * again. `random` is in [0, 1).
- */
-function history_branch_backoffMs(attempt, random) {
-    const step = Math.min(history_branch_BACKOFF_CAP_MS, history_branch_BACKOFF_BASE_MS * 2 ** attempt);
-    return step / 2 + (random * step) / 2;
-}
-/**
- * A branch name git and GitHub accept (the rules of `git check-ref-format --branch`, less the exotic):
- * letters, digits, `.`, `_`, `-` and `/` between parts; no part that starts with `.` or ends with
- * `.lock`, no `..`, no leading `-`.
- */
-function isBranchName(name) {
-    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.length > 200)
-        return false;
-    if (name.startsWith('-') || name.includes('..'))
-        return false;
-    return name
-        .split('/')
-        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
-}
-/** A file name on the branch: one path part, no folder, nothing git would refuse or hide. */
-function isBranchFileName(name) {
-    return /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..' && name !== '.git' && name.length <= 200;
-}
-/** `owner/name` as GITHUB_REPOSITORY gives it. */
-function isRepository(text) {
-    return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.split('/').some(part => /^\.+$/.test(part));
-}
-function classifyGitFailure(stdout, stderr) {
-    const text = `${stdout}\n${stderr}`;
-    if (/couldn't find remote ref/i.test(text))
-        return 'no-branch';
-    if (/\[rejected\].*\((stale info|fetch first|non-fast-forward|already exists)\)/i.test(text))
-        return 'conflict';
-    if (/\[remote rejected\].*(lock|failed to update ref|expected)/i.test(text))
-        return 'conflict';
-    if (/returned error: 401|could not read (username|password)|authentication failed/i.test(text)) {
-        return 'rejected-token';
-    }
-    if (/returned error: 403|permission .* denied|write access .* not granted/i.test(text))
-        return 'forbidden';
-    if (/returned error: 404|repository .* not found/i.test(text))
-        return 'not-found';
-    return 'other';
-}
-/**
- * The last meaningful line git printed (its `fatal:` or `error:` line when there is one), for a
- * message: one line, at most 300 characters.
- */
-function gitReason(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(Boolean);
-    const line = lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
-    const text = line.replace(/^(fatal|error):\s*/, '');
-    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
 ;// CONCATENATED MODULE: ../src/io/history-branch.ts
 
 
@@ -2935,26 +2700,18 @@ const realClock = {
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: () => Math.random()
 };
-/** The basic credential GitHub takes for a token over git's HTTP: `x-access-token:<token>`, base64. */
 function basicCredential(token) {
     return Buffer.from(`x-access-token:${token}`).toString('base64');
 }
-/** `<file> on branch <branch> of <owner/name>`: how messages name the history. */
 function branchLabel(target) {
     return `${target.file} on branch ${target.branch} of ${target.repository}`;
 }
-/**
- * Reads the history on the branch, adds `current`, and saves it there. Throws HistoryReadError when the
- * branch cannot be read (no git, a refused token, no such repository, a timeout); a history read but
- * not saved (a read-only token, other runs writing for longer than the deadline) comes back with
- * `notSaved`.
- */
 async function recordOnBranch(target, current, { limit, env, clock = realClock, deadlineMs = BRANCH_DEADLINE_MS, git = 'git' }) {
     const deadline = clock.now() + deadlineMs;
     const folder = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'swarms-history-'));
     const gitDir = (0,external_node_path_namespaceObject.join)(folder, 'repo.git');
     const work = (0,external_node_path_namespaceObject.join)(folder, 'work');
-    const run = runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
+    const run = history_branch_runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
     try {
         makeRepository(gitDir);
         const line = serializeReading(current);
@@ -2969,10 +2726,6 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
                     throw error;
                 return { ...first, pushes: attempt, notSaved: error.message };
             }
-            // Every other run's readings are in what was fetched, and this run's is added to them: the union.
-            // A reading the branch holds already (a push whose answer was lost but which landed, or a run
-            // beside this one that read the same balance in the same millisecond) is taken out first and
-            // appended again, so that it is kept once; when it was the last line, nothing changes or is pushed.
             const local = (0,external_node_path_namespaceObject.join)(work, target.file);
             if (read.history && holdsLine(read.history, line))
                 (0,external_node_fs_namespaceObject.writeFileSync)(local, withoutLine(read.history, line));
@@ -2985,7 +2738,6 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
                     throw error;
                 return { ...first, pushes: attempt, notSaved: error.message };
             }
-            // A history moved aside is pushed beside the new one, under the name the history module gave it.
             const movedAside = first
                 ? first.movedAside
                 : recorded.movedAside && { ...recorded.movedAside, to: `${(0,external_node_path_namespaceObject.basename)(recorded.movedAside.to)} on the branch` };
@@ -2997,7 +2749,7 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
             try {
                 const ref = await commitHistory(run, target, read, work, recorded);
                 if (ref === undefined)
-                    return { ...recorded, pushes: attempt }; // the branch holds it already
+                    return { ...recorded, pushes: attempt };
                 pushed = await run([
                     'push',
                     '--porcelain',
@@ -3028,36 +2780,24 @@ async function recordOnBranch(target, current, { limit, env, clock = realClock, 
         (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
     }
 }
-/** The lines of a history file as fetched, without their line ends. */
 function linesOf(history) {
     return history.toString('utf8').replace(/\r\n/g, '\n').split('\n');
 }
-/** Whether a history file (as fetched) holds this exact line. */
 function holdsLine(history, line) {
     return linesOf(history).includes(line.replace(/\n$/, ''));
 }
-/** The history file without this line. */
 function withoutLine(history, line) {
     const bare = line.replace(/\n$/, '');
     const kept = linesOf(history).filter(text => text !== bare && text !== '');
     return kept.length ? `${kept.join('\n')}\n` : '';
 }
-/**
- * An empty bare repository, as `git init --bare` with no templates makes it (HEAD, objects/, refs/): a
- * process less on every run.
- */
 function makeRepository(gitDir) {
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'objects'), { recursive: true });
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'heads'), { recursive: true });
     (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
     (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
 }
-/** The local ref the commit is made on, before it is pushed. */
 const LOCAL_REF = 'refs/heads/swarms-credit-history-write';
-/**
- * Fetches the branch (one commit deep) and writes its history file into `work`, fresh. The tree and
- * the file come out of one `git cat-file --batch`.
- */
 async function fetchBranch(run, target, gitDir, work) {
     (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
     (0,external_node_fs_namespaceObject.mkdirSync)(work, { recursive: true });
@@ -3079,7 +2819,6 @@ async function fetchBranch(run, target, gitDir, work) {
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, target.file), file.content);
     return { commit, others: entries.filter(entry => entry.name !== target.file), history: file.content };
 }
-/** The objects of `git cat-file --batch` output: type and content, or neither for a missing one. */
 function parseBatch(raw) {
     const objects = [];
     let at = 0;
@@ -3097,7 +2836,6 @@ function parseBatch(raw) {
     }
     return objects;
 }
-/** A raw tree object: `<mode> <name>\0<20-byte id>` entries. */
 function parseTree(tree) {
     const entries = [];
     let at = 0;
@@ -3113,12 +2851,6 @@ function parseTree(tree) {
     }
     return entries;
 }
-/**
- * The history as a commit with no parent, made by one `git fast-import`: the branch's other files, the
- * history, and a history moved aside (the history module leaves it beside the file as
- * `<file>.corrupt-<time>`). Returns the local ref to push; undefined when the branch already holds
- * exactly this history.
- */
 async function commitHistory(run, target, read, work, recorded) {
     const names = (0,external_node_fs_namespaceObject.readdirSync)(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`));
     const files = names.map(name => ({ name, content: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(work, name)) }));
@@ -3141,20 +2873,15 @@ async function commitHistory(run, target, read, work, recorded) {
     await run(['fast-import', '--quiet', '--force', '--done'], 'fast-import', { input: Buffer.concat(stream) });
     return LOCAL_REF;
 }
-/** A path as fast-import reads it: as it is, or C-quoted when it would be misread. */
 function quotePath(name) {
     return /^"|[\n\\"]/.test(name) ? JSON.stringify(name) : name;
 }
-/**
- * Runs git with the given environment, bounded by what is left of the deadline. A missing git, a
- * timeout, or (unless allowed) a failure throws HistoryReadError; what git printed is redacted.
- */
-function runner(program, env, remaining, target) {
+function history_branch_runner(program, env, remaining, target) {
     const secrets = [target.token, basicCredential(target.token)];
     const clean = (text) => redactAll(text, secrets);
     return async (args, what, { allowFailure = false, input } = {}) => {
         const { spawn } = process.getBuiltinModule('node:child_process');
-        const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1); // setTimeout takes at most 2^31-1 ms
+        const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1);
         let child;
         const result = await new Promise((resolve, reject) => {
             child = spawn(program, args, {
@@ -3199,7 +2926,6 @@ function runner(program, env, remaining, target) {
         throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)));
     };
 }
-/** Ends git and whatever it started (git-remote-http): its process group, where there is one. */
 function kill(child) {
     try {
         if (process.platform !== 'win32' && child.pid !== undefined)
@@ -3233,12 +2959,6 @@ function pushProblem(result, target) {
             return branchProblem.gitFailed('push', gitReason(`${result.stdout}\n${result.stderr}`));
     }
 }
-/**
- * git's environment: the runner's, less the inputs (the API key and the token among them), the API
- * key's variable and every GIT_ variable that could point it elsewhere (but the CA settings an
- * Enterprise server may need); then the repository, English messages, no prompts, the bot as author,
- * and the configuration through GIT_CONFIG_COUNT, the token's header among it.
- */
 function gitEnvironment(base, gitDir, folder, target) {
     const env = {};
     for (const [name, value] of Object.entries(base)) {
@@ -3280,11 +3000,10 @@ function gitEnvironment(base, gitDir, folder, target) {
 ;// CONCATENATED MODULE: ../src/io/keep-reading.ts
 
 
-/** Whether the inputs keep a history at all (a file or a branch). */
-function keepsHistory(store) {
+function keep_reading_keepsHistory(store) {
     return Boolean(store.historyFile || store.historyBranch);
 }
-async function keepReading(store, reading, options = {}) {
+async function keep_reading_keepReading(store, reading, options = {}) {
     const branch = store.historyBranch;
     const path = branch ? branchLabel(branch) : (store.historyFile ?? '');
     const onBranch = branch !== undefined;
@@ -3316,251 +3035,10 @@ async function keepReading(store, reading, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ../src/logic/measure-gate.js
-// Whether the post step may have a job to measure: the one check its entry makes before loading
-// anything else, so that a job that does not measure pays for no more than Node's start (see README,
-// What a job costs). JavaScript with no import but api.js, so that the post bundle's entry stays tiny.
-// Only a clear "no" skips the rest: measure-job empty or false and max-job-spend empty. Any other value
-// (an invalid one included) goes to the full post step, which validates the inputs as the main step does.
-
-
-/** The values of a boolean input that mean false, as the YAML 1.2 core schema writes them. */
-const FALSE_VALUES = ['false', 'False', 'FALSE']
-
-/**
- * @param {Readonly<Record<string, string | undefined>>} env
- * @returns {boolean}
- */
-function mayMeasure(env) {
-  const measure = (env[inputVariable('measure-job')] ?? '').trim()
-  const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
-  return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
-}
-
-;// CONCATENATED MODULE: ../src/logic/inputs.ts
-/**
- * Reading and validating the inputs, from the environment the runner sets (`INPUT_<NAME>`).
- * Every input is checked before any request; an invalid one raises an `input` ActionError that names
- * it and says what it accepts.
- */
-
-
-
-
-
-
-
-/**
- * Each input's default, as action.yml declares it (a repository test keeps the two equal). The runner
- * fills these in; they apply here when the action runs without it (locally, or from a test).
- */
-const DEFAULTS = {
-    'api-key': '',
-    'base-url': 'https://api.swarms.world',
-    'minimum-credits': '0',
-    'credit-type': 'total',
-    'warning-credits': '',
-    'fail-on-api-error': 'true',
-    'max-retries': '3',
-    'timeout-seconds': '30',
-    summary: 'true',
-    'history-file': '',
-    'history-branch': '',
-    'github-token': '${{ github.token }}',
-    'history-limit': '1000',
-    'minimum-days-remaining': '',
-    'monthly-budget': '',
-    'spike-factor': '',
-    'measure-job': 'false',
-    'max-job-spend': ''
-};
-const DEFAULT_BASE_URL = DEFAULTS['base-url'];
-const MAX_RETRIES_LIMIT = 10;
-const TIMEOUT_SECONDS_LIMIT = 600;
-const HISTORY_LIMIT_MAX = 100_000;
-/** The most characters of a bad value an error message repeats. */
-const ECHO_LIMIT = 100;
-/** The value the runner passes for input `name`, trimmed; '' when unset. Same rule as core.getInput. */
-function inputValue(env, name) {
-    return (env[api_inputVariable(name)] ?? '').trim();
-}
-/** The API key: the `api-key` input, else SWARMS_API_KEY; '' when neither is set. */
-function readApiKey(env) {
-    return inputValue(env, 'api-key') || (env.SWARMS_API_KEY ?? '').trim();
-}
-/**
- * The `github-token` input as the runner passes it. Its default (`${{ github.token }}`) is filled in by
- * the runner only: outside it, no token is given.
- */
-function readGithubToken(env) {
-    return inputValue(env, 'github-token');
-}
-/** Printable ASCII without spaces (0x21-0x7E): every character an API key can hold. */
-const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
-function readInputs(env) {
-    const apiKey = readApiKey(env);
-    if (!apiKey) {
-        throw new errors_ActionError('input', 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.');
-    }
-    if (!KEY_CHARACTERS.test(apiKey) || apiKey.length < FRAGMENT_LENGTH) {
-        // Never echo the key: say only what is wrong with it.
-        throw new errors_ActionError('input', `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${FRAGMENT_LENGTH} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`);
-    }
-    const given = (name) => inputValue(env, name);
-    const get = (name) => given(name) || DEFAULTS[name];
-    const optional = (name, parse) => get(name) ? parse(name, get(name)) : undefined;
-    const historyFile = get('history-file');
-    const historyBranch = get('history-branch') ? parseBranch(env, get('history-branch'), historyFile) : undefined;
-    for (const name of ['minimum-days-remaining', 'monthly-budget', 'spike-factor']) {
-        if (get(name) && !historyFile && !historyBranch) {
-            throw new errors_ActionError('input', `Input \`${name}\` needs \`history-file\` or \`history-branch\`: it is computed from the history of readings.`);
-        }
-    }
-    return {
-        apiKey,
-        baseUrl: parseBaseUrl(get('base-url')),
-        minimumCredits: parseDecimal('minimum-credits', get('minimum-credits')),
-        creditType: parseCreditType(get('credit-type')),
-        warningCredits: optional('warning-credits', parseDecimal),
-        failOnApiError: parseBoolean('fail-on-api-error', get('fail-on-api-error')),
-        maxRetries: parseWhole('max-retries', get('max-retries'), 0, MAX_RETRIES_LIMIT),
-        timeoutSeconds: parseTimeout(get('timeout-seconds')),
-        summary: parseBoolean('summary', get('summary')),
-        historyBranch,
-        historyFile: historyFile && !historyBranch
-            ? (0,external_node_path_namespaceObject.isAbsolute)(historyFile)
-                ? historyFile
-                : (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), historyFile)
-            : undefined,
-        historyLimit: parseWhole('history-limit', get('history-limit'), 2, HISTORY_LIMIT_MAX),
-        minimumDaysRemaining: optional('minimum-days-remaining', parseDecimal),
-        monthlyBudget: optional('monthly-budget', parseDecimal),
-        spikeFactor: optional('spike-factor', parseFactor),
-        measureJob: parseBoolean('measure-job', get('measure-job')) || get('max-job-spend') !== '',
-        maxJobSpend: optional('max-job-spend', (name, text) => (parseDecimal(name, text), text))
-    };
-}
-/**
- * `history-branch` with what it needs: a token (never echoed), the workflow's repository and server
- * (GITHUB_REPOSITORY, GITHUB_SERVER_URL), and the file name on the branch: the basename of
- * `history-file` when it is given, else DEFAULT_BRANCH_FILE.
- */
-function parseBranch(env, branch, historyFile) {
-    if (!isBranchName(branch)) {
-        throw new errors_ActionError('input', `Input \`history-branch\` is ${echo(branch)}: it must be a branch name git accepts (letters, digits, ., _, - and / between parts, such as swarms-credit-history).`);
-    }
-    const file = historyFile ? (0,external_node_path_namespaceObject.basename)(historyFile.replace(/\\/g, '/')) : DEFAULT_BRANCH_FILE;
-    if (!isBranchFileName(file)) {
-        throw new errors_ActionError('input', `Input \`history-file\` ends in ${echo(file)}, which cannot name the history's file on \`history-branch\`: use a name of letters, digits, ., _ and - (or leave history-file empty for ${DEFAULT_BRANCH_FILE}).`);
-    }
-    const token = readGithubToken(env);
-    if (!token) {
-        throw new errors_ActionError('input', 'Input `github-token` is empty: `history-branch` needs a token that can read and write the repository (the default, ${{ github.token }}, with `permissions: contents: write`).');
-    }
-    if (!KEY_CHARACTERS.test(token)) {
-        throw new errors_ActionError('input', 'Input `github-token` is not a token: a token is printable ASCII without spaces. Pass the token alone, such as ${{ github.token }}.');
-    }
-    const repository = (env.GITHUB_REPOSITORY ?? '').trim();
-    if (!isRepository(repository)) {
-        throw new errors_ActionError('input', `\`history-branch\` needs the workflow's repository, and GITHUB_REPOSITORY is ${echo(repository)}: it must be owner/name (the runner sets it).`);
-    }
-    const server = (env.GITHUB_SERVER_URL ?? '').trim() || 'https://github.com';
-    return { branch, file, repository, remote: `${parseServerUrl(server)}/${repository}.git`, token };
-}
-/** GITHUB_SERVER_URL under the API's rule: https, or http to a loopback host; nothing else in it. */
-function parseServerUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        url = undefined;
-    }
-    const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)));
-    if (!url || !secure || url.username || url.password || url.search || url.hash) {
-        throw new errors_ActionError('input', `\`history-branch\` needs the GitHub server's address, and GITHUB_SERVER_URL is ${echo(text)}: it must be an https URL with nothing but a host and a path (plain http only to a loopback host).`);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-/** A bad value as an error message repeats it: quoted, on one line, at most ECHO_LIMIT characters. */
-function echo(text) {
-    return JSON.stringify(clip(errors_oneLine(text), ECHO_LIMIT));
-}
-const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-function parseDecimal(name, text) {
-    const value = Number(text);
-    if (!DECIMAL.test(text) || !Number.isFinite(value)) {
-        throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a non-negative decimal number, such as 10 or 0.5.`);
-    }
-    return value;
-}
-function parseWhole(name, text, min, max) {
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min || value > max) {
-        throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a whole number from ${min} to ${max}.`);
-    }
-    return value;
-}
-function parseTimeout(text) {
-    const value = Number(text);
-    if (!DECIMAL.test(text) || !(value > 0) || value > TIMEOUT_SECONDS_LIMIT) {
-        throw new errors_ActionError('input', `Input \`timeout-seconds\` is ${echo(text)}: it must be a number of seconds above 0 and at most ${TIMEOUT_SECONDS_LIMIT}, such as 30.`);
-    }
-    return value;
-}
-function parseFactor(name, text) {
-    const value = Number(text);
-    if (!DECIMAL.test(text) || !(value > 1) || !Number.isFinite(value)) {
-        throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be a decimal number above 1, such as 3.`);
-    }
-    return value;
-}
-function parseCreditType(text) {
-    if (balance_CREDIT_TYPES.includes(text))
-        return text;
-    throw new errors_ActionError('input', `Input \`credit-type\` is ${echo(text)}: it must be one of ${balance_CREDIT_TYPES.join(', ')}.`);
-}
-// The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = FALSE_VALUES;
-function parseBoolean(name, text) {
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw new errors_ActionError('input', `Input \`${name}\` is ${echo(text)}: it must be true or false.`);
-}
-/** https anywhere; plain http only to a loopback host, for local testing. */
-function parseBaseUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new errors_ActionError('input', `Input \`base-url\` is ${echo(text)}: it is not a URL; use the API's address, such as ${DEFAULT_BASE_URL}.`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        throw new errors_ActionError('input', `Input \`base-url\` is ${echo(text)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new errors_ActionError('input', `Input \`base-url\` is ${echo(url.origin + '…')}: it must be the API's address alone, with no credentials, query or fragment.`);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 ;// CONCATENATED MODULE: ../src/io/secrets.ts
-/**
- * The secrets a run holds, each masked before anything else is logged (even when another input turns
- * out to be invalid): the API key, and with a history branch the GitHub token and its basic credential.
- * Both steps start here; everything they print is redacted of each (io/toolkit.ts).
- */
 
 
-/** Masks the run's secrets and returns them, the API key first. */
-function maskSecrets(env, sink) {
+function secrets_maskSecrets(env, sink) {
     const apiKey = readApiKey(env);
     if (apiKey)
         sink.mask(apiKey);
@@ -3576,39 +3054,11 @@ function maskSecrets(env, sink) {
 // EXTERNAL MODULE: ./stubs/core.ts
 var core = __nccwpck_require__(911);
 ;// CONCATENATED MODULE: ../src/logic/workflow-commands.ts
-/**
- * Keeping text that came from outside (the API's `detail`, a proxy's answer, a header, a file, an
- * input) from being read as a workflow command. The runner (actions/runner, ActionCommandManager and
- * ActionCommand.cs) reads each line of a step's stdout and stderr, split at `\n`, `\r\n` or `\r`:
- *
- * - `::name …::data`: the line, after its leading white space (.NET `TrimStart`, Unicode White_Space),
- *   starts with `::`, and a second `::` ends a registered command name (`TryParseV2`).
- * - `##[name …]data` (legacy): the first `##[` anywhere in a line that was not read as a `::` command
- *   (`TryParse`), up to a `]`, with a registered name. `##[stop-commands]token` then silences every
- *   later command of the step, and the log viewer also draws `##[group]`, `##[error]`… lines its own way.
- *
- * Both are found with .NET's culture-sensitive `StartsWith`/`IndexOf` (no ordinal comparison is
- * asked for), which under ICU skip ignorable characters: `#\u200B#[` is found as `##[`. So a
- * zero-width character does not neutralise a command, and one in the text does not hide one: here
- * format, control and default-ignorable characters count as invisible between the marks, and the
- * neutraliser inserts a backslash, which ICU does not ignore:
- *
- * - a line whose first characters (after white space) are `:` and `:` gets `\` before the first `:`;
- * - every `#`, `#`, `[` (with only invisible characters between) gets `\` before the `[`.
- *
- * The backslash is what Markdown reads as an escape of the next character, so in the job summary
- * `##\[` and `\::` render as `##[` and `::`; in the log and in code spans it shows as it is.
- * Applied once, at the edge, to everything the action prints (see io/toolkit.ts).
- */
-/** Characters .NET's culture-sensitive search may skip: controls, format and default-ignorable ones. */
 const INVISIBLE = String.raw `\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}`;
-/** What .NET's TrimStart removes (char.IsWhiteSpace: Unicode White_Space), and the invisible ones. */
 const LEADING = String.raw `\p{White_Space}${INVISIBLE}`;
 const LINE_COMMAND = new RegExp(`^([${LEADING}]*):(?=[${INVISIBLE}]*:)`, 'u');
 const LEGACY_COMMAND = new RegExp(`(#[${INVISIBLE}]*#[${INVISIBLE}]*)\\[`, 'gu');
-/** The runner's line breaks (.NET StreamReader.ReadLine), kept as they were. */
 const LINE_BREAK = /(\r\n|\r|\n)/;
-/** The text, with no line the runner would read as a workflow command, in either syntax. */
 function neutraliseCommands(text) {
     if (!text.includes(':') && !text.includes('#'))
         return text;
@@ -3618,21 +3068,118 @@ function neutraliseCommands(text) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ../src/logic/credit-flow.ts
+
+
+const credit_flow_BILLABLE_FLOOR = 1;
+function credit_flow_isBillable(totalCredits) {
+    return totalCredits > credit_flow_BILLABLE_FLOOR;
+}
+const credit_flow_FLOW_ORDER = [...balance_SPENDING_ORDER, 'total'];
+function credit_flow_creditFlow(readings, current) {
+    const window = burnWindow(seriesTo(readings, current));
+    const rate = burnRate(window, 'total');
+    const burnRates = rate === undefined
+        ? undefined
+        : Object.fromEntries(CREDIT_TYPES.map(type => [type, burnRate(window, type) ?? 0]));
+    const { free, total, regular, referral } = current.values;
+    const regularBalance = regular + referral;
+    const billableDepletionDate = forecast(total - credit_flow_BILLABLE_FLOOR, rate, current.at).depletionDate;
+    const freeOutlastsFloor = free > 0 && total - free < credit_flow_BILLABLE_FLOOR - SPEND_EPSILON;
+    const freeDepletionDate = free > 0 && !freeOutlastsFloor ? forecast(free, rate, current.at).depletionDate : undefined;
+    const sharedRunsOut = credit_flow_isBillable(total) && !freeOutlastsFloor ? billableDepletionDate : undefined;
+    const runsOut = {
+        free: freeDepletionDate,
+        regular: regular > 0 ? sharedRunsOut : undefined,
+        referral: referral > 0 ? sharedRunsOut : undefined,
+        total: billableDepletionDate
+    };
+    const rows = credit_flow_FLOW_ORDER.map(type => ({
+        type,
+        balance: current.values[type],
+        spentPerDay: burnRates?.[type],
+        runsOut: runsOut[type]
+    }));
+    return { burnRates, freeDepletionDate, billableDepletionDate, freeOutlastsFloor, regularBalance, rows };
+}
+
+;// CONCATENATED MODULE: ../src/render/messages.ts
+
+
+
+const messages_LABELS = {
+    total: 'Total',
+    regular: 'Regular (purchased)',
+    free: 'Free',
+    referral: 'Referral'
+};
+function messages_plural(count, unit) {
+    return `${count} ${unit}${count === '1' ? '' : 's'}`;
+}
+const messages_FORECAST_HORIZON = messages_plural(String(Math.round(MAX_FORECAST_DAYS / 365)), 'year');
+const messages_MIN_RATE_SPAN = messages_plural(String(MIN_WINDOW_MS / trend_HOUR_MS), 'hour');
+function messages_about(days) {
+    return days >= 10 ? String(Math.round(days)) : roundedText(days, 1);
+}
+function messages_cents(credits) {
+    return roundedText(credits, 2);
+}
+function messages_perDay(credits) {
+    return `${messages_plural(messages_cents(credits), 'credit')} a day`;
+}
+function times(value) {
+    return String(Math.round(value * 10) / 10);
+}
+function messages_span(ms) {
+    const minutes = ms / 60_000;
+    if (minutes < 90)
+        return messages_plural(String(Math.round(minutes)), 'minute');
+    const hours = minutes / 60;
+    if (hours < 48)
+        return messages_plural(String(Math.round(hours * 10) / 10), 'hour');
+    return messages_plural(String(Math.round((hours / 24) * 10) / 10), 'day');
+}
+function messages_againstUsual(ratio) {
+    return Number.isFinite(ratio) ? `${times(ratio)} times the usual rate` : 'where the account usually spends nothing';
+}
+const messages_SPENDING_ORDER = 'Swarms spends free credits first, then the regular balance (purchased and referral credits together).';
+const messages_FLOOR_TEXT = credit_flow_BILLABLE_FLOOR.toFixed(2);
+function messages_floorLine(total) {
+    return `At ${messages_plural(total, 'total credit')}, agents cannot run: the Swarms API refuses billable requests (HTTP 402) at or below ${messages_FLOOR_TEXT} total credits.`;
+}
+function balanceLine(balance, verdict) {
+    const next = verdict.nextCreditType === 'none'
+        ? 'no credits are left to spend'
+        : `the next charge is taken from ${verdict.nextCreditType === 'free' ? 'free credits' : 'the regular balance'}`;
+    return `Swarms credits: total ${balance.texts.total}, free ${balance.texts.free}, regular ${balance.texts.regular}, referral ${balance.texts.referral}; ${next}. ${messages_SPENDING_ORDER}`;
+}
+function outageAdvice(failOnApiError) {
+    return failOnApiError
+        ? ' Set `fail-on-api-error: false` so that an outage does not fail the job.'
+        : ' The job goes on because fail-on-api-error is false; no balance outputs are set.';
+}
+function unexpectedMessage(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return `Unexpected error in the Swarms credit-balance action: ${errors_oneLine(text)}. Please report it with this line.`;
+}
+function outputFileMessage(reason) {
+    return `The runner's output file (GITHUB_OUTPUT) cannot be written (${errors_oneLine(reason)}), so this step's outputs are not set. The balance was read (see the log above); check the runner's disk and its temporary folder.`;
+}
+function summaryWriteMessage(reason) {
+    return `Could not write the job summary (${errors_oneLine(reason)}); the outputs are set.`;
+}
+function summaryClippedNote(limitBytes) {
+    const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / 1024 / 1024} MiB` : `${limitBytes} bytes`;
+    return `_The rest of this summary was cut: the runner keeps at most ${size} a step._`;
+}
+
 ;// CONCATENATED MODULE: ../src/io/toolkit.ts
-/**
- * The toolkit edge: the one module that hands what the action found to the runner, through
- * @actions/core (log, annotations, outputs) and the summary file. Everything it is given is rendered
- * already; it redacts once more, in case any text from the API or git slipped through with a secret in
- * it, and
- * leaves no workflow command in what it prints (see logic/workflow-commands.ts).
- */
 
 
 
 
 
 const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
-/** The runner caps one step's summary at 1 MiB. */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const toolkit_runner = {
     mask: secret => core/* setSecret */.Pq(secret),
@@ -3642,8 +3189,6 @@ const toolkit_runner = {
     fail: message => core/* setFailed */.C1(message),
     setOutput(name, value) {
         const file = process.env.GITHUB_OUTPUT;
-        // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
-        // without blocking first, so that such a file fails here, as an unwritable one does.
         if (file)
             (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
         core/* setOutput */.uH(name, value);
@@ -3653,8 +3198,6 @@ const toolkit_runner = {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
             return false;
-        // Non-blocking open: a FIFO that nobody reads is an error, not a hang. Windows has neither FIFOs
-        // nor O_NONBLOCK (undefined there).
         const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NONBLOCK);
         try {
             (0,external_node_fs_namespaceObject.writeSync)(fd, markdown);
@@ -3666,24 +3209,12 @@ const toolkit_runner = {
     },
     saveState: (name, value) => core/* saveState */.LZ(name, value)
 };
-/**
- * Any text as the action prints it (a log line, an annotation, the summary): the key (and any other
- * secret, such as a history branch's token) redacted, then
- * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
- */
-function printable(text, secrets) {
+function toolkit_printable(text, secrets) {
     return neutraliseCommands(redactAll(text, typeof secrets === 'string' ? [secrets] : secrets));
 }
-/**
- * Emits a report: the log lines first (the balance and the verdict), then the annotations, then the
- * outputs, then the summary. A failure to write the outputs or the summary is said in one line.
- * Output values are data for later steps, redacted but not otherwise changed: they go to the
- * GITHUB_OUTPUT file under a random delimiter, or, when it is unset, in a `::set-output` line whose
- * value @actions/core escapes (%, CR, LF), which the runner reads as that command and nothing else.
- */
-function emit(report, secrets, sink = toolkit_runner) {
+function toolkit_emit(report, secrets, sink = toolkit_runner) {
     const list = typeof secrets === 'string' ? [secrets] : secrets;
-    const safe = (text) => printable(text, list);
+    const safe = (text) => toolkit_printable(text, list);
     for (const line of report.log)
         sink.info(safe(line));
     for (const warning of report.warnings)
@@ -3708,11 +3239,10 @@ function emit(report, secrets, sink = toolkit_runner) {
         sink.warning(safe(summaryWriteMessage(reason(error))));
     }
 }
-/** Cuts Markdown to at most `limit` UTF-8 bytes, at a line end, saying it was cut. */
 function clipBytes(markdown, limit) {
     if (Buffer.byteLength(markdown) <= limit)
         return markdown;
-    const note = '\n\n_The rest of this summary was cut: the runner keeps at most 1 MiB a step._\n';
+    const note = `\n\n${summaryClippedNote(limit)}\n`;
     let cut = Buffer.from(markdown)
         .subarray(0, limit - Buffer.byteLength(note))
         .toString('utf8');
@@ -3724,28 +3254,10 @@ function reason(error) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/job-spend.ts
-/**
- * What a job costs: the spend of each credit type between the reading at the start of the job (the
- * main step) and the one at its end (the post step), in exact integer arithmetic on millionths of a
- * credit, and the state that carries the start reading from one step to the other. Pure: no I/O, no
- * clock, no toolkit.
- *
- * Amounts are kept as whole millionths of a credit (bigint), each reading rounded half away from zero
- * from the text the API wrote (`71.58`, `"50.00"`, `1e-3`): the API computes in binary floating point,
- * so a millionth is well under any charge and well over its rounding noise, and a limit is compared
- * exactly, never as a float sum.
- */
 
-/** Millionths of a credit in one credit. */
 const MICRO = 1000000n;
 const MICRO_DIGITS = 6;
-/** The types the API spends from: free first, then purchased (regular) and referral credits. */
-const SPENT_TYPES = ['free', 'regular', 'referral'];
 const NUMBER_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-/**
- * A number as the API wrote it (sign, digits, fraction, exponent) in whole millionths, rounded half away
- * from zero; undefined for anything that is not such a number. Exact: no floating point on the way.
- */
 function toMicro(text) {
     const match = NUMBER_TEXT.exec(text.trim());
     if (!match)
@@ -3754,7 +3266,6 @@ function toMicro(text) {
     if (whole === '' && fraction === '')
         return undefined;
     const exponent = exponentText === undefined ? 0 : Number(exponentText);
-    // value = digits × 10^(exponent − fraction.length); in millionths, × 10^6.
     const shift = exponent - fraction.length + MICRO_DIGITS;
     if (!Number.isSafeInteger(exponent) || Math.abs(shift) > 100_000)
         return undefined;
@@ -3770,16 +3281,11 @@ function toMicro(text) {
     }
     return sign === '-' ? -micro : micro;
 }
-/**
- * A non-negative decimal (a limit, as the input gave it) in whole millionths, rounded down: for a whole
- * number of millionths s, s > limit exactly when s > floor(limit × 10^6).
- */
 function limitMicro(text) {
     const [whole = '', fraction = ''] = text.trim().split('.');
     return BigInt(whole || '0') * MICRO + BigInt((fraction + '000000').slice(0, MICRO_DIGITS));
 }
-/** A balance's texts (as the API wrote them) in millionths; undefined when one is not a number. */
-function microValues(texts) {
+function job_spend_microValues(texts) {
     const micro = {};
     for (const type of balance_CREDIT_TYPES) {
         const value = toMicro(texts[type]);
@@ -3790,7 +3296,7 @@ function microValues(texts) {
     return micro;
 }
 function jobSpend(start, end) {
-    const types = SPENT_TYPES.map(type => {
+    const types = balance_SPENDING_ORDER.map(type => {
         const fell = start.micro[type] - end.micro[type];
         return {
             type,
@@ -3809,29 +3315,22 @@ function jobSpend(start, end) {
         durationMs: Math.max(0, end.at - start.at)
     };
 }
-/** Whether the job's spend is above the limit (max-job-spend, as its text); equal passes. */
 function overLimit(spent, limit) {
     return spent > limitMicro(limit);
 }
-// The state the main step leaves for the post step (GITHUB_STATE → STATE_<name>). The runner keeps it,
-// but the job's environment could be tampered with, so only the exact shape written here is accepted.
-/** The state's name: the post step reads it as STATE_swarms_job_start. */
-const STATE_NAME = 'swarms_job_start';
-/** Written when measuring was on but the main step read no balance. */
-const STATE_NO_READING = 'none';
+const job_spend_STATE_NAME = 'swarms_job_start';
+const job_spend_STATE_NO_READING = 'none';
 const STATE_VERSION = 'v1';
-/** A whole number of millionths: at most 22 digits (MAX_CREDITS is 10^15 credits). */
 const MICRO_TEXT = '-?(?:0|[1-9]\\d{0,21})';
 const STATE_SHAPE = new RegExp(`^${STATE_VERSION} (0|[1-9]\\d{0,15})((?: ${MICRO_TEXT}){4})$`);
-/** The order of the amounts in the state. */
-const STATE_ORDER = ['total', 'free', 'regular', 'referral'];
-function encodeStart(reading) {
+const STATE_ORDER = balance_CREDIT_TYPES;
+function job_spend_encodeStart(reading) {
     return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
 }
 function decodeStart(text) {
     if (text === undefined || text === '')
         return { kind: 'missing' };
-    if (text === STATE_NO_READING)
+    if (text === job_spend_STATE_NO_READING)
         return { kind: 'no-reading' };
     const match = STATE_SHAPE.exec(text);
     if (!match)
@@ -3845,20 +3344,14 @@ function decodeStart(text) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/version.ts
-/** Names the action in the User-Agent; a unit test keeps it equal to package.json's name and version. */
 const ACTION_NAME = 'swarms-credit-balance-action';
 const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+const version_USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ../src/render/job-spend.ts
-/**
- * The words of a measured job: the notice, the log lines, the failures and the "This job" section of
- * the job summary. Pure functions of what was measured.
- */
 
 
 
-/** Whole millionths of a credit as a decimal, exactly, without trailing zeros: 3420000n → "3.42". */
 function credits(micro) {
     const sign = micro < 0n ? '-' : '';
     const magnitude = micro < 0n ? -micro : micro;
@@ -3867,11 +3360,9 @@ function credits(micro) {
         .replace(/0+$/, '');
     return `${sign}${magnitude / MICRO}${fraction ? `.${fraction}` : ''}`;
 }
-/** "1 Swarms credit", "3.42 Swarms credits". */
 function swarmsCredits(micro) {
     return `${credits(micro)} Swarms ${micro === MICRO ? 'credit' : 'credits'}`;
 }
-/** A job's length: seconds under a minute, then minutes and seconds, then hours and minutes. */
 function duration(ms) {
     const seconds = Math.floor(ms / 1000);
     if (seconds < 60)
@@ -3881,15 +3372,14 @@ function duration(ms) {
         return `${minutes} min ${seconds % 60} s`;
     return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
-/** A reading's time, UTC, to the second. */
 function time(at) {
     return `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 const SHARED_ACCOUNT = 'The account is shared: credits spent with the same key by other jobs or people while this job ran are counted too.';
-function measuringLine() {
+const notDecimalEndReason = 'the balance read at the end of the job has an amount that is not a decimal number';
+function job_spend_measuringLine() {
     return "Measuring this job's Swarms credit spend: the balance is read again when the job ends (the post step).";
 }
-/** What each type that fell gave, then what rose: "free 3.42; regular rose by 100 (a top-up)". */
 function perType(spend) {
     const spent = spend.types.filter(t => t.spent > 0n).map(t => `${t.type} ${credits(t.spent)}`);
     const rose = spend.types
@@ -3897,7 +3387,6 @@ function perType(spend) {
         .map(t => `${t.type} rose by ${credits(t.toppedUp)} (a top-up, not spend)`);
     return [spent.join(', '), ...rose].filter(Boolean).join('; ');
 }
-/** The notice on the run's page: "This job spent 3.42 Swarms credits: free 3.42". */
 function spendNotice(spend) {
     const detail = perType(spend);
     return `This job spent ${swarmsCredits(spend.spent)}${detail ? `: ${detail}` : ''}.`;
@@ -3910,7 +3399,7 @@ function spendLogLine(spend) {
 function overLimitMessage(spend, limit) {
     return `This job spent ${swarmsCredits(spend.spent)}, above the limit of ${limit} (max-job-spend). Find what spent them (an agent in a loop?), or raise \`max-job-spend\`.`;
 }
-function stateNotSavedWarning(reason) {
+function job_spend_stateNotSavedWarning(reason) {
     return `The runner's state file (GITHUB_STATE) cannot be written (${oneLine(reason)}), so this job's spend will not be measured; the balance was read. Check the runner's disk and its temporary folder.`;
 }
 function nothingToMeasureLine(why) {
@@ -3925,7 +3414,6 @@ function stateWarning(kind) {
         : 'The start reading the main step left for this post step is not in the form the action writes (it was changed)';
     return `${what}, so this job's spend is not measured. Run the action once per job with measure-job, and leave STATE_* variables alone.`;
 }
-/** The end reading could not be taken: the client's one line, then what it means for the job. */
 function endReadFailure(message, fails, limit) {
     const consequence = `At the end of the job: ${errors_oneLine(message)} This job's spend is not known${limit === undefined ? '' : `, so the limit of ${limit} (max-job-spend) could not be checked`}.`;
     return fails
@@ -3935,7 +3423,6 @@ function endReadFailure(message, fails, limit) {
 function endNotKeptWarning(path, reason) {
     return `The history file ${path} could not be read (${errors_oneLine(reason)}): the reading at the end of the job is not kept.`;
 }
-/** The "This job" section of the job summary; `end` is the end reading's time. */
 function jobSummary(spend, check, end) {
     const start = end - spend.durationMs;
     const rows = spend.types.map(t => {
@@ -3968,10 +3455,6 @@ function jobSummary(spend, check, end) {
 ;// CONCATENATED MODULE: ../src/logic/policy.ts
 
 
-/**
- * Every finding, in the order the outcome ranks them. The first three fail the job (the first that
- * applies is its error); `history-unreadable` fails it only when a gate needs the history.
- */
 const FINDINGS = (/* unused pure expression or super */ null && ([
     'below-minimum',
     'history-unreadable',
@@ -3982,48 +3465,62 @@ const FINDINGS = (/* unused pure expression or super */ null && ([
     'below-warning',
     'not-billable'
 ]));
-/** The verdict on a balance, and on what the history shows when it is tracked. */
-function evaluate(balance, policy, tracked) {
-    const gated = balance.values[policy.creditType];
-    const days = tracked?.daysRemaining;
+function policy_evaluate(balance, policy, tracked) {
+    const { creditType } = policy;
+    const gated = balance.values[creditType];
+    const runway = tracked?.runway;
     const budget = policy.monthlyBudget;
     const spent = tracked?.spentThisMonth;
     const forecast = tracked?.forecastThisMonth;
-    const findings = {
-        'below-minimum': gated < policy.minimumCredits,
-        'history-unreadable': tracked?.unreadable === true && (policy.minimumDaysRemaining !== undefined || budget !== undefined),
-        'short-of-runway': policy.minimumDaysRemaining !== undefined && days !== undefined && days < policy.minimumDaysRemaining,
-        // Money compares with a tolerance of a millionth of a credit, never on raw float sums.
-        'over-budget': budget !== undefined && spent !== undefined && exceeds(spent, budget),
-        'forecast-over-budget': budget !== undefined && forecast !== undefined && exceeds(forecast, budget),
-        'spend-spike': tracked?.spendSpike === true,
-        'below-warning': policy.warningCredits !== undefined && gated < policy.warningCredits,
-        'not-billable': !isBillable(balance.values.total)
-    };
+    const spike = tracked?.spike;
+    const billable = isBillable(balance.values.total);
+    const gates = [];
+    if (policy.minimumDaysRemaining !== undefined)
+        gates.push('minimum-days-remaining');
+    if (budget !== undefined)
+        gates.push('monthly-budget');
+    const findings = [];
+    if (gated < policy.minimumCredits)
+        findings.push({ kind: 'below-minimum', creditType, minimum: policy.minimumCredits, billable });
+    if (tracked?.unreadable === true && gates.length)
+        findings.push({ kind: 'history-unreadable', gates });
+    if (policy.minimumDaysRemaining !== undefined && runway && runway.daysRemaining < policy.minimumDaysRemaining)
+        findings.push({ kind: 'short-of-runway', creditType, minimumDays: policy.minimumDaysRemaining, ...runway });
+    const overBudget = budget !== undefined && spent !== undefined ? exceeds(spent, budget) : undefined;
+    if (overBudget && budget !== undefined && spent !== undefined)
+        findings.push({ kind: 'over-budget', spent, budget });
+    if (budget !== undefined && forecast !== undefined && exceeds(forecast, budget))
+        findings.push({ kind: 'forecast-over-budget', spent, forecast, budget });
+    if (spike?.spike)
+        findings.push({ kind: 'spend-spike', spent: spike.spent, overMs: spike.overMs, times: spike.times });
+    if (policy.warningCredits !== undefined && gated < policy.warningCredits)
+        findings.push({ kind: 'below-warning', creditType, warning: policy.warningCredits });
+    if (!billable)
+        findings.push({ kind: 'not-billable' });
     return {
-        belowMinimum: findings['below-minimum'],
-        overBudget: budget === undefined || spent === undefined ? undefined : findings['over-budget'],
-        billable: !findings['not-billable'],
+        belowMinimum: gated < policy.minimumCredits,
+        overBudget,
+        billable,
         nextCreditType: nextCreditType(balance),
         outcome: decide(findings)
     };
 }
 const FAILING = (/* unused pure expression or super */ null && (['below-minimum', 'history-unreadable', 'short-of-runway', 'over-budget']));
-/** Ranks the findings: the first failing one is the error; warnings that the error already says are left out. */
 function decide(findings) {
-    const failure = FAILING.find(finding => findings[finding]);
-    const warnings = FINDINGS.filter(finding => {
-        if (!findings[finding] || FAILING.includes(finding))
+    const has = (kind) => findings.some(finding => finding.kind === kind);
+    const ranked = FINDINGS.flatMap(kind => findings.filter(finding => finding.kind === kind));
+    const failure = ranked.find(finding => FAILING.includes(finding.kind));
+    const warnings = ranked.filter(finding => {
+        if (FAILING.includes(finding.kind))
             return false;
-        if (finding === 'forecast-over-budget')
-            return !findings['over-budget'];
-        if (finding === 'below-warning' || finding === 'not-billable')
-            return !findings['below-minimum'];
+        if (finding.kind === 'forecast-over-budget')
+            return !has('over-budget');
+        if (finding.kind === 'below-warning' || finding.kind === 'not-billable')
+            return !has('below-minimum');
         return true;
     });
     return { failure, warnings };
 }
-/** Free credits are spent first, then the regular balance (purchased and referral credits together). */
 function nextCreditType(balance) {
     if (balance.values.free > 0)
         return 'free';
@@ -4031,32 +3528,191 @@ function nextCreditType(balance) {
         return 'regular';
     return 'none';
 }
-/** A failure to read the balance fails the job, except an outage under `fail-on-api-error: false`. */
 function policy_failsTheJob(kind, failOnApiError) {
     return !(kind === 'outage' && failOnApiError === false);
 }
 
+;// CONCATENATED MODULE: ../src/render/findings.ts
+
+
+const GATE_WORDS = {
+    'minimum-days-remaining': 'the runway (minimum-days-remaining)',
+    'monthly-budget': 'the monthly budget (monthly-budget)'
+};
+function findings_findingWords(finding, { balance, history }) {
+    switch (finding.kind) {
+        case 'below-minimum': {
+            const text = balance.texts[finding.creditType];
+            const floor = finding.billable ? '' : ` ${floorLine(balance.texts.total)}`;
+            return {
+                annotation: `Swarms ${finding.creditType} credits are ${text}, below the minimum of ${finding.minimum} (minimum-credits).${floor} Add credits to the account, or lower \`minimum-credits\`.`,
+                verdict: `${plural(text, `${finding.creditType} credit`)}, below the minimum of ${finding.minimum}`
+            };
+        }
+        case 'history-unreadable':
+            return {
+                annotation: `The history file ${history?.path ?? ''} could not be read (${oneLine(history?.unreadable ?? '')}), so ${finding.gates.map(gate => GATE_WORDS[gate]).join(' and ')} could not be checked. ${history?.onBranch ? 'Gates fail closed: fix what the reason says, then run again.' : 'Make the file readable (or remove it to start afresh), or wait for the run holding its lock.'}`,
+                verdict: 'the history could not be read, so the gates that need it could not be checked'
+            };
+        case 'short-of-runway': {
+            const text = balance.texts[finding.creditType];
+            const days = plural(about(finding.daysRemaining), 'day');
+            const rate = finding.burnRatePerDay === undefined ? '' : ` at ${perDay(finding.burnRatePerDay)}`;
+            return {
+                annotation: `Swarms ${finding.creditType} credits (${text}) last about ${days}${rate} (until ${finding.depletionDate}), fewer than the ${finding.minimumDays} of minimum-days-remaining. Add credits, or lower \`minimum-days-remaining\`.`,
+                verdict: `${plural(text, `${finding.creditType} credit`)} last about ${days}, fewer than the ${finding.minimumDays} of minimum-days-remaining`
+            };
+        }
+        case 'over-budget':
+            return {
+                annotation: `Swarms credits spent this month (UTC): ${cents(finding.spent)}, over the monthly budget of ${finding.budget} (monthly-budget). Find what is spending, or raise \`monthly-budget\`.`,
+                verdict: `${plural(cents(finding.spent), 'credit')} spent this month, over the budget of ${finding.budget}`
+            };
+        case 'forecast-over-budget':
+            return {
+                annotation: `${finding.spent === undefined ? 'At' : `Swarms credits spent this month (UTC): ${cents(finding.spent)}; at`} the current rate the month ends at about ${cents(finding.forecast)}, over the monthly budget of ${finding.budget} (monthly-budget).`,
+                verdict: `on course to spend ${cents(finding.forecast)} this month, over the budget of ${finding.budget}`
+            };
+        case 'spend-spike':
+            return {
+                annotation: `Swarms credits are being spent fast: ${plural(cents(finding.spent), 'credit')} in the last ${span(finding.overMs)}, ${againstUsual(finding.times)}. A job may be looping: check the workflows that call Swarms.`,
+                verdict: 'spending is far above its usual rate'
+            };
+        case 'below-warning': {
+            const text = balance.texts[finding.creditType];
+            return {
+                annotation: `Swarms ${finding.creditType} credits are ${text}, below the warning threshold of ${finding.warning} (warning-credits). Add credits before they run out.`,
+                verdict: `${plural(text, `${finding.creditType} credit`)}, below the warning threshold of ${finding.warning}`
+            };
+        }
+        case 'not-billable':
+            return {
+                annotation: `${floorLine(balance.texts.total)} Add credits to the account.`,
+                verdict: `${plural(balance.texts.total, 'total credit')}: agents cannot run`
+            };
+        default:
+            return unreachable(finding);
+    }
+}
+function unreachable(finding) {
+    throw new Error(`no words for the finding ${JSON.stringify(finding)}`);
+}
+
+;// CONCATENATED MODULE: ../src/render/input-errors.ts
+
+const ECHO_LIMIT = 100;
+function echo(text) {
+    return JSON.stringify(clip(oneLine(text), ECHO_LIMIT));
+}
+function input_errors_inputErrorText(problem) {
+    switch (problem.kind) {
+        case 'no-key':
+            return 'No Swarms API key: set the `api-key` input (for example `api-key: ${{ secrets.SWARMS_API_KEY }}`) or the SWARMS_API_KEY environment variable.';
+        case 'not-a-key':
+            return `Input \`api-key\` (or SWARMS_API_KEY) is not an API key: a key is at least ${problem.minLength} characters of printable ASCII without spaces. Paste the key alone, with nothing around it.`;
+        case 'needs-history':
+            return `Input \`${problem.input}\` needs \`history-file\` or \`history-branch\`: it is computed from the history of readings.`;
+        case 'not-decimal':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be a non-negative decimal number, such as 10 or 0.5.`;
+        case 'not-whole':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be a whole number from ${problem.min} to ${problem.max}.`;
+        case 'not-timeout':
+            return `Input \`timeout-seconds\` is ${echo(problem.value)}: it must be a number of seconds above 0 and at most ${problem.max}, such as 30.`;
+        case 'not-factor':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be a decimal number above 1, such as 3.`;
+        case 'not-credit-type':
+            return `Input \`credit-type\` is ${echo(problem.value)}: it must be one of ${problem.types.join(', ')}.`;
+        case 'not-boolean':
+            return `Input \`${problem.input}\` is ${echo(problem.value)}: it must be true or false.`;
+        case 'not-url':
+            return `Input \`base-url\` is ${echo(problem.value)}: it is not a URL; use the API's address, such as ${problem.example}.`;
+        case 'not-https':
+            return `Input \`base-url\` is ${echo(problem.value)}: https is required (plain http is accepted only for a loopback host such as 127.0.0.1).`;
+        case 'url-extras':
+            return `Input \`base-url\` is ${echo(`${problem.value}…`)}: it must be the API's address alone, with no credentials, query or fragment.`;
+        case 'not-branch':
+            return `Input \`history-branch\` is ${echo(problem.value)}: it must be a branch name git accepts (letters, digits, ., _, - and / between parts, such as swarms-credit-history).`;
+        case 'not-branch-file':
+            return `Input \`history-file\` ends in ${echo(problem.value)}, which cannot name the history's file on \`history-branch\`: use a name of letters, digits, ., _ and - (or leave history-file empty for ${problem.fallback}).`;
+        case 'no-token':
+            return 'Input `github-token` is empty: `history-branch` needs a token that can read and write the repository (the default, ${{ github.token }}, with `permissions: contents: write`).';
+        case 'not-token':
+            return 'Input `github-token` is not a token: a token is printable ASCII without spaces. Pass the token alone, such as ${{ github.token }}.';
+        case 'not-repository':
+            return `\`history-branch\` needs the workflow's repository, and GITHUB_REPOSITORY is ${echo(problem.value)}: it must be owner/name (the runner sets it).`;
+        case 'not-server':
+            return `\`history-branch\` needs the GitHub server's address, and GITHUB_SERVER_URL is ${echo(problem.value)}: it must be an https URL with nothing but a host and a path (plain http only to a loopback host).`;
+        default:
+            return input_errors_unreachable(problem);
+    }
+}
+function input_errors_unreachable(problem) {
+    throw new Error(`no words for the input problem ${JSON.stringify(problem)}`);
+}
+
+;// CONCATENATED MODULE: ../src/render/outputs.ts
+
+
+const amount = (value) => (value === undefined ? '' : formatAmount(value));
+const outputs_whole = (value) => (value === undefined ? '' : String(value));
+const flag = (value) => (value === undefined ? '' : String(value));
+function outputs_balanceOutputs(answer, verdict) {
+    const { balance, rateLimit } = answer;
+    return {
+        'total-credits': balance.texts.total,
+        'regular-credits': balance.texts.regular,
+        'free-credits': balance.texts.free,
+        'referral-credits': balance.texts.referral,
+        'below-minimum': String(verdict.belowMinimum),
+        'next-credit-type': verdict.nextCreditType,
+        billable: String(verdict.billable),
+        'balance-json': balance.json,
+        'rate-limit-tier': rateLimit.tier ?? '',
+        'requests-remaining-minute': outputs_whole(rateLimit.remainingMinute),
+        'requests-remaining-day': outputs_whole(rateLimit.remainingDay)
+    };
+}
+const TRACKING_OUTPUTS = (/* unused pure expression or super */ null && ([
+    'credits-used-since-last',
+    'burn-rate-per-day',
+    'days-remaining',
+    'depletion-date',
+    'burn-rates-json',
+    'free-depletion-date',
+    'billable-depletion-date',
+    'spent-this-month',
+    'forecast-this-month',
+    'over-budget',
+    'spend-spike'
+]));
+function outputs_trackingOutputs(tracking, verdict) {
+    const { trend, burnRates } = tracking;
+    return {
+        'credits-used-since-last': amount(trend.usedSinceLast),
+        'burn-rate-per-day': amount(trend.burnRatePerDay),
+        'days-remaining': amount(trend.daysRemaining),
+        'depletion-date': trend.depletionDate ?? '',
+        'burn-rates-json': burnRates
+            ? JSON.stringify(Object.fromEntries(CREDIT_TYPES.map(type => [type, Number(formatAmount(burnRates[type]))])))
+            : '',
+        'free-depletion-date': tracking.freeDepletionDate ?? '',
+        'billable-depletion-date': tracking.billableDepletionDate ?? '',
+        'spent-this-month': amount(tracking.spentThisMonth),
+        'forecast-this-month': amount(tracking.forecastThisMonth),
+        'over-budget': flag(verdict.overBudget),
+        'spend-spike': flag(tracking.spike?.spike)
+    };
+}
+function outputs_emptyTrackingOutputs() {
+    return Object.fromEntries(TRACKING_OUTPUTS.map(name => [name, '']));
+}
+
 ;// CONCATENATED MODULE: ../src/render/chart.ts
 
-/**
- * The balance line's colour and the minimum's: each contrasts 3:1 or more with the chart's background
- * under Mermaid's default (white) and dark (#333) themes and GitHub's dark page (#0d1117): the orange
- * 3.58, 3.53 and 5.29 to 1, the grey 3.32, 3.80 and 5.70 to 1. No one colour reaches more than 3.55 to 1
- * against both white and #333, so the orange is close to the best there is.
- */
+
 const LINE_COLOURS = (/* unused pure expression or super */ null && (['#e8590c', '#868e96']));
 const DAILY_POINTS = 30;
 const HOURLY_UP_TO_MS = 36 * trend_HOUR_MS;
-const NAMES = {
-    total: 'Total',
-    regular: 'Regular',
-    free: 'Free',
-    referral: 'Referral'
-};
-/**
- * The readings on the time grid; undefined until they span a whole step (an hour): before that, the
- * grid has one point.
- */
 function timeGrid(readings, options) {
     const sorted = sortReadings(readings.filter(r => r.at <= options.now));
     if (sorted.length < 2)
@@ -4080,7 +3736,6 @@ function timeGrid(readings, options) {
     }
     return { unit, times, values };
 }
-/** A round upper bound for the y-axis: 1, 2, 2.5 or 5 times a power of ten, above the highest value. */
 function niceCeiling(value) {
     if (!(value > 0))
         return 1;
@@ -4094,7 +3749,6 @@ function date(at) {
 function chart_time(at) {
     return new Date(at).toISOString().slice(11, 16);
 }
-/** "2026-11-11 to 2026-11-25", "2026-11-25 02:10 to 07:10", "2026-11-24 20:10 to 2026-11-25 07:10". */
 function dateRange(unit, first, last) {
     if (unit === 'day')
         return `${date(first)} to ${date(last)}`;
@@ -4105,11 +3759,6 @@ function dateRange(unit, first, last) {
 function quoted(text) {
     return `"${text.replace(/"/g, "'")}"`;
 }
-/**
- * The Markdown of the trend chart: a Mermaid block with the balance (and the minimum, when above 0, as a
- * flat grey line named in the y-axis title) on the grid; while the readings span less than an hour,
- * one sentence saying when the chart appears.
- */
 function chart_trendChart(readings, options) {
     const grid = timeGrid(readings, options);
     if (!grid) {
@@ -4125,7 +3774,7 @@ function chart_trendChart(readings, options) {
         '```mermaid',
         `%%{init: ${JSON.stringify({ themeVariables: { xyChart: { plotColorPalette: LINE_COLOURS.join(', ') } } })}}%%`,
         'xychart-beta',
-        `  title ${quoted(`${NAMES[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
+        `  title ${quoted(`${LABELS[options.creditType]} credits, ${dateRange(unit, times[0], times[steps])} (UTC)`)}`,
         `  x-axis ${quoted(unit === 'day' ? 'Days before the last reading' : 'Hours before the last reading')} ${-steps} --> 0`,
         `  y-axis ${quoted(minimum === undefined ? 'Credits' : `Credits (grey line: the minimum, ${minimum})`)} 0 --> ${top}`,
         `  line [${values.map(formatAmount).join(', ')}]`,
@@ -4134,10 +3783,6 @@ function chart_trendChart(readings, options) {
     ].join('\n');
 }
 const BARS = '▁▂▃▄▅▆▇█';
-/**
- * The same points as one line of text, scaled from 0 like the chart: "Total credits over 4 days, daily: 125 ▇▇▆▅▄ 75".
- * Undefined with fewer than two readings.
- */
 function chart_sparkline(readings, options) {
     const grid = timeGrid(readings, options);
     if (!grid)
@@ -4150,17 +3795,13 @@ function chart_sparkline(readings, options) {
     const span = `${steps} ${grid.unit}${steps === 1 ? '' : 's'}, ${grid.unit === 'day' ? 'daily' : 'hourly'}`;
     const first = formatAmount(grid.values[0]);
     const last = formatAmount(grid.values[steps]);
-    return `${NAMES[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
+    return `${LABELS[options.creditType]} credits over ${span}: ${first} ${bars} ${last}`;
 }
 
 ;// CONCATENATED MODULE: ../src/render/credit-flow.ts
 
 
 
-/**
- * The section's Markdown: heading, table and timeline. `texts` are the balances as the API wrote them
- * (Balance.texts); without them the numbers are shown. Empty while the burn rate is not known.
- */
 function credit_flow_creditFlowMarkdown(flow, texts) {
     if (!flow.burnRates)
         return '';
@@ -4180,15 +3821,10 @@ function credit_flow_creditFlowMarkdown(flow, texts) {
         ''
     ].join('\n');
 }
-/**
- * "At 25 credits a day, free credits run out about 2026-11-26; then charges come from the regular
- * balance (55 credits). The API stops accepting billable requests about 2026-11-28, when the total
- * falls to 1.00."
- */
 function creditTimeline(flow) {
     const total = flow.rows.find(row => row.type === 'total')?.balance ?? 0;
     const free = flow.rows.find(row => row.type === 'free')?.balance ?? 0;
-    const floor = BILLABLE_FLOOR.toFixed(2);
+    const floor = FLOOR_TEXT;
     const rate = flow.burnRates?.total;
     if (total <= BILLABLE_FLOOR)
         return `The total is ${cents(total)}, at or below ${floor}: the API refuses billable requests now.`;
@@ -4199,7 +3835,7 @@ function creditTimeline(flow) {
     const at = `At ${perDay(rate)}`;
     const stop = flow.billableDepletionDate;
     if (stop === undefined)
-        return `${at}, no balance runs out within 100 years.`;
+        return `${at}, no balance runs out within ${FORECAST_HORIZON}.`;
     if (flow.freeOutlastsFloor) {
         const freeLeft = cents(free - (total - BILLABLE_FLOOR));
         return `${at}, the total falls to ${floor} about ${stop}, before the free credits run out: the API stops accepting billable requests then, with about ${plural(freeLeft, 'free credit')} left.`;
@@ -4216,37 +3852,24 @@ function creditTimeline(flow) {
 
 
 
+
 const HEADING = '### Swarms credit balance';
-/** A Markdown code span holding `text` as it is, whatever backticks it holds. */
 function codeSpan(text) {
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
     const fence = '`'.repeat(longest + 1);
     return `${fence} ${text.replace(/\s+/g, ' ')} ${fence}`;
 }
-/** The verdict in one line, from the outcome the policy decided. */
-function verdictText(balance, verdict, inputs, tracking) {
-    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
+function verdictText(balance, verdict, inputs) {
+    const words = (finding) => findingWords(finding, { balance }).verdict;
     const failure = verdict.outcome.failure;
-    const fails = ': the job fails.';
     if (failure)
-        return `❌ ${FAILURE_TEXT[failure](gated, inputs, tracking)}${fails}`;
-    const warnings = verdict.outcome.warnings.map(finding => WARNING_TEXT[finding]?.(gated, inputs, tracking));
+        return `❌ ${words(failure)}: the job fails.`;
+    const warnings = verdict.outcome.warnings.map(words);
     if (warnings.length)
         return `⚠️ ${warnings.join('; ')}.`;
+    const gated = plural(balance.texts[inputs.creditType], `${inputs.creditType} credit`);
     return `✅ ${gated}, at or above the minimum of ${inputs.minimumCredits}.`;
 }
-const FAILURE_TEXT = {
-    'below-minimum': (gated, inputs) => `${gated}, below the minimum of ${inputs.minimumCredits}`,
-    'history-unreadable': () => 'the history could not be read, so the gates that need it could not be checked',
-    'short-of-runway': (gated, inputs, tracking) => `${gated} last about ${messages_plural(messages_about(tracking?.trend.daysRemaining ?? 0), 'day')}, fewer than the ${inputs.minimumDaysRemaining} of minimum-days-remaining`,
-    'over-budget': (_gated, inputs, tracking) => `${messages_plural(messages_cents(tracking?.spentThisMonth ?? 0), 'credit')} spent this month, over the budget of ${inputs.monthlyBudget}`
-};
-const WARNING_TEXT = {
-    'forecast-over-budget': (_gated, inputs, tracking) => `on course to spend ${messages_cents(tracking?.forecastThisMonth ?? 0)} this month, over the budget of ${inputs.monthlyBudget}`,
-    'spend-spike': () => 'spending is far above its usual rate',
-    'below-warning': (gated, inputs) => `${gated}, below the warning threshold of ${inputs.warningCredits}`,
-    'not-billable': () => `at or below ${credit_flow_BILLABLE_FLOOR.toFixed(2)} total credits the API refuses billable requests`
-};
 function balanceTable(balance, verdict, inputs) {
     const rows = FLOW_ORDER.map(type => {
         const notes = [
@@ -4258,9 +3881,7 @@ function balanceTable(balance, verdict, inputs) {
     });
     return ['| Credit type | Balance | |', '| --- | ---: | --- |', ...rows];
 }
-/** "free tier: 94 of 100 requests left this minute, 1,047 of 1,200 today"; undefined when none were sent. */
 function rateLimitText(rateLimit) {
-    // Not toLocaleString: loading the locale data costs more than the rest of the summary.
     const count = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
     const parts = [
         rateLimit.remainingMinute === undefined
@@ -4279,8 +3900,10 @@ function rateLimitText(rateLimit) {
             : `${codeSpan(rateLimit.tier)} tier`;
     return parts.length ? `${tier}: ${parts.join(', ')}.` : `${tier}.`;
 }
-/** The job summary for a balance that was read, with the history's sections when it is tracked. */
-function summary_balanceSummary(answer, verdict, inputs, tracking, historyNote) {
+function summary_chartOptions(tracking, inputs) {
+    return { creditType: inputs.creditType, minimumCredits: inputs.minimumCredits, now: tracking.current.at };
+}
+function summary_balanceSummary(answer, verdict, inputs, tracking, extra = {}) {
     const { balance } = answer;
     const gates = [
         `Gated on **${inputs.creditType}** credits`,
@@ -4295,23 +3918,21 @@ function summary_balanceSummary(answer, verdict, inputs, tracking, historyNote) 
         '',
         ...balanceTable(balance, verdict, inputs),
         '',
-        'Swarms spends free credits first, then the regular balance (purchased and referral credits together).',
+        SPENDING_ORDER,
         '',
         gates.join(' · '),
         '',
-        `**Verdict:** ${verdictText(balance, verdict, inputs, tracking)}`,
+        `**Verdict:** ${verdictText(balance, verdict, inputs)}`,
         '',
-        ...(verdict.billable
-            ? []
-            : [
-                `The API refuses billable requests (HTTP 402) at or below ${BILLABLE_FLOOR.toFixed(2)} total credits: at ${balance.texts.total}, agents cannot run.`,
-                ''
-            ]),
+        ...(verdict.billable ? [] : [floorLine(balance.texts.total), '']),
         ...(rateLimits ? [rateLimits, ''] : []),
-        ...(tracking ? [trendSection(balance, tracking, inputs)] : historyNote ? ['#### Trend', '', historyNote, ''] : [])
+        ...(tracking
+            ? [trendSection(balance, tracking, inputs, extra.sparkline)]
+            : extra.historyNote
+                ? ['#### Trend', '', extra.historyNote, '']
+                : [])
     ].join('\n');
 }
-/** The forecast in words, for the summary and the log. */
 function summary_forecastText(balance, trend, inputs) {
     const type = inputs.creditType;
     const left = balance.values[type] - inputs.minimumCredits;
@@ -4322,12 +3943,12 @@ function summary_forecastText(balance, trend, inputs) {
     }
     if (trend.burnRatePerDay === undefined) {
         return trend.spanMs === 0
-            ? 'No forecast yet: this is the first reading, and a burn rate needs readings at least 1 hour apart.'
-            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least 1 hour apart.`;
+            ? `No forecast yet: this is the first reading, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`
+            : `No forecast yet: the history spans ${span(trend.spanMs)}, and a burn rate needs readings at least ${MIN_RATE_SPAN} apart.`;
     }
     if (trend.daysRemaining === undefined) {
         return trend.burnRatePerDay > 0
-            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than 100 years: no depletion in sight.`
+            ? `At ${perDay(trend.burnRatePerDay)}, the ${type} credits last more than ${FORECAST_HORIZON}: no depletion in sight.`
             : `No ${type} credits were spent over the last ${trend.windowReadings} readings: no depletion in sight.`;
     }
     const credits = inputs.minimumCredits > 0
@@ -4335,27 +3956,20 @@ function summary_forecastText(balance, trend, inputs) {
         : plural(cents(left), `${type} credit`);
     return `At ${perDay(trend.burnRatePerDay)}, ${credits} last about ${plural(about(trend.daysRemaining), 'day')}, until ${trend.depletionDate}.`;
 }
-/** "37 readings over 9.2 days": so that a history that started over shows. */
 function historySpanText(trend) {
     return trend.readings === 1
         ? '1 reading so far (this one).'
         : `${trend.readings} readings over ${span(trend.spanMs)}.`;
 }
-function trendSection(balance, tracking, inputs) {
+function trendSection(balance, tracking, inputs, line) {
     const { trend } = tracking;
     const used = trend.usedSinceLast;
-    const chartOptions = {
-        creditType: inputs.creditType,
-        minimumCredits: inputs.minimumCredits,
-        now: tracking.current.at
-    };
-    const line = sparkline(tracking.readings, chartOptions);
     return [
         '#### Trend',
         '',
         `History: ${historySpanText(trend)}`,
         '',
-        trendChart(tracking.readings, chartOptions),
+        trendChart(tracking.readings, summary_chartOptions(tracking, inputs)),
         '',
         ...(line ? [line, ''] : []),
         `Burn rate: **${trend.burnRatePerDay === undefined ? 'not known yet' : perDay(trend.burnRatePerDay)}**` +
@@ -4368,7 +3982,6 @@ function trendSection(balance, tracking, inputs) {
         ...spikeSection(tracking)
     ].join('\n');
 }
-/** A text progress bar of `fraction` (0 to 1 and beyond), 20 cells wide. */
 function progressBar(fraction) {
     const cells = 20;
     const filled = Math.min(cells, Math.max(0, Math.round(fraction * cells)));
@@ -4400,7 +4013,6 @@ function spikeSection(tracking) {
         ''
     ];
 }
-/** The job summary when no balance was read: the message in a code span, since it may quote the API. */
 function summary_failureSummary(message, failed) {
     const verdict = failed
         ? '❌ The balance was not read: the job fails.'
@@ -4415,39 +4027,19 @@ function summary_failureSummary(message, failed) {
 
 
 
-function balanceReport(answer, verdict, inputs, tracking, notes) {
+
+
+
+
+function report_balanceReport(answer, verdict, inputs, tracking, notes) {
     const { balance } = answer;
     const log = [words.balanceLine(balance, verdict)];
-    if (tracking) {
+    const line = tracking && sparkline(tracking.readings, chartOptions(tracking, inputs));
+    if (tracking)
         log.push(forecastText(balance, tracking.trend, inputs));
-        const line = sparkline(tracking.readings, {
-            creditType: inputs.creditType,
-            minimumCredits: inputs.minimumCredits,
-            now: tracking.current.at
-        });
-        if (line)
-            log.push(line);
-    }
-    const findingText = (finding) => {
-        switch (finding) {
-            case 'below-minimum':
-                return words.belowMinimumMessage(balance, verdict, inputs);
-            case 'history-unreadable':
-                return words.historyUnreadableMessage(notes?.path ?? '', notes?.unreadable ?? '', inputs, notes?.onBranch);
-            case 'short-of-runway':
-                return words.runwayMessage(balance, tracking.trend, inputs);
-            case 'over-budget':
-                return words.overBudgetMessage(tracking.spentThisMonth, inputs.monthlyBudget);
-            case 'forecast-over-budget':
-                return words.forecastOverBudgetMessage(tracking.spentThisMonth, tracking.forecastThisMonth, inputs.monthlyBudget);
-            case 'spend-spike':
-                return words.spendSpikeMessage(tracking.spike.spent, tracking.spike.overMs, tracking.spike.times);
-            case 'below-warning':
-                return words.belowWarningMessage(balance, inputs);
-            case 'not-billable':
-                return words.notBillableMessage(balance);
-        }
-    };
+    if (line)
+        log.push(line);
+    const findingText = (finding) => findingWords(finding, { balance, history: notes }).annotation;
     const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
     const outputs = {
         ...balanceOutputs(answer, verdict),
@@ -4457,19 +4049,20 @@ function balanceReport(answer, verdict, inputs, tracking, notes) {
                 ? emptyTrackingOutputs()
                 : {})
     };
-    const unreadNote = notes?.unreadable ? words.historyNotReadWarning(notes.path, notes.unreadable) : undefined;
+    const unreadNote = notes?.unreadable ? history.historyNotReadWarning(notes.path, notes.unreadable) : undefined;
     return {
         log,
         warnings: [...historyWarnings, ...verdict.outcome.warnings.map(findingText)],
         error: verdict.outcome.failure && findingText(verdict.outcome.failure),
         outputs,
-        summary: inputs.summary ? balanceSummary(answer, verdict, inputs, tracking, unreadNote) : undefined
+        summary: inputs.summary
+            ? balanceSummary(answer, verdict, inputs, tracking, { historyNote: unreadNote, sparkline: line })
+            : undefined
     };
 }
-/** The history's own troubles: warnings, except an unreadable history that already fails the job. */
 function historyNoteWarnings(notes, verdict) {
     const warnings = [];
-    if (notes.unreadable && verdict?.outcome.failure !== 'history-unreadable') {
+    if (notes.unreadable && verdict?.outcome.failure?.kind !== 'history-unreadable') {
         warnings.push(historyNotReadWarning(notes.path, notes.unreadable));
     }
     if (notes.movedAside)
@@ -4484,14 +4077,10 @@ function historyNoteWarnings(notes, verdict) {
         warnings.push(lockNotRemovedWarning(notes.lockNotRemoved));
     return warnings;
 }
-/**
- * A run that read no balance: one line. An outage is a warning when `fail-on-api-error` is false
- * (the policy says so); anything else fails the job. `inputs` is undefined when they were the failure.
- */
-function failureReport(error, inputs) {
+function report_failureReport(error, inputs) {
     const known = error instanceof ActionError;
     const fails = !known || failsTheJob(error.kind, inputs?.failOnApiError);
-    const base = known ? error.message : words.unexpectedMessage(error);
+    const base = error instanceof InputError ? inputErrorText(error.problem) : known ? error.message : words.unexpectedMessage(error);
     const message = known && error.kind === 'outage' ? base + words.outageAdvice(fails) : base;
     return {
         log: [],
@@ -4503,11 +4092,6 @@ function failureReport(error, inputs) {
 }
 
 ;// CONCATENATED MODULE: ../src/render/job-report.ts
-/**
- * The report of a post step that measured the job, as data (see report.ts): the notice, the log line,
- * the warnings about the history, the one error when the job spent over its limit or the end reading
- * failed, and the "This job" section. The logic decided; this puts it in words.
- */
 
 
 
@@ -4526,7 +4110,6 @@ function jobSpendReport(spend, check, end, inputs, notes) {
 function historyWarnings(notes) {
     return notes.unreadable ? [endNotKeptWarning(notes.path, notes.unreadable)] : historyNoteWarnings(notes);
 }
-/** The end reading failed: it fails the job as the main step's read would (fail-on-api-error), else warns. */
 function jobEndFailureReport(error, inputs) {
     const known = error instanceof errors_ActionError;
     const fails = !known || policy_failsTheJob(error.kind, inputs.failOnApiError);
@@ -4539,12 +4122,138 @@ function jobEndFailureReport(error, inputs) {
     };
 }
 
-;// CONCATENATED MODULE: ../src/post.ts
-/**
- * The post step: at the end of the job, the balance is read again with the same inputs (the runner
- * passes them to the post step too; the key is never kept in the state), and the job's spend is the
- * fall between the start reading the main step left in the state and this one. Time is an input.
- */
+;// CONCATENATED MODULE: ../src/io/debug.ts
+
+
+
+const FRAME = /(\(|at )((?:\/|[A-Za-z]:\\|file:\/\/)[^()]*?):(\d+):(\d+)(\)?)$/;
+function mappedStack(error) {
+    const maps = new Map();
+    const mapOf = (file) => {
+        if (!maps.has(file))
+            maps.set(file, readMap(file));
+        return maps.get(file);
+    };
+    return (error.stack ?? `${error.name}: ${error.message}`)
+        .split('\n')
+        .map(line => {
+        const frame = FRAME.exec(line);
+        const map = frame && mapOf(frame[2]);
+        if (!frame || !map)
+            return line;
+        const entry = map.findEntry(Number(frame[3]) - 1, Number(frame[4]) - 1);
+        if (entry.originalSource === undefined || entry.originalLine === undefined)
+            return line;
+        const source = `${entry.originalSource.replace(/^(\.\.?\/)+/, '')}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+        return line.slice(0, frame.index) + frame[1] + source + frame[5];
+    })
+        .join('\n');
+}
+function readMap(file) {
+    try {
+        const { SourceMap: SourceMapOf } = process.getBuiltinModule('node:module');
+        return new SourceMapOf(JSON.parse(readFileSync(`${file.replace(/^file:\/\//, '')}.map`, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+function debug_debugUnexpected(error, apiKey, debug) {
+    if (error instanceof ActionError || !(error instanceof Error))
+        return;
+    debug(redact(`Unexpected error: ${mappedStack(error)}`, apiKey));
+}
+
+;// CONCATENATED MODULE: ../src/logic/spend-guards.ts
+
+const USUAL_RATE_MIN_SPAN_MS = 24 * trend_HOUR_MS;
+function monthBounds(at) {
+    const date = new Date(at);
+    return {
+        start: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1),
+        end: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
+    };
+}
+function spend_guards_spentThisMonth(readings, current) {
+    const series = seriesTo(readings, current);
+    const { start } = monthBounds(current.at);
+    let spent = 0;
+    for (let i = 1; i < series.length; i++) {
+        const [before, after] = [series[i - 1], series[i]];
+        if (after.at <= start)
+            continue;
+        const spend = fall(before.values.total, after.values.total);
+        spent += before.at >= start ? spend : (spend * (after.at - start)) / (after.at - before.at);
+    }
+    return spent;
+}
+function spend_guards_forecastThisMonth(spent, totalBurnRatePerDay, now) {
+    if (totalBurnRatePerDay === undefined)
+        return undefined;
+    return spent + totalBurnRatePerDay * ((monthBounds(now).end - now) / DAY_MS);
+}
+const SPIKE_MIN_WINDOW_MS = (/* unused pure expression or super */ null && (HOUR_MS));
+const SPIKE_FLOOR_PER_HOUR = 1;
+function spend_guards_checkSpike(readings, current, factor) {
+    const series = seriesTo(readings, current);
+    let start = series.length - 2;
+    while (start >= 0 && current.at - series[start].at < SPIKE_MIN_WINDOW_MS)
+        start--;
+    if (start < 0)
+        return undefined;
+    const before = series.slice(0, start + 1);
+    const from = before[before.length - 1];
+    if (from.at - before[0].at < USUAL_RATE_MIN_SPAN_MS)
+        return undefined;
+    const usualPerDay = burnRate(burnWindow(before), 'total');
+    if (usualPerDay === undefined)
+        return undefined;
+    const overMs = current.at - from.at;
+    let spent = 0;
+    for (let i = start + 1; i < series.length; i++)
+        spent += fall(series[i - 1].values.total, series[i].values.total);
+    const recentPerHour = spent / (overMs / HOUR_MS);
+    const usualPerHour = usualPerDay / 24;
+    const times = usualPerHour > 0 ? recentPerHour / usualPerHour : recentPerHour > 0 ? Infinity : 0;
+    const spike = recentPerHour > factor * usualPerHour && recentPerHour > SPIKE_FLOOR_PER_HOUR;
+    return { spike, spent, overMs, times };
+}
+
+;// CONCATENATED MODULE: ../src/logic/tracking.ts
+
+
+
+function tracking_analyse(readings, current, inputs, extent) {
+    const computed = computeTrend(readings, current, inputs.creditType, inputs.minimumCredits);
+    const trend = extent ? { ...computed, readings: extent.count, spanMs: current.at - extent.oldestAt } : computed;
+    const flow = creditFlow(readings, current);
+    const spent = spentThisMonth(readings, current);
+    const forecast = forecastThisMonth(spent, flow.burnRates?.total, current.at);
+    const spike = inputs.spikeFactor === undefined ? undefined : checkSpike(readings, current, inputs.spikeFactor);
+    return {
+        readings,
+        current,
+        trend,
+        ...flow,
+        spentThisMonth: spent,
+        forecastThisMonth: forecast,
+        spike,
+        tracked: {
+            runway: trend.daysRemaining === undefined || trend.depletionDate === undefined
+                ? undefined
+                : {
+                    daysRemaining: trend.daysRemaining,
+                    depletionDate: trend.depletionDate,
+                    burnRatePerDay: trend.burnRatePerDay
+                },
+            spentThisMonth: spent,
+            forecastThisMonth: forecast,
+            spike
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ../src/main.ts
 
 
 
@@ -4554,17 +4263,91 @@ function jobEndFailureReport(error, inputs) {
 
 
 
-/** The variable through which the runner hands the post step the main step's state. */
-const STATE_VARIABLE = `STATE_${STATE_NAME}`;
-async function runPost({ env = process.env, now, sink = toolkit_runner, clock } = {}) {
+
+
+
+
+async function run({ env = process.env, now, sink = runner, history, clock } = {}) {
     const secrets = maskSecrets(env, sink);
     const [apiKey] = secrets;
     let inputs;
+    let started = false;
     try {
-        inputs = readInputs(env);
+        inputs = readInputs(env, workspaceOf(env));
+        if (inputs.historyFile)
+            checkHistoryPath(inputs.historyFile);
+        const tlsNote = keepTlsVerificationOn();
+        if (tlsNote)
+            sink.info(tlsNote);
+        const answer = await fetchBalance({
+            baseUrl: inputs.baseUrl,
+            apiKey,
+            maxRetries: inputs.maxRetries,
+            timeoutSeconds: inputs.timeoutSeconds,
+            userAgent: USER_AGENT,
+            log: message => sink.info(printable(message, secrets))
+        });
+        const at = now ?? Date.now();
+        if (inputs.measureJob)
+            started = leaveStart(answer, at, sink);
+        const { tracking, notes } = keepsHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {};
+        const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
+        emit(balanceReport(answer, verdict, inputs, tracking, notes), secrets, sink);
+    }
+    catch (error) {
+        debugUnexpected(error, apiKey, message => sink.debug?.(printable(message, secrets)));
+        if (inputs?.measureJob && !started)
+            leaveState(STATE_NO_READING, sink);
+        emit(failureReport(error, inputs), secrets, sink);
+    }
+}
+function workspaceOf(env) {
+    return env.GITHUB_WORKSPACE || process.cwd();
+}
+function leaveStart(answer, at, sink) {
+    const micro = microValues(answer.balance.texts);
+    if (leaveState(micro ? encodeStart({ at, micro }) : STATE_NO_READING, sink) && micro)
+        sink.info(measuringLine());
+    return true;
+}
+function leaveState(value, sink) {
+    try {
+        sink.saveState(STATE_NAME, value);
+        return true;
+    }
+    catch (error) {
+        sink.warning(stateNotSavedWarning(error instanceof Error ? error.message : String(error)));
+        return false;
+    }
+}
+async function track(answer, at, inputs, options) {
+    const current = { at, values: answer.balance.values };
+    const { recorded, notes } = await keepReading(inputs, current, options);
+    if (!recorded)
+        return { notes };
+    return { tracking: analyse(recorded.readings, recorded.current, inputs, recorded.extent), notes };
+}
+
+;// CONCATENATED MODULE: ../src/post.ts
+
+
+
+
+
+
+
+
+
+
+const STATE_VARIABLE = `STATE_${job_spend_STATE_NAME}`;
+async function runPost({ env = process.env, now, sink = toolkit_runner, clock } = {}) {
+    const secrets = secrets_maskSecrets(env, sink);
+    const [apiKey] = secrets;
+    let inputs;
+    try {
+        inputs = inputs_readInputs(env, workspaceOf(env));
     }
     catch {
-        // The main step failed on the same inputs and said why; there is no start reading.
         sink.info(nothingToMeasureLine('inputs'));
         return;
     }
@@ -4575,31 +4358,34 @@ async function runPost({ env = process.env, now, sink = toolkit_runner, clock } 
         return sink.info(nothingToMeasureLine('no-reading'));
     if (state.kind !== 'reading')
         return sink.warning(stateWarning(state.kind));
+    const tlsNote = client_keepTlsVerificationOn();
+    if (tlsNote)
+        sink.info(tlsNote);
     try {
-        const answer = await fetchBalance({
+        const answer = await client_fetchBalance({
             baseUrl: inputs.baseUrl,
             apiKey,
             maxRetries: inputs.maxRetries,
             timeoutSeconds: inputs.timeoutSeconds,
-            userAgent: USER_AGENT,
-            log: message => sink.info(printable(message, secrets))
+            userAgent: version_USER_AGENT,
+            log: message => sink.info(toolkit_printable(message, secrets))
         });
         const at = now ?? Date.now();
-        const micro = microValues(answer.balance.texts);
+        const micro = job_spend_microValues(answer.balance.texts);
         if (!micro)
-            throw new Error('the balance read at the end of the job has an amount that is not a decimal number');
+            throw new Error(notDecimalEndReason);
         const end = { at, micro };
         const spend = jobSpend(state.reading, end);
         const check = inputs.maxJobSpend === undefined
             ? undefined
             : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) };
         let notes;
-        if (keepsHistory(inputs))
-            notes = (await keepReading(inputs, { at, values: answer.balance.values }, { env, clock })).notes;
-        emit(jobSpendReport(spend, check, at, inputs, notes), secrets, sink);
+        if (keep_reading_keepsHistory(inputs))
+            notes = (await keep_reading_keepReading(inputs, { at, values: answer.balance.values }, { env, clock })).notes;
+        toolkit_emit(jobSpendReport(spend, check, at, inputs, notes), secrets, sink);
     }
     catch (error) {
-        emit(jobEndFailureReport(error, inputs), secrets, sink);
+        toolkit_emit(jobEndFailureReport(error, inputs), secrets, sink);
     }
 }
 
@@ -5024,7 +4810,7 @@ var __webpack_exports__ = {};
 // The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
 // runPost(), then ends the process as index.js does (see README.md beside this file).
 
-__nccwpck_require__(457)/* .runPost */ .a()
+__nccwpck_require__(420)/* .runPost */ .a()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
