@@ -1372,6 +1372,8 @@ function keyForms(key) {
     for (const encoded of [uri, form])
         forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()));
     forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'));
+    const base64 = Buffer.from(key).toString('base64');
+    forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'));
     return [...new Set(forms)];
 }
 const HTML_ENTITIES = {
@@ -1385,9 +1387,10 @@ function redact(text, key) {
     if (!key || !text)
         return text;
     const { size, windows } = windowsOf(key);
+    const folded = asciiLower(text);
     let covered;
-    for (let i = 0; i + size <= text.length; i++) {
-        if (windows.has(text.slice(i, i + size)))
+    for (let i = 0; i + size <= folded.length; i++) {
+        if (windows.has(folded.slice(i, i + size)))
             (covered ??= new Uint8Array(text.length)).fill(1, i, i + size);
     }
     if (!covered)
@@ -1407,13 +1410,20 @@ function redact(text, key) {
 function windowsOf(key) {
     const size = Math.min(FRAGMENT_LENGTH, key.length);
     const windows = new Set();
-    for (const form of keyForms(key))
+    for (const form of keyForms(key).map(asciiLower)) {
         for (let i = 0; i + size <= form.length; i++)
             windows.add(form.slice(i, i + size));
+    }
     return { size, windows };
 }
 function redactAll(text, secrets) {
     return secrets.reduce((out, secret) => redact(out, secret), text);
+}
+function asciiLower(text) {
+    return text.replace(/[A-Z]+/g, run => run.toLowerCase());
+}
+function visible(text) {
+    return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu, '');
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -1487,7 +1497,8 @@ function gitReason(stderr) {
         .split(/\r?\n/)
         .map(line => line.trim())
         .filter(Boolean);
-    const line = lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+    const refused = lines.findLast(l => /\[remote rejected\]/.test(l));
+    const line = refused ?? lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
     const text = line.replace(/^(fatal|error):\s*/, '');
     return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
@@ -3252,7 +3263,7 @@ const toolkit_runner = {
     saveState: (name, value) => core/* saveState */.LZ(name, value)
 };
 function printable(text, secrets) {
-    return neutraliseCommands(redactAll(text, typeof secrets === 'string' ? [secrets] : secrets));
+    return neutraliseCommands(redactAll(visible(text), typeof secrets === 'string' ? [secrets] : secrets));
 }
 function emit(report, secrets, sink = toolkit_runner) {
     const list = typeof secrets === 'string' ? [secrets] : secrets;
@@ -3369,7 +3380,10 @@ const STATE_ORDER = CREDIT_TYPES;
 function encodeStart(reading) {
     return [STATE_VERSION, String(reading.at), ...STATE_ORDER.map(type => String(reading.micro[type]))].join(' ');
 }
-function decodeStart(text) {
+const MAX_JOB_MS = (/* unused pure expression or super */ null && (35 * 86_400_000));
+const START_SKEW_MS = 60_000;
+const MAX_MICRO = BigInt(MAX_CREDITS) * job_spend_MICRO;
+function decodeStart(text, now) {
     if (text === undefined || text === '')
         return { kind: 'missing' };
     if (text === STATE_NO_READING)
@@ -3379,7 +3393,9 @@ function decodeStart(text) {
         return { kind: 'invalid' };
     const at = Number(match[1]);
     const amounts = match[2].trim().split(' ').map(BigInt);
-    if (!Number.isSafeInteger(at))
+    if (!Number.isSafeInteger(at) || at > now + START_SKEW_MS || at < now - MAX_JOB_MS)
+        return { kind: 'invalid' };
+    if (amounts.some(amount => amount > MAX_MICRO || amount < -MAX_MICRO))
         return { kind: 'invalid' };
     const micro = Object.fromEntries(STATE_ORDER.map((type, i) => [type, amounts[i]]));
     return { kind: 'reading', reading: { at, micro } };
@@ -3625,11 +3641,13 @@ function stateWarning(kind) {
         : 'The start reading the main step left for this post step is not in the form the action writes (it was changed)';
     return `${what}, so this job's spend is not measured. Run the action once per job with measure-job, and leave STATE_* variables alone.`;
 }
-function endReadFailure(message, fails, limit) {
+function endReadFailure(message, fails, limit, outage) {
     const consequence = `At the end of the job: ${oneLine(message)} This job's spend is not known${limit === undefined ? '' : `, so the limit of ${limit} (max-job-spend) could not be checked`}.`;
-    return fails
+    if (!fails)
+        return `${consequence} The job goes on because fail-on-api-error is false.`;
+    return outage
         ? `${consequence} Set \`fail-on-api-error: false\` so that an outage at the end of the job gives a warning.`
-        : `${consequence} The job goes on because fail-on-api-error is false.`;
+        : consequence;
 }
 function endNotKeptWarning(path, reason) {
     return `The history file ${path} could not be read (${oneLine(reason)}): the reading at the end of the job is not kept.`;

@@ -29,7 +29,7 @@ export async function runPost({ env = process.env, now, sink = runner, clock }: 
     return
   }
   if (!inputs.measureJob) return
-  const state = decodeStart(env[STATE_VARIABLE])
+  const state = decodeStart(env[STATE_VARIABLE], now ?? Date.now())
   if (state.kind === 'no-reading') return sink.info(nothingToMeasureLine('no-reading'))
   if (state.kind !== 'reading') return sink.warning(stateWarning(state.kind))
   const tlsNote = keepTlsVerificationOn()

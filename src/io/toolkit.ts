@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core'
 import { closeSync, constants, openSync, writeSync } from 'node:fs'
-import { redactAll } from '../logic/secret.js'
+import { redactAll, visible } from '../logic/secret.js'
 import { neutraliseCommands } from '../logic/workflow-commands.js'
 import { outputFileMessage, summaryClippedNote, summaryWriteMessage } from '../render/messages.js'
 import type { Report } from '../model.js'
@@ -71,7 +71,7 @@ export const runner: Sink = {
  * no workflow command left in it, whatever the API, a proxy, a file or an input put there.
  */
 export function printable(text: string, secrets: string | readonly string[]): string {
-  return neutraliseCommands(redactAll(text, typeof secrets === 'string' ? [secrets] : secrets))
+  return neutraliseCommands(redactAll(visible(text), typeof secrets === 'string' ? [secrets] : secrets))
 }
 
 /**

@@ -81,7 +81,10 @@ export function gitReason(stderr: string): string {
     .split(/\r?\n/)
     .map(line => line.trim())
     .filter(Boolean)
-  const line = lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message'
+  // A push the server refused says why on its porcelain line (`!\t<ref>\t[remote rejected] (why)`), a
+  // hook's or a ruleset's reason; the `error:` line after it only says that some refs failed.
+  const refused = lines.findLast(l => /\[remote rejected\]/.test(l))
+  const line = refused ?? lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message'
   const text = line.replace(/^(fatal|error):\s*/, '')
   return text.length > 300 ? `${text.slice(0, 300)}…` : text
 }

@@ -9,7 +9,7 @@
  * so a millionth is well under any charge and well over its rounding noise, and a limit is compared
  * exactly, never as a float sum.
  */
-import { CREDIT_TYPES, SPENDING_ORDER, type CreditType } from './balance.js'
+import { CREDIT_TYPES, MAX_CREDITS, SPENDING_ORDER, type CreditType } from './balance.js'
 
 /** Millionths of a credit in one credit. */
 export const MICRO = 1_000_000n
@@ -145,14 +145,26 @@ export type StartState =
   | { readonly kind: 'missing' }
   | { readonly kind: 'invalid' }
 
-export function decodeStart(text: string | undefined): StartState {
+/** The longest a workflow run lasts on GitHub (35 days): a start reading older than that is not this job's. */
+export const MAX_JOB_MS = 35 * 86_400_000
+/** A start reading dated after the end by more than this is not this job's (clocks of one runner agree). */
+const START_SKEW_MS = 60_000
+const MAX_MICRO = BigInt(MAX_CREDITS) * MICRO
+
+/**
+ * The state as the post step finds it at `now`: a start reading only when it has exactly the shape the
+ * main step writes, amounts a balance can hold, and a time within this job (not after `now`, not more
+ * than MAX_JOB_MS before it).
+ */
+export function decodeStart(text: string | undefined, now: number): StartState {
   if (text === undefined || text === '') return { kind: 'missing' }
   if (text === STATE_NO_READING) return { kind: 'no-reading' }
   const match = STATE_SHAPE.exec(text)
   if (!match) return { kind: 'invalid' }
   const at = Number(match[1])
   const amounts = match[2].trim().split(' ').map(BigInt)
-  if (!Number.isSafeInteger(at)) return { kind: 'invalid' }
+  if (!Number.isSafeInteger(at) || at > now + START_SKEW_MS || at < now - MAX_JOB_MS) return { kind: 'invalid' }
+  if (amounts.some(amount => amount > MAX_MICRO || amount < -MAX_MICRO)) return { kind: 'invalid' }
   const micro = Object.fromEntries(STATE_ORDER.map((type, i) => [type, amounts[i]])) as Record<CreditType, bigint>
   return { kind: 'reading', reading: { at, micro } }
 }

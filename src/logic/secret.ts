@@ -32,6 +32,9 @@ export function keyForms(key: string): string[] {
   ]
   for (const encoded of [uri, form]) forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()))
   forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'))
+  // Encoded whole, as a server may echo a credential: base64 (with and without padding) and hex.
+  const base64 = Buffer.from(key).toString('base64')
+  forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'))
   return [...new Set(forms)]
 }
 
@@ -51,9 +54,11 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
 export function redact(text: string, key: string | undefined): string {
   if (!key || !text) return text
   const { size, windows } = windowsOf(key)
+  // Compared without regard to ASCII case (an echo may change it); the lowering keeps every index.
+  const folded = asciiLower(text)
   let covered: Uint8Array | undefined
-  for (let i = 0; i + size <= text.length; i++) {
-    if (windows.has(text.slice(i, i + size))) (covered ??= new Uint8Array(text.length)).fill(1, i, i + size)
+  for (let i = 0; i + size <= folded.length; i++) {
+    if (windows.has(folded.slice(i, i + size))) (covered ??= new Uint8Array(text.length)).fill(1, i, i + size)
   }
   if (!covered) return text
   let out = ''
@@ -73,11 +78,28 @@ export function redact(text: string, key: string | undefined): string {
 function windowsOf(key: string): { size: number; windows: Set<string> } {
   const size = Math.min(FRAGMENT_LENGTH, key.length)
   const windows = new Set<string>()
-  for (const form of keyForms(key)) for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
+  for (const form of keyForms(key).map(asciiLower)) {
+    for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
+  }
   return { size, windows }
 }
 
 /** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */
 export function redactAll(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => redact(out, secret), text)
+}
+
+/** ASCII letters lowered, every other character kept: the same length, so indices still match. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, run => run.toLowerCase())
+}
+
+/**
+ * The text without what a reader cannot see: terminal escape sequences, control characters (but tab
+ * and line feed) and Unicode format characters (zero-width spaces and joiners, direction overrides).
+ * An echo can split the key with them so that it looks whole but matches no run of it; once they are
+ * gone, redaction sees the key as a reader would.
+ */
+export function visible(text: string): string {
+  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu, '')
 }

@@ -40,7 +40,9 @@ function historyWarnings(notes: EndNotes): string[] {
 export function jobEndFailureReport(error: unknown, inputs: Inputs): Report {
   const known = error instanceof ActionError
   const fails = !known || failsTheJob(error.kind, inputs.failOnApiError)
-  const message = known ? job.endReadFailure(error.message, fails, inputs.maxJobSpend) : words.unexpectedMessage(error)
+  const message = known
+    ? job.endReadFailure(error.message, fails, inputs.maxJobSpend, error.kind === 'outage')
+    : words.unexpectedMessage(error)
   return {
     log: [],
     warnings: fails ? [] : [message],

@@ -93,11 +93,13 @@ export function stateWarning(kind: 'missing' | 'invalid'): string {
 }
 
 /** The end reading could not be taken: the client's one line, then what it means for the job. */
-export function endReadFailure(message: string, fails: boolean, limit: string | undefined): string {
+export function endReadFailure(message: string, fails: boolean, limit: string | undefined, outage: boolean): string {
   const consequence = `At the end of the job: ${oneLine(message)} This job's spend is not known${limit === undefined ? '' : `, so the limit of ${limit} (max-job-spend) could not be checked`}.`
-  return fails
+  if (!fails) return `${consequence} The job goes on because fail-on-api-error is false.`
+  // Only an outage is tolerated by fail-on-api-error; a rejected key or a refused request always fails.
+  return outage
     ? `${consequence} Set \`fail-on-api-error: false\` so that an outage at the end of the job gives a warning.`
-    : `${consequence} The job goes on because fail-on-api-error is false.`
+    : consequence
 }
 
 export function endNotKeptWarning(path: string, reason: string): string {

@@ -53,6 +53,11 @@ describe('classifyGitFailure', () => {
   it("keeps git's fatal line, one line, clipped", () => {
     expect(gitReason('remote: x\nfatal: unable to access: boom\n')).toBe('unable to access: boom')
     expect(gitReason('a'.repeat(400)).length).toBe(301)
+    // A refused push: the server's reason, not the line that says some refs failed.
+    const refused = gitReason(
+      "To http://127.0.0.1/o/r.git\n!\trefs/heads/w:refs/heads/h\t[remote rejected] (pre-receive hook declined)\nDone\nerror: failed to push some refs to 'http://127.0.0.1/o/r.git'\n"
+    )
+    expect(refused).toContain('pre-receive hook declined')
     expect(gitReason('')).toBe('no message')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  MAX_JOB_MS,
   STATE_NO_READING,
   decodeStart,
   encodeStart,
@@ -105,19 +106,21 @@ describe('jobSpend', () => {
 
 describe('the state between the steps', () => {
   const start = reading(1_796_285_598_037, '75.0', '20.0', '50.0', '5.0')
+  /** The post step's time: an hour after the start. */
+  const END = start.at + 3_600_000
 
   it('carries the start reading through its text, and reads back only that', () => {
     const text = encodeStart(start)
     expect(text).toBe('v1 1796285598037 75000000 20000000 50000000 5000000')
-    expect(decodeStart(text)).toEqual({ kind: 'reading', reading: start })
-    const negative = reading(0, '-1', '0', '-1.5', '0.5')
-    expect(decodeStart(encodeStart(negative))).toEqual({ kind: 'reading', reading: negative })
+    expect(decodeStart(text, END)).toEqual({ kind: 'reading', reading: start })
+    const negative = reading(start.at, '-1', '0', '-1.5', '0.5')
+    expect(decodeStart(encodeStart(negative), END)).toEqual({ kind: 'reading', reading: negative })
   })
 
   it('tells no reading from a missing state', () => {
-    expect(decodeStart(STATE_NO_READING)).toEqual({ kind: 'no-reading' })
-    expect(decodeStart(undefined)).toEqual({ kind: 'missing' })
-    expect(decodeStart('')).toEqual({ kind: 'missing' })
+    expect(decodeStart(STATE_NO_READING, END)).toEqual({ kind: 'no-reading' })
+    expect(decodeStart(undefined, END)).toEqual({ kind: 'missing' })
+    expect(decodeStart('', END)).toEqual({ kind: 'missing' })
   })
 
   it.each([
@@ -135,9 +138,22 @@ describe('the state between the steps', () => {
     'v1 1796285598037 -0x1 20000000 50000000 5000000',
     `v1 1796285598037 ${'9'.repeat(23)} 20000000 50000000 5000000`,
     'None',
-    '{"at":1}'
+    '{"at":1}',
+    // The shape, but not a balance (above 10^15 credits) or not this job's time.
+    `v1 1796285598037 ${'9'.repeat(22)} 20000000 50000000 5000000`,
+    `v1 1796285598037 -${'9'.repeat(22)} 20000000 50000000 5000000`,
+    'v1 0 75000000 20000000 50000000 5000000',
+    `v1 ${1_796_285_598_037 + 3_600_000 + 61_000} 75000000 20000000 50000000 5000000`,
+    `v1 ${1_796_285_598_037 + 3_600_000 - MAX_JOB_MS - 1} 75000000 20000000 50000000 5000000`
   ])('refuses a state the main step did not write: %j', text => {
-    expect(decodeStart(text)).toEqual({ kind: 'invalid' })
+    expect(decodeStart(text, END)).toEqual({ kind: 'invalid' })
+  })
+
+  it('takes a start at the limits: 10^15 credits, 35 days before the end, a minute after it', () => {
+    const most = `${10n ** 21n}`
+    expect(decodeStart(`v1 ${start.at} ${most} -${most} 0 0`, END).kind).toBe('reading')
+    expect(decodeStart(`v1 ${END - MAX_JOB_MS} 1 1 0 0`, END).kind).toBe('reading')
+    expect(decodeStart(`v1 ${END + 60_000} 1 1 0 0`, END).kind).toBe('reading')
   })
 })
 

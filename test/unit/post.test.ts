@@ -149,7 +149,7 @@ describe('runPost', () => {
         'INPUT_MAX-JOB-SPEND': '2',
         'INPUT_MAX-RETRIES': '0',
         'INPUT_FAIL-ON-API-ERROR': failOnApiError,
-        [STATE_VARIABLE]: 'v1 1 2 3 4 5'
+        [STATE_VARIABLE]: `v1 ${START - 60_000} 2 3 4 5`
       }
       const post = recorder()
       await runPost({ env, now: START, sink: post.sink })

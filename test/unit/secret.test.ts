@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FRAGMENT_LENGTH, keyForms, redact } from '../../src/logic/secret.js'
+import { FRAGMENT_LENGTH, keyForms, redact, visible } from '../../src/logic/secret.js'
 
 const KEY = 'sk-0123456789abcdef0123456789abcdef'
 
@@ -40,5 +40,33 @@ describe('redact', () => {
   it('keeps JSON valid when the key stands inside a string', () => {
     const body = `{"credit":1,"echo":"${KEY}"}`
     expect(JSON.parse(redact(body, KEY))).toEqual({ credit: 1, echo: '***' })
+  })
+})
+
+describe('a key echoed so that it looks whole but matches no run of it', () => {
+  const KEY = 'sk-SecretApiKeyValue0123456789abcdef'
+  const printed = (text: string) => redact(visible(text), KEY)
+  const fragments = (text: string) =>
+    Array.from({ length: KEY.length - 11 }, (_, i) => KEY.slice(i, i + 12)).filter(f =>
+      text.toLowerCase().includes(f.toLowerCase())
+    )
+
+  it.each([
+    ['zero-width spaces between its characters', [...KEY].join('\u200b')],
+    ['terminal escapes inside it', `${KEY.slice(0, 7)}\u001b[0m${KEY.slice(7, 14)}\u001b[31m${KEY.slice(14)}`],
+    ['upper case', KEY.toUpperCase()],
+    ['base64', Buffer.from(KEY).toString('base64')],
+    ['hex', Buffer.from(KEY).toString('hex')],
+    ['a direction override and a soft hyphen', `\u202e${KEY.slice(0, 10)}\u00ad${KEY.slice(10)}`]
+  ])('is redacted when echoed with %s', (_how, echo) => {
+    const out = printed(`detail: ${echo}.`)
+    expect(out).toContain('***')
+    expect(fragments(out)).toEqual([])
+    expect(out.startsWith('detail: ')).toBe(true)
+  })
+
+  it('keeps what a reader sees: tabs, line feeds and ordinary text', () => {
+    expect(visible('a\tb\nc ✅ ⚠️ 75.0')).toBe('a\tb\nc ✅ ⚠️ 75.0')
+    expect(visible('a\r\nb\u0007c')).toBe('a\nbc')
   })
 })
