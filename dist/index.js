@@ -1423,8 +1423,10 @@ function asciiLower(text) {
     return text.replace(/[A-Z]+/g, run => run.toLowerCase());
 }
 function visible(text) {
-    return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu, '');
+    return text.replace(ESCAPES, '').replace(UNSEEN, '');
 }
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g;
+const UNSEEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu;
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");

@@ -101,5 +101,10 @@ function asciiLower(text: string): string {
  * gone, redaction sees the key as a reader would.
  */
 export function visible(text: string): string {
-  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu, '')
+  return text.replace(ESCAPES, '').replace(UNSEEN, '')
 }
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g
+// eslint-disable-next-line no-control-regex -- as above
+const UNSEEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu
