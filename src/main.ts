@@ -2,18 +2,17 @@
  * Wires the parts: the inputs (and the history's path) are checked, then the API is read, the history
  * kept, the policy decides, the report is rendered, and the toolkit edge emits it. Time is an input.
  */
-import { fetchBalance, keepTlsVerificationOn } from './io/client.js'
 import { debugUnexpected } from './io/debug.js'
 import { checkHistoryPath, type HistoryOptions } from './io/history.js'
 import type { Clock } from './io/history-branch.js'
 import { keepReading, keepsHistory, type KeepOptions } from './io/keep-reading.js'
+import { readBalance } from './io/read-balance.js'
 import { maskSecrets } from './io/secrets.js'
 import { emit, printable, runner, type Sink } from './io/toolkit.js'
 import { readInputs, type Env, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/job-spend.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
-import { USER_AGENT } from './logic/version.js'
 import type { Answer } from './model.js'
 import type { Reading } from './logic/trend.js'
 import { measuringLine, stateNotSavedWarning } from './render/job-spend.js'
@@ -38,16 +37,7 @@ export async function run({ env = process.env, now, sink = runner, history, cloc
   try {
     inputs = readInputs(env, workspaceOf(env))
     if (inputs.historyFile) checkHistoryPath(inputs.historyFile)
-    const tlsNote = keepTlsVerificationOn()
-    if (tlsNote) sink.info(tlsNote)
-    const answer = await fetchBalance({
-      baseUrl: inputs.baseUrl,
-      apiKey,
-      maxRetries: inputs.maxRetries,
-      timeoutSeconds: inputs.timeoutSeconds,
-      userAgent: USER_AGENT,
-      log: message => sink.info(printable(message, secrets))
-    })
+    const answer = await readBalance(inputs, secrets, sink)
     const at = now ?? Date.now()
     if (inputs.measureJob) started = leaveStart(answer, at, sink)
     const { tracking, notes } = keepsHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {}

@@ -3,13 +3,12 @@
  * passes them to the post step too; the key is never kept in the state), and the job's spend is the
  * fall between the start reading the main step left in the state and this one. Time is an input.
  */
-import { fetchBalance, keepTlsVerificationOn } from './io/client.js'
 import { keepReading, keepsHistory } from './io/keep-reading.js'
+import { readBalance } from './io/read-balance.js'
 import { maskSecrets } from './io/secrets.js'
-import { emit, printable, runner } from './io/toolkit.js'
+import { emit, runner } from './io/toolkit.js'
 import { readInputs, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobReading } from './logic/job-spend.js'
-import { USER_AGENT } from './logic/version.js'
 import { notDecimalEndReason, nothingToMeasureLine, stateWarning } from './render/job-spend.js'
 import { jobEndFailureReport, jobSpendReport, type EndNotes } from './render/job-report.js'
 import { workspaceOf, type RunOptions } from './main.js'
@@ -19,7 +18,6 @@ export const STATE_VARIABLE = `STATE_${STATE_NAME}`
 
 export async function runPost({ env = process.env, now, sink = runner, clock }: RunOptions = {}): Promise<void> {
   const secrets = maskSecrets(env, sink)
-  const [apiKey] = secrets
   let inputs: Inputs
   try {
     inputs = readInputs(env, workspaceOf(env))
@@ -32,17 +30,8 @@ export async function runPost({ env = process.env, now, sink = runner, clock }: 
   const state = decodeStart(env[STATE_VARIABLE], now ?? Date.now())
   if (state.kind === 'no-reading') return sink.info(nothingToMeasureLine('no-reading'))
   if (state.kind !== 'reading') return sink.warning(stateWarning(state.kind))
-  const tlsNote = keepTlsVerificationOn()
-  if (tlsNote) sink.info(tlsNote)
   try {
-    const answer = await fetchBalance({
-      baseUrl: inputs.baseUrl,
-      apiKey,
-      maxRetries: inputs.maxRetries,
-      timeoutSeconds: inputs.timeoutSeconds,
-      userAgent: USER_AGENT,
-      log: message => sink.info(printable(message, secrets))
-    })
+    const answer = await readBalance(inputs, secrets, sink)
     const at = now ?? Date.now()
     const micro = microValues(answer.balance.texts)
     if (!micro) throw new Error(notDecimalEndReason)

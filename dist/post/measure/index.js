@@ -356,7 +356,7 @@ exports.k = ProxyAgent;
 
 /***/ }),
 
-/***/ 420:
+/***/ 524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -367,6 +367,1411 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: STATE_VARIABLE
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ../src/logic/errors.ts
+class errors_ActionError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(errors_oneLine(message));
+        this.name = 'ActionError';
+        this.kind = kind;
+    }
+}
+function errors_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function errors_clip(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+;// CONCATENATED MODULE: ../src/logic/balance.ts
+
+const balance_SPENDING_ORDER = ['free', 'regular', 'referral'];
+const balance_CREDIT_TYPES = ['total', ...balance_SPENDING_ORDER];
+const API_FIELDS = {
+    regular: 'credit',
+    free: 'free_credit',
+    referral: 'referral_credits',
+    total: 'total_credits'
+};
+class BalanceFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BalanceFormatError';
+    }
+}
+const MAX_CREDITS = 1e15;
+function isCredits(value) {
+    return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS;
+}
+const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+function parseBalance(body, scrub = text => text) {
+    const sources = new WeakMap();
+    let parsed;
+    try {
+        parsed = JSON.parse(body.replace(/^\uFEFF/, ''), function (key, value, context) {
+            if (typeof value === 'number' && context?.source !== undefined) {
+                let own = sources.get(this);
+                if (!own)
+                    sources.set(this, (own = new Map()));
+                own.set(key, context.source);
+            }
+            return value;
+        });
+    }
+    catch {
+        throw new BalanceFormatError(`the body is not JSON (${describeText(scrub(body))})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new BalanceFormatError(`the body is JSON ${describeJson(parsed, scrub)}, not an object`);
+    }
+    const object = parsed;
+    const values = {};
+    const texts = {};
+    for (const type of balance_CREDIT_TYPES) {
+        const field = API_FIELDS[type];
+        const [value, text] = readNumber(object, field, sources.get(object)?.get(field), scrub);
+        values[type] = value;
+        texts[type] = text;
+    }
+    return { values, texts, json: body.trim() };
+}
+function readNumber(object, field, source, scrub) {
+    if (!(field in object))
+        throw new BalanceFormatError(`the field "${field}" is missing`);
+    const raw = object[field];
+    if (typeof raw === 'number' && isCredits(raw))
+        return [raw, source ?? String(raw)];
+    if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
+        const value = Number(raw.trim());
+        if (isCredits(value))
+            return [value, raw.trim()];
+    }
+    const kind = typeof raw === 'number' || (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) ? 'a balance' : 'a number';
+    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not ${kind}`);
+}
+function describeJson(value, scrub) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(errors_clip(scrub(value), 40))}`;
+    if (typeof value === 'object')
+        return 'an object';
+    return `${typeof value} ${String(value)}`;
+}
+function describeText(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return 'it is empty';
+    return `it starts with ${JSON.stringify(errors_clip(trimmed.replace(/\s+/g, ' '), 60))}`;
+}
+
+;// CONCATENATED MODULE: ../src/logic/trend.ts
+const trend_DAY_MS = 86_400_000;
+const trend_HOUR_MS = 3_600_000;
+const WINDOW_DAYS = 7;
+const MIN_WINDOW_MS = trend_HOUR_MS;
+const MAX_FORECAST_DAYS = 36_500;
+const trend_SPEND_EPSILON = 0.000001;
+function trend_exceeds(amount, limit) {
+    return amount - limit > trend_SPEND_EPSILON;
+}
+function trend_seriesTo(readings, current) {
+    return [...trend_sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
+}
+function trend_burnWindow(series) {
+    const current = series[series.length - 1];
+    const cutoff = current.at - WINDOW_DAYS * trend_DAY_MS;
+    let start = 0;
+    for (let i = 0; i < series.length - 1; i++)
+        if (series[i].at <= cutoff)
+            start = i;
+    return series.slice(start);
+}
+function trend_fall(before, after) {
+    const spent = before - after;
+    return spent >= trend_SPEND_EPSILON - 1e-12 ? spent : 0;
+}
+function trend_burnRate(window, type) {
+    const spanMs = spanOf(window);
+    if (!(spanMs >= MIN_WINDOW_MS))
+        return undefined;
+    let spent = 0;
+    for (let i = 1; i < window.length; i++)
+        spent += trend_fall(window[i - 1].values[type], window[i].values[type]);
+    return spent / (spanMs / trend_DAY_MS);
+}
+function dateAfter(from, days) {
+    if (!(days >= 0 && days <= MAX_FORECAST_DAYS))
+        return undefined;
+    const date = new Date(from + days * trend_DAY_MS);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+function spanOf(series) {
+    return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at;
+}
+function trend_computeTrend(readings, current, creditType, minimumCredits) {
+    const series = trend_seriesTo(readings, current);
+    const gated = (r) => r.values[creditType];
+    const previous = series.length > 1 ? series[series.length - 2] : undefined;
+    const usedSinceLast = previous === undefined ? undefined : trend_fall(gated(previous), gated(current));
+    const window = trend_burnWindow(series);
+    const burnRatePerDay = trend_burnRate(window, creditType);
+    const { daysRemaining, depletionDate } = trend_forecast(gated(current) - minimumCredits, burnRatePerDay, current.at);
+    return {
+        usedSinceLast,
+        burnRatePerDay,
+        daysRemaining,
+        depletionDate,
+        windowReadings: window.length,
+        readings: series.length,
+        spanMs: spanOf(series)
+    };
+}
+function trend_forecast(left, ratePerDay, now) {
+    if (left <= 0)
+        return { daysRemaining: 0, depletionDate: dateAfter(now, 0) };
+    if (ratePerDay === undefined || !(ratePerDay > 0))
+        return {};
+    const days = left / ratePerDay;
+    const date = dateAfter(now, days);
+    return date === undefined ? {} : { daysRemaining: days, depletionDate: date };
+}
+function trend_sortReadings(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
+}
+function trend_roundedText(value, decimals) {
+    const scale = 10 ** decimals;
+    const rounded = Math.round(value * scale) / scale;
+    if (rounded !== 0 || value === 0 || !Number.isFinite(value))
+        return String(rounded === 0 ? 0 : rounded);
+    const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
+    return value.toFixed(places).replace(/\.?0+$/, '');
+}
+function trend_formatAmount(value) {
+    return trend_roundedText(value, 4);
+}
+
+;// CONCATENATED MODULE: ../src/logic/history-lines.ts
+
+
+class HistoryFormatError extends Error {
+}
+const FIGURES_WINDOW_MS = 35 * trend_DAY_MS;
+function trimSlack(limit) {
+    return Math.max(1, Math.ceil(limit / 10));
+}
+function dueForTrim(count, limit) {
+    return count > limit + trimSlack(limit);
+}
+function parseReading(line) {
+    let object;
+    try {
+        object = JSON.parse(line);
+    }
+    catch {
+        throw new Error('not JSON');
+    }
+    if (object === null || typeof object !== 'object' || Array.isArray(object))
+        throw new Error('not a JSON object');
+    const record = object;
+    const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN;
+    if (Number.isNaN(at))
+        throw new Error('"at" is not an ISO 8601 time with a zone (Z or ±hh:mm)');
+    const values = {};
+    for (const type of balance_CREDIT_TYPES) {
+        const value = record[API_FIELDS[type]];
+        if (typeof value !== 'number' || !isCredits(value))
+            throw new Error(`"${API_FIELDS[type]}" is not a balance`);
+        values[type] = value;
+    }
+    return { at, values };
+}
+function isoTime(text) {
+    const date = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/.exec(text);
+    const at = date ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(at) || !date)
+        return Number.NaN;
+    const [year, month, day] = date.slice(1, 4).map(Number);
+    const probe = new Date(0);
+    probe.setUTCFullYear(year, month - 1, day);
+    const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+    return real ? at : Number.NaN;
+}
+function parseHistory(text) {
+    const readings = [];
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        if (line.trim() === '')
+            continue;
+        try {
+            readings.push(parseReading(line));
+        }
+        catch (error) {
+            throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
+        }
+    }
+    return readings;
+}
+const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
+function serializeReading(r) {
+    const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
+    return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
+}
+function serializeHistory(readings) {
+    return readings.map(serializeReading).join('');
+}
+function byTime(readings) {
+    return [...readings].sort((a, b) => a.at - b.at);
+}
+function mergeReadings(a, b) {
+    const counts = new Map();
+    for (const r of a) {
+        const line = serializeReading(r);
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+    const merged = [...a];
+    const seen = new Map();
+    for (const r of b) {
+        const line = serializeReading(r);
+        const n = (seen.get(line) ?? 0) + 1;
+        seen.set(line, n);
+        if (n > (counts.get(line) ?? 0))
+            merged.push(r);
+    }
+    return byTime(merged);
+}
+function mergeHistoryTexts(a, b) {
+    const side = (text, name) => {
+        try {
+            return parseHistory(text);
+        }
+        catch (error) {
+            if (error instanceof HistoryFormatError)
+                throw new HistoryFormatError(`${name} ${error.message}`);
+            throw error;
+        }
+    };
+    return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
+}
+
+;// CONCATENATED MODULE: ../src/logic/lock-times.ts
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+const LOCK_WAIT_TOTAL_MS = 60_000;
+
+;// CONCATENATED MODULE: ../src/io/lock.ts
+
+
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const RETRY_WAITS_MS = [20, 40, 80, 160, 320];
+function code(error) {
+    return error?.code;
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+async function retrying(f, clock) {
+    for (let i = 0;; i++) {
+        try {
+            return f();
+        }
+        catch (error) {
+            if (i >= RETRY_WAITS_MS.length || !TRANSIENT.has(code(error) ?? ''))
+                throw error;
+            await clock.sleep(RETRY_WAITS_MS[i]);
+        }
+    }
+}
+async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, clock = systemClock, waitMs = LOCK_WAIT_MS, staleMs = LOCK_STALE_MS } = {}) {
+    const started = clock.now();
+    let since = started;
+    let seen;
+    for (;;) {
+        const token = `${process.pid} ${new Date(clock.now()).toISOString()} ${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}\n`;
+        let fd = -1;
+        try {
+            fd = fs.openSync(lockPath, 'wx');
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                return { reason: describe(error) };
+        }
+        if (fd >= 0) {
+            let ino;
+            try {
+                ino = fs.fstatSync(fd).ino;
+                fs.writeSync(fd, token);
+            }
+            catch {
+            }
+            finally {
+                fs.closeSync(fd);
+            }
+            return heldLock(lockPath, token, ino, fs, clock);
+        }
+        let lock;
+        try {
+            lock = fs.lstatSync(lockPath);
+        }
+        catch (error) {
+            if (code(error) === 'ENOENT')
+                continue;
+        }
+        if (lock?.isFile()) {
+            if (clock.now() - lock.mtimeMs > staleMs) {
+                if (takeOver(lockPath, lock, fs))
+                    continue;
+            }
+            const identity = `${lock.ino} ${lock.mtimeMs} ${lock.size}`;
+            if (identity !== seen) {
+                seen = identity;
+                since = clock.now();
+            }
+        }
+        const now = clock.now();
+        if (now - since >= waitMs || now - started >= LOCK_WAIT_TOTAL_MS)
+            return 'busy';
+        await clock.sleep(5 + Math.random() * 20);
+    }
+}
+function takeOver(lockPath, stale, fs) {
+    const aside = `${lockPath}.stale-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    try {
+        fs.renameSync(lockPath, aside);
+    }
+    catch (error) {
+        return code(error) === 'ENOENT';
+    }
+    let moved;
+    try {
+        moved = fs.lstatSync(aside);
+    }
+    catch {
+        return true;
+    }
+    const same = moved.ino === stale.ino && moved.mtimeMs === stale.mtimeMs && moved.size === stale.size;
+    if (!same) {
+        try {
+            fs.linkSync(aside, lockPath);
+        }
+        catch {
+        }
+    }
+    try {
+        fs.unlinkSync(aside);
+    }
+    catch {
+    }
+    return same;
+}
+function heldLock(lockPath, token, ino, fs, clock) {
+    const ours = () => {
+        try {
+            const stats = fs.lstatSync(lockPath);
+            if (!stats.isFile() || (ino !== undefined && stats.ino !== ino))
+                return false;
+            const content = fs.readFileSync(lockPath, 'utf8');
+            return content === token || content === '';
+        }
+        catch {
+            return false;
+        }
+    };
+    return {
+        ours,
+        async release() {
+            if (!ours())
+                return undefined;
+            try {
+                await retrying(() => fs.unlinkSync(lockPath), clock);
+                return undefined;
+            }
+            catch (error) {
+                return code(error) === 'ENOENT' ? undefined : describe(error);
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ../src/render/history-messages.ts
+
+
+const seconds = (ms) => `${ms / 1000} s`;
+function history_messages_notAHistoryMessage(path, kind) {
+    return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
+}
+function historyNotReadWarning(path, reason) {
+    return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
+}
+function historyNotSavedWarning(path, reason) {
+    return `The history file ${path} could not be written (${errors_oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`;
+}
+function historyMovedAsideWarning(path, reason, to) {
+    return `The history file ${path} is not a balance history (${errors_oneLine(reason)}); moved it to ${to} and started a fresh history.`;
+}
+function clockBehindWarning(path, now, newest) {
+    return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`;
+}
+function tornLineWarning(path, bytes) {
+    return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
+}
+function lockNotRemovedWarning(reason) {
+    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is ${seconds(LOCK_STALE_MS)} old.`;
+}
+const historyReasons = {
+    lockBusy: (lockPath, waitMs, staleMs) => `the lock ${lockPath} was held for over ${seconds(waitMs)} (a run's lock file is taken over after ${seconds(staleMs)}; anything else there must be removed by hand)`,
+    notAFile: (kind) => `it is ${kind}`,
+    tooLarge: (maxBytes) => `it is larger than ${maxBytes / 1024 / 1024} MiB`,
+    changedWhileRead: 'the file changed while it was read',
+    badLine: (line, reason) => `line ${line}: ${reason}`,
+    shortWrite: (written, total) => `only ${written} of ${total} bytes were written (a full disk?)`,
+    lockTakenOver: (lockPath) => `its lock ${lockPath} was taken over by another run`,
+    moveAsideFailed: (reason, why) => `it is not a balance history (${reason}), and moving it aside failed: ${why}`
+};
+const branchProblem = {
+    noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
+    tokenRejected: (repository) => `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
+    cannotRead: (repository) => `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
+    notFound: (repository) => `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
+    readOnly: (repository) => `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
+    busy: (pushes, seconds) => `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
+    timeout: (what, seconds) => `git ${what} did not finish within ${seconds} s`,
+    gitFailed: (what, reason) => `git ${what} failed: ${errors_oneLine(reason)}`,
+    notAFile: (file, type) => `${file} on the branch is a ${type}, not a file; rename or remove it`
+};
+
+;// CONCATENATED MODULE: ../src/io/history.ts
+
+
+
+
+
+
+
+
+
+
+
+const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
+const TEMPORARY_STALE_MS = 10 * 60_000;
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const CHUNK_BYTES = 64 * 1024;
+const O_NONBLOCK = process.platform === 'win32' ? 0 : (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+class HistoryReadError extends Error {
+}
+function kindOf(stats) {
+    if (stats.isFile())
+        return undefined;
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a FIFO';
+    if (stats.isCharacterDevice())
+        return 'a character device';
+    if (stats.isBlockDevice())
+        return 'a block device';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function notAHistory(path, kind) {
+    return new ActionError('input', notAHistoryMessage(path, kind));
+}
+function history_checkHistoryPath(path) {
+    let stats;
+    try {
+        stats = statSync(path);
+    }
+    catch {
+        return;
+    }
+    const kind = kindOf(stats);
+    if (kind)
+        throw notAHistory(path, kind);
+}
+function historyTarget(path) {
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (let hops = 0; hops < 40; hops++) {
+        try {
+            if (!(0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink())
+                return current;
+        }
+        catch {
+            return current;
+        }
+        try {
+            return (0,external_node_fs_namespaceObject.realpathSync)(current);
+        }
+        catch {
+            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current));
+        }
+    }
+    return current;
+}
+async function recordReading(path, current, limit, options = {}) {
+    const fs = options.fs ?? external_node_fs_namespaceObject;
+    const clock = options.clock ?? systemClock;
+    const target = historyTarget(path);
+    try {
+        fs.mkdirSync((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    }
+    catch {
+    }
+    const lockPath = `${target}.lock`;
+    const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+    const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs });
+    if (lock === 'busy') {
+        throw new HistoryReadError(historyReasons.lockBusy(lockPath, waitMs, options.lockStaleMs ?? LOCK_STALE_MS));
+    }
+    const held = 'ours' in lock ? lock : undefined;
+    let recorded;
+    try {
+        recorded = await keep({
+            target,
+            current,
+            limit,
+            fs,
+            clock,
+            lock: held,
+            readOnly: 'reason' in lock ? lock.reason : undefined
+        });
+    }
+    finally {
+        const notRemoved = held ? await held.release() : undefined;
+        if (notRemoved && recorded)
+            recorded = { ...recorded, lockNotRemoved: `${lockPath}: ${notRemoved}` };
+    }
+    return recorded;
+}
+async function keep(k) {
+    const { target, current, fs, clock } = k;
+    let tail = readTail(target, fs);
+    let movedAside;
+    if ('corrupt' in tail) {
+        movedAside = await moveAside(target, tail.corrupt, current.at, fs, clock);
+        tail = EMPTY;
+    }
+    const newest = tail.readings.reduce((max, r) => Math.max(max, r.at), -Infinity);
+    if (newest > current.at + FUTURE_TOLERANCE_MS) {
+        const shown = { at: newest, values: current.values };
+        return { ...figures(tail, shown), movedAside, clockBehind: newest };
+    }
+    const base = { ...figures(tail, current), movedAside };
+    if (k.readOnly !== undefined)
+        return { ...base, notSaved: k.readOnly };
+    try {
+        if (dueForTrim(tail.count + 1, k.limit))
+            return { ...base, ...(await trim(k, tail)) };
+        appendReading(target, current, tail, fs);
+        return { ...base, tornLine: tail.torn?.bytes };
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        return { ...base, notSaved: describe(error) };
+    }
+}
+function figures(tail, current) {
+    const after = tail.readings.filter(r => r.at > current.at).length;
+    return {
+        readings: trend_sortReadings([...tail.readings, current]),
+        current,
+        extent: { count: tail.count - after + 1, oldestAt: Math.min(tail.oldestAt ?? current.at, current.at) }
+    };
+}
+const EMPTY = { readings: [], count: 0, endsWithNewline: true };
+function readTail(target, fs) {
+    let fd;
+    try {
+        fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_RDONLY | O_NONBLOCK);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT')
+            return EMPTY;
+        throw new HistoryReadError(describe(error));
+    }
+    try {
+        const stats = fs.fstatSync(fd);
+        const kind = kindOf(stats);
+        if (kind)
+            throw new HistoryReadError(historyReasons.notAFile(kind));
+        if (stats.size > HISTORY_MAX_BYTES)
+            return { corrupt: historyReasons.tooLarge(HISTORY_MAX_BYTES) };
+        return scanTail(fd, stats.size, fs);
+    }
+    catch (error) {
+        if (error instanceof HistoryReadError)
+            throw error;
+        throw new HistoryReadError(describe(error));
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+function readFully(fd, buffer, position, fs) {
+    let done = 0;
+    while (done < buffer.length) {
+        const n = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
+        if (n === 0)
+            break;
+        done += n;
+    }
+    return done;
+}
+function lineText(bytes, offset) {
+    let text = bytes.toString('utf8');
+    if (offset === 0)
+        text = text.replace(/^\uFEFF/, '');
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+function scanTail(fd, size, fs) {
+    const readings = [];
+    let newest = -Infinity;
+    let endsWithNewline = true;
+    let torn;
+    let first = true;
+    let stoppedAt;
+    let carry = Buffer.alloc(0);
+    let pos = size;
+    const badLine = (offset, error) => ({
+        corrupt: historyReasons.badLine(countLines(fd, offset, fs) + 1, error.message)
+    });
+    outer: while (pos > 0 || first) {
+        const from = Math.max(0, pos - CHUNK_BYTES);
+        const chunk = Buffer.allocUnsafe(pos - from);
+        const n = readFully(fd, chunk, from, fs);
+        if (n !== chunk.length)
+            throw new HistoryReadError(historyReasons.changedWhileRead);
+        const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
+        const cut = from > 0 ? buffer.indexOf(0x0a) : -1;
+        if (from > 0 && cut < 0) {
+            carry = buffer;
+            pos = from;
+            continue;
+        }
+        const lines = buffer.toString('utf8', cut + 1).split('\n');
+        let end = from + buffer.length;
+        for (let i = lines.length - 1; i >= 0; i--) {
+            const raw = lines[i];
+            const last = first;
+            first = false;
+            const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw);
+            const bytes = end - offset;
+            end = offset - 1;
+            const text = lineString(raw, offset);
+            if (text.trim() === '')
+                continue;
+            let reading;
+            try {
+                reading = parseReading(text);
+            }
+            catch (error) {
+                if (!last)
+                    return badLine(offset, error);
+                torn = { offset, bytes };
+            }
+            if (last)
+                endsWithNewline = false;
+            if (reading) {
+                readings.push(reading);
+                newest = Math.max(newest, reading.at);
+                if (reading.at < newest - FIGURES_WINDOW_MS) {
+                    stoppedAt = offset;
+                    break outer;
+                }
+            }
+        }
+        if (from === 0)
+            break;
+        carry = Buffer.from(buffer.subarray(0, cut));
+        pos = from;
+    }
+    if (stoppedAt === undefined || stoppedAt === 0) {
+        const oldest = readings.reduce((min, r) => Math.min(min, r.at), Infinity);
+        return { readings, count: readings.length, oldestAt: readings.length ? oldest : undefined, endsWithNewline, torn };
+    }
+    const start = firstReading(fd, stoppedAt, fs);
+    if ('corrupt' in start)
+        return start;
+    const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity);
+    return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn };
+}
+function lineString(raw, offset) {
+    const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+function firstReading(fd, end, fs) {
+    const head = Buffer.allocUnsafe(Math.min(end, CHUNK_BYTES));
+    const n = readFully(fd, head, 0, fs);
+    let offset = 0;
+    for (let line = 1; offset < n; line++) {
+        const newline = head.indexOf(0x0a, offset);
+        const stop = newline < 0 || newline >= n ? n : newline;
+        const text = lineText(head.subarray(offset, stop), offset);
+        if (text.trim() !== '') {
+            try {
+                return { at: parseReading(text).at };
+            }
+            catch (error) {
+                return { corrupt: historyReasons.badLine(line, error.message) };
+            }
+        }
+        offset = stop + 1;
+    }
+    return {};
+}
+function countLines(fd, end, fs) {
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
+    let count = 0;
+    let length = 0;
+    let firstByte = 0;
+    for (let pos = 0; pos < end;) {
+        const n = readFully(fd, buffer.subarray(0, Math.min(buffer.length, end - pos)), pos, fs);
+        if (n === 0)
+            break;
+        for (let i = 0; i < n;) {
+            const newline = buffer.indexOf(0x0a, i);
+            const stop = newline < 0 || newline >= n ? n : newline;
+            if (stop > i) {
+                if (length === 0)
+                    firstByte = buffer[i];
+                length += stop - i;
+            }
+            if (stop < n) {
+                if (length > 1 || (length === 1 && firstByte !== 0x0d))
+                    count++;
+                length = 0;
+            }
+            i = stop + 1;
+        }
+        pos += n;
+    }
+    if (length > 1 || (length === 1 && firstByte !== 0x0d))
+        count++;
+    return count;
+}
+function appendReading(target, current, tail, fs) {
+    const fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT, 0o666);
+    try {
+        const before = tail.torn ? tail.torn.offset : fs.fstatSync(fd).size;
+        if (tail.torn)
+            fs.ftruncateSync(fd, tail.torn.offset);
+        const data = Buffer.from(`${tail.endsWithNewline || tail.torn ? '' : '\n'}${serializeReading(current)}`);
+        try {
+            const written = fs.writeSync(fd, data);
+            if (written !== data.length)
+                throw new Error(historyReasons.shortWrite(written, data.length));
+        }
+        catch (error) {
+            try {
+                fs.ftruncateSync(fd, before);
+            }
+            catch {
+            }
+            throw error;
+        }
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+async function trim(k, tail) {
+    const { target, current, fs, clock } = k;
+    removeStaleTemporaries(target, clock.now(), fs);
+    let bytes;
+    try {
+        bytes = fs.readFileSync(target);
+    }
+    catch (error) {
+        throw new HistoryReadError(describe(error));
+    }
+    let all;
+    try {
+        all = parseHistory(bytes.subarray(0, tail.torn?.offset ?? bytes.length).toString('utf8'));
+    }
+    catch (error) {
+        if (!(error instanceof HistoryFormatError))
+            throw error;
+        const movedAside = await moveAside(target, error.message, current.at, fs, clock);
+        await writeAtomic(target, serializeHistory([current]), k);
+        return { movedAside, readings: [current], extent: { count: 1, oldestAt: current.at } };
+    }
+    const sorted = trend_sortReadings([...all, current]);
+    const kept = sorted.slice(-k.limit);
+    await writeAtomic(target, serializeHistory(kept), k);
+    const upTo = kept.filter(r => r.at <= current.at);
+    return {
+        readings: kept.slice(-(tail.readings.length + 1)),
+        extent: { count: upTo.length, oldestAt: Math.min(kept[0].at, current.at) },
+        trimmed: sorted.length - kept.length,
+        tornLine: tail.torn?.bytes
+    };
+}
+const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+function temporaryName(target) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+}
+async function writeAtomic(target, text, k) {
+    const { fs, clock } = k;
+    const temporary = temporaryName(target);
+    let mode;
+    try {
+        mode = fs.statSync(target).mode & 0o7777;
+    }
+    catch {
+    }
+    try {
+        fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
+        if (mode !== undefined)
+            fs.chmodSync(temporary, mode);
+        if (k.lock && !k.lock.ours())
+            throw new Error(historyReasons.lockTakenOver(`${target}.lock`));
+        await retrying(() => fs.renameSync(temporary, target), clock);
+    }
+    catch (error) {
+        try {
+            fs.rmSync(temporary, { force: true });
+        }
+        catch {
+        }
+        throw error;
+    }
+}
+async function moveAside(target, reason, now, fs, clock) {
+    const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
+    try {
+        await retrying(() => fs.renameSync(target, to), clock);
+    }
+    catch (error) {
+        throw new HistoryReadError(historyReasons.moveAsideFailed(reason, describe(error)));
+    }
+    return { to, reason };
+}
+function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_namespaceObject) {
+    const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
+    let names;
+    try {
+        names = fs.readdirSync((0,external_node_path_namespaceObject.dirname)(target));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !TEMPORARY.test(name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), name);
+        try {
+            if (now - fs.lstatSync(path).mtimeMs > TEMPORARY_STALE_MS)
+                fs.rmSync(path, { force: true });
+        }
+        catch {
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ../src/logic/history-branch.ts
+const DEFAULT_BRANCH_FILE = 'swarms-credit-history.jsonl';
+const BRANCH_DEADLINE_MS = 90_000;
+const BACKOFF_BASE_MS = 200;
+const BACKOFF_CAP_MS = 5_000;
+const BOT_NAME = 'github-actions[bot]';
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+function backoffMs(attempt, random) {
+    const step = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+    return step / 2 + (random * step) / 2;
+}
+function isBranchName(name) {
+    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.length > 200)
+        return false;
+    if (name.startsWith('-') || name.includes('..'))
+        return false;
+    return name
+        .split('/')
+        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
+}
+function isBranchFileName(name) {
+    return /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..' && name !== '.git' && name.length <= 200;
+}
+function isRepository(text) {
+    return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.split('/').some(part => /^\.+$/.test(part));
+}
+function classifyGitFailure(stdout, stderr) {
+    const text = `${stdout}\n${stderr}`;
+    if (/couldn't find remote ref/i.test(text))
+        return 'no-branch';
+    if (/\[rejected\].*\((stale info|fetch first|non-fast-forward|already exists)\)/i.test(text))
+        return 'conflict';
+    if (/\[remote rejected\].*(lock|failed to update ref|expected)/i.test(text))
+        return 'conflict';
+    if (/returned error: 401|could not read (username|password)|authentication failed/i.test(text)) {
+        return 'rejected-token';
+    }
+    if (/returned error: 403|permission .* denied|write access .* not granted/i.test(text))
+        return 'forbidden';
+    if (/returned error: 404|repository .* not found/i.test(text))
+        return 'not-found';
+    return 'other';
+}
+function gitReason(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(Boolean);
+    const refused = lines.findLast(l => /\[remote rejected\]/.test(l));
+    const line = refused ?? lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+    const text = line.replace(/^(fatal|error):\s*/, '');
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+;// CONCATENATED MODULE: ../src/logic/secret.ts
+const FRAGMENT_LENGTH = 8;
+const REDACTED = '***';
+function keyForms(key) {
+    const json = JSON.stringify(key).slice(1, -1);
+    const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const uri = encodeURIComponent(key);
+    const form = uri.replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const html = key.replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
+    const forms = [
+        key,
+        json,
+        json.replace(/\//g, '\\/'),
+        unicode,
+        unicode.toUpperCase().replace(/\\U/g, '\\u'),
+        uri,
+        form,
+        html
+    ];
+    for (const encoded of [uri, form])
+        forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()));
+    forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'));
+    const base64 = Buffer.from(key).toString('base64');
+    forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'));
+    return [...new Set(forms)];
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+function secret_redact(text, key) {
+    if (!key || !text)
+        return text;
+    const { size, windows } = windowsOf(key);
+    const folded = asciiLower(text);
+    let covered;
+    for (let i = 0; i + size <= folded.length; i++) {
+        if (windows.has(folded.slice(i, i + size)))
+            (covered ??= new Uint8Array(text.length)).fill(1, i, i + size);
+    }
+    if (!covered)
+        return text;
+    let out = '';
+    for (let i = 0; i < text.length;) {
+        if (covered[i]) {
+            while (i < text.length && covered[i])
+                i++;
+            out += REDACTED;
+        }
+        else
+            out += text[i++];
+    }
+    return out;
+}
+function windowsOf(key) {
+    const size = Math.min(FRAGMENT_LENGTH, key.length);
+    const windows = new Set();
+    for (const form of keyForms(key).map(asciiLower)) {
+        for (let i = 0; i + size <= form.length; i++)
+            windows.add(form.slice(i, i + size));
+    }
+    return { size, windows };
+}
+function redactAll(text, secrets) {
+    return secrets.reduce((out, secret) => secret_redact(out, secret), text);
+}
+function asciiLower(text) {
+    return text.replace(/[A-Z]+/g, run => run.toLowerCase());
+}
+function visible(text) {
+    return text.replace(ESCAPES, '').replace(UNSEEN, '');
+}
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g;
+const UNSEEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu;
+
+;// CONCATENATED MODULE: ../src/io/history-branch.ts
+
+
+
+
+
+
+
+
+const realClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+function basicCredential(token) {
+    return Buffer.from(`x-access-token:${token}`).toString('base64');
+}
+function branchLabel(target) {
+    return `${target.file} on branch ${target.branch} of ${target.repository}`;
+}
+async function recordOnBranch(target, current, { limit, env, clock = realClock, deadlineMs = BRANCH_DEADLINE_MS, git = 'git' }) {
+    const deadline = clock.now() + deadlineMs;
+    const folder = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'swarms-history-'));
+    const gitDir = (0,external_node_path_namespaceObject.join)(folder, 'repo.git');
+    const work = (0,external_node_path_namespaceObject.join)(folder, 'work');
+    const run = history_branch_runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
+    try {
+        makeRepository(gitDir);
+        const line = serializeReading(current);
+        let first;
+        for (let attempt = 0;; attempt++) {
+            let read;
+            try {
+                read = await fetchBranch(run, target, gitDir, work);
+            }
+            catch (error) {
+                if (!first || !(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, pushes: attempt, notSaved: error.message };
+            }
+            const local = (0,external_node_path_namespaceObject.join)(work, target.file);
+            if (read.history && holdsLine(read.history, line))
+                (0,external_node_fs_namespaceObject.writeFileSync)(local, withoutLine(read.history, line));
+            let recorded;
+            try {
+                recorded = await recordReading(local, current, limit);
+            }
+            catch (error) {
+                if (!first || !(error instanceof HistoryReadError))
+                    throw error;
+                return { ...first, pushes: attempt, notSaved: error.message };
+            }
+            const movedAside = first
+                ? first.movedAside
+                : recorded.movedAside && { ...recorded.movedAside, to: `${(0,external_node_path_namespaceObject.basename)(recorded.movedAside.to)} on the branch` };
+            recorded = { ...recorded, movedAside };
+            first ??= recorded;
+            if (recorded.notSaved)
+                return { ...recorded, pushes: attempt };
+            let pushed;
+            try {
+                const ref = await commitHistory(run, target, read, work, recorded);
+                if (ref === undefined)
+                    return { ...recorded, pushes: attempt };
+                pushed = await run([
+                    'push',
+                    '--porcelain',
+                    '--no-verify',
+                    `--force-with-lease=refs/heads/${target.branch}:${read.commit ?? ''}`,
+                    target.remote,
+                    `${ref}:refs/heads/${target.branch}`
+                ], 'push', { allowFailure: true });
+            }
+            catch (error) {
+                if (!(error instanceof HistoryReadError))
+                    throw error;
+                return { ...recorded, pushes: attempt + 1, notSaved: error.message };
+            }
+            if (pushed.failure === undefined)
+                return { ...recorded, pushes: attempt + 1 };
+            if (pushed.failure !== 'conflict') {
+                return { ...recorded, pushes: attempt + 1, notSaved: pushProblem(pushed, target) };
+            }
+            const wait = backoffMs(attempt, clock.random());
+            if (clock.now() + wait >= deadline) {
+                return { ...recorded, pushes: attempt + 1, notSaved: branchProblem.busy(attempt + 1, deadlineMs / 1000) };
+            }
+            await clock.sleep(wait);
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+function linesOf(history) {
+    return history.toString('utf8').replace(/\r\n/g, '\n').split('\n');
+}
+function holdsLine(history, line) {
+    return linesOf(history).includes(line.replace(/\n$/, ''));
+}
+function withoutLine(history, line) {
+    const bare = line.replace(/\n$/, '');
+    const kept = linesOf(history).filter(text => text !== bare && text !== '');
+    return kept.length ? `${kept.join('\n')}\n` : '';
+}
+function makeRepository(gitDir) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'objects'), { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'heads'), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+}
+const LOCAL_REF = 'refs/heads/swarms-credit-history-write';
+async function fetchBranch(run, target, gitDir, work) {
+    (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(work, { recursive: true });
+    const fetched = await run(['fetch', '--quiet', '--depth=1', '--no-tags', target.remote, `refs/heads/${target.branch}`], 'fetch', { allowFailure: true });
+    if (fetched.failure === 'no-branch')
+        return { others: [] };
+    if (fetched.failure !== undefined)
+        throw new HistoryReadError(fetchProblem(fetched, target));
+    const commit = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'FETCH_HEAD'), 'utf8').slice(0, 40);
+    const batch = await run(['cat-file', '--batch'], 'cat-file', {
+        input: `${commit}^{tree}\n${commit}:${target.file}\n`
+    });
+    const [tree, file] = parseBatch(batch.raw);
+    const entries = parseTree(tree.content ?? Buffer.alloc(0));
+    if (file.type !== undefined && file.type !== 'blob') {
+        throw new HistoryReadError(branchProblem.notAFile(target.file, file.type));
+    }
+    if (file.content)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, target.file), file.content);
+    return { commit, others: entries.filter(entry => entry.name !== target.file), history: file.content };
+}
+function parseBatch(raw) {
+    const objects = [];
+    let at = 0;
+    while (at < raw.length) {
+        const end = raw.indexOf(10, at);
+        const header = raw.subarray(at, end).toString('utf8').split(' ');
+        at = end + 1;
+        if (header.at(-1) === 'missing' || header.length !== 3) {
+            objects.push({});
+            continue;
+        }
+        const size = Number(header[2]);
+        objects.push({ type: header[1], content: raw.subarray(at, at + size) });
+        at += size + 1;
+    }
+    return objects;
+}
+function parseTree(tree) {
+    const entries = [];
+    let at = 0;
+    while (at < tree.length) {
+        const nul = tree.indexOf(0, at);
+        const [mode, ...name] = tree.subarray(at, nul).toString('utf8').split(' ');
+        entries.push({
+            mode: mode.padStart(6, '0'),
+            name: name.join(' '),
+            sha: tree.subarray(nul + 1, nul + 21).toString('hex')
+        });
+        at = nul + 21;
+    }
+    return entries;
+}
+async function commitHistory(run, target, read, work, recorded) {
+    const names = (0,external_node_fs_namespaceObject.readdirSync)(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`));
+    const files = names.map(name => ({ name, content: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(work, name)) }));
+    const history = files.find(f => f.name === target.file);
+    if (files.length === 1 && history && read.history?.equals(history.content))
+        return undefined;
+    const newest = recorded.readings.at(-1);
+    const message = Buffer.from(`Swarms credit history: ${recorded.extent.count} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}\n`);
+    const seconds = Math.floor((newest?.at ?? Date.now()) / 1000);
+    const data = (content) => [Buffer.from(`data ${content.length}\n`), content, Buffer.from('\n')];
+    const stream = [
+        Buffer.from(`commit ${LOCAL_REF}\ncommitter ${BOT_NAME} <${BOT_EMAIL}> ${seconds} +0000\n`),
+        ...data(message),
+        ...read.others
+            .filter(entry => !names.includes(entry.name))
+            .map(entry => Buffer.from(`M ${entry.mode} ${entry.sha} ${quotePath(entry.name)}\n`)),
+        ...files.flatMap(file => [Buffer.from(`M 100644 inline ${quotePath(file.name)}\n`), ...data(file.content)]),
+        Buffer.from('done\n')
+    ];
+    await run(['fast-import', '--quiet', '--force', '--done'], 'fast-import', { input: Buffer.concat(stream) });
+    return LOCAL_REF;
+}
+function quotePath(name) {
+    return /^"|[\n\\"]/.test(name) ? JSON.stringify(name) : name;
+}
+function history_branch_runner(program, env, remaining, target) {
+    const secrets = [target.token, basicCredential(target.token)];
+    const clean = (text) => redactAll(text, secrets);
+    return async (args, what, { allowFailure = false, input } = {}) => {
+        const { spawn } = process.getBuiltinModule('node:child_process');
+        const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1);
+        let child;
+        const result = await new Promise((resolve, reject) => {
+            child = spawn(program, args, {
+                env,
+                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true
+            });
+            const out = [];
+            let err = '';
+            let timedOut = false;
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.setEncoding('utf8').on('data', chunk => (err = (err + chunk).slice(-64 * 1024)));
+            child.stdin?.on('error', () => { });
+            child.stdin?.end(input);
+            const timer = setTimeout(() => {
+                timedOut = true;
+                kill(child);
+            }, limit);
+            child.on('error', error => {
+                clearTimeout(timer);
+                reject(error);
+            });
+            child.on('close', code => {
+                clearTimeout(timer);
+                resolve({ code, out: Buffer.concat(out), err, timedOut });
+            });
+        }).catch((error) => {
+            if (error.code === 'ENOENT')
+                throw new HistoryReadError(branchProblem.noGit());
+            throw new HistoryReadError(branchProblem.gitFailed(what, clean(error.message)));
+        });
+        if (result.timedOut)
+            throw new HistoryReadError(branchProblem.timeout(what, Math.ceil(limit / 1000)));
+        const stderr = clean(result.err);
+        const stdout = result.out.toString('utf8');
+        if (result.code === 0)
+            return { stdout, raw: result.out, stderr };
+        const failure = classifyGitFailure(clean(stdout), stderr);
+        if (allowFailure)
+            return { stdout: clean(stdout), raw: result.out, stderr, failure };
+        throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)));
+    };
+}
+function kill(child) {
+    try {
+        if (process.platform !== 'win32' && child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            child.kill('SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL');
+    }
+}
+function fetchProblem(result, target) {
+    switch (result.failure) {
+        case 'rejected-token':
+            return branchProblem.tokenRejected(target.repository);
+        case 'forbidden':
+            return branchProblem.cannotRead(target.repository);
+        case 'not-found':
+            return branchProblem.notFound(target.repository);
+        default:
+            return branchProblem.gitFailed('fetch', gitReason(result.stderr));
+    }
+}
+function pushProblem(result, target) {
+    switch (result.failure) {
+        case 'forbidden':
+            return branchProblem.readOnly(target.repository);
+        case 'rejected-token':
+            return branchProblem.tokenRejected(target.repository);
+        default:
+            return branchProblem.gitFailed('push', gitReason(`${result.stdout}\n${result.stderr}`));
+    }
+}
+function gitEnvironment(base, gitDir, folder, target) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (value === undefined || /^(INPUT_|GIT_(?!SSL_CA)|SSH_ASKPASS$|SWARMS_API_KEY$)/i.test(name))
+            continue;
+        env[name] = value;
+    }
+    const config = [
+        [`http.${target.remote}.extraHeader`, `Authorization: basic ${basicCredential(target.token)}`],
+        ['http.followRedirects', 'false'],
+        ['credential.helper', ''],
+        ['core.askPass', ''],
+        ['core.hooksPath', (0,external_node_path_namespaceObject.join)(folder, 'no-hooks')],
+        ['core.autocrlf', 'false'],
+        ['init.defaultBranch', 'main'],
+        ['protocol.version', '2'],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        ['advice.detachedHead', 'false']
+    ];
+    Object.assign(env, {
+        GIT_DIR: gitDir,
+        LC_ALL: 'C',
+        LANGUAGE: 'C',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_AUTHOR_NAME: BOT_NAME,
+        GIT_AUTHOR_EMAIL: BOT_EMAIL,
+        GIT_COMMITTER_NAME: BOT_NAME,
+        GIT_COMMITTER_EMAIL: BOT_EMAIL,
+        GIT_CONFIG_COUNT: String(config.length)
+    });
+    config.forEach(([key, value], i) => {
+        env[`GIT_CONFIG_KEY_${i}`] = key;
+        env[`GIT_CONFIG_VALUE_${i}`] = value;
+    });
+    return env;
+}
+
+;// CONCATENATED MODULE: ../src/io/keep-reading.ts
+
+
+function keep_reading_keepsHistory(store) {
+    return Boolean(store.historyFile || store.historyBranch);
+}
+async function keep_reading_keepReading(store, reading, options = {}) {
+    const branch = store.historyBranch;
+    const path = branch ? branchLabel(branch) : (store.historyFile ?? '');
+    const onBranch = branch !== undefined;
+    try {
+        const recorded = branch
+            ? await recordOnBranch(branch, reading, {
+                limit: store.historyLimit,
+                env: options.env ?? process.env,
+                clock: options.clock
+            })
+            : await recordReading(path, reading, store.historyLimit, options.history);
+        return {
+            recorded,
+            notes: {
+                path,
+                onBranch,
+                movedAside: recorded.movedAside,
+                clockBehind: recorded.clockBehind === undefined ? undefined : { now: reading.at, newest: recorded.clockBehind },
+                tornLine: recorded.tornLine,
+                notSaved: recorded.notSaved,
+                lockNotRemoved: recorded.lockNotRemoved
+            }
+        };
+    }
+    catch (error) {
+        if (!(error instanceof HistoryReadError))
+            throw error;
+        return { notes: { path, onBranch, unreadable: error.message } };
+    }
+}
+
+;// CONCATENATED MODULE: ../src/logic/version.ts
+const ACTION_NAME = 'swarms-credit-balance-action';
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
@@ -1166,106 +2571,6 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../src/logic/errors.ts
-class errors_ActionError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(errors_oneLine(message));
-        this.name = 'ActionError';
-        this.kind = kind;
-    }
-}
-function errors_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function errors_clip(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-;// CONCATENATED MODULE: ../src/logic/balance.ts
-
-const balance_SPENDING_ORDER = ['free', 'regular', 'referral'];
-const balance_CREDIT_TYPES = ['total', ...balance_SPENDING_ORDER];
-const API_FIELDS = {
-    regular: 'credit',
-    free: 'free_credit',
-    referral: 'referral_credits',
-    total: 'total_credits'
-};
-class BalanceFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BalanceFormatError';
-    }
-}
-const MAX_CREDITS = 1e15;
-function isCredits(value) {
-    return Number.isFinite(value) && Math.abs(value) <= MAX_CREDITS;
-}
-const NUMERIC_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-function parseBalance(body, scrub = text => text) {
-    const sources = new WeakMap();
-    let parsed;
-    try {
-        parsed = JSON.parse(body.replace(/^\uFEFF/, ''), function (key, value, context) {
-            if (typeof value === 'number' && context?.source !== undefined) {
-                let own = sources.get(this);
-                if (!own)
-                    sources.set(this, (own = new Map()));
-                own.set(key, context.source);
-            }
-            return value;
-        });
-    }
-    catch {
-        throw new BalanceFormatError(`the body is not JSON (${describeText(scrub(body))})`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new BalanceFormatError(`the body is JSON ${describeJson(parsed, scrub)}, not an object`);
-    }
-    const object = parsed;
-    const values = {};
-    const texts = {};
-    for (const type of balance_CREDIT_TYPES) {
-        const field = API_FIELDS[type];
-        const [value, text] = readNumber(object, field, sources.get(object)?.get(field), scrub);
-        values[type] = value;
-        texts[type] = text;
-    }
-    return { values, texts, json: body.trim() };
-}
-function readNumber(object, field, source, scrub) {
-    if (!(field in object))
-        throw new BalanceFormatError(`the field "${field}" is missing`);
-    const raw = object[field];
-    if (typeof raw === 'number' && isCredits(raw))
-        return [raw, source ?? String(raw)];
-    if (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) {
-        const value = Number(raw.trim());
-        if (isCredits(value))
-            return [value, raw.trim()];
-    }
-    const kind = typeof raw === 'number' || (typeof raw === 'string' && NUMERIC_STRING.test(raw.trim())) ? 'a balance' : 'a number';
-    throw new BalanceFormatError(`the field "${field}" is ${describeJson(raw, scrub)}, not ${kind}`);
-}
-function describeJson(value, scrub) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(errors_clip(scrub(value), 40))}`;
-    if (typeof value === 'object')
-        return 'an object';
-    return `${typeof value} ${String(value)}`;
-}
-function describeText(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return 'it is empty';
-    return `it starts with ${JSON.stringify(errors_clip(trimmed.replace(/\s+/g, ' '), 60))}`;
-}
-
 ;// CONCATENATED MODULE: ../src/logic/api.js
 // Names the Swarms API and the runner define, stated once for the action, the scripts and the tests.
 // JavaScript, so that the scripts (which run under plain Node, with no TypeScript step) can import it.
@@ -1294,7 +2599,7 @@ function whole(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
-function seconds(headers, name) {
+function rate_limit_seconds(headers, name) {
     const text = header(headers, name);
     return text !== undefined && /^\d{1,12}(\.\d{1,9})?$/.test(text) ? Number(text) : undefined;
 }
@@ -1309,7 +2614,7 @@ function parseRateLimit(headers) {
         remainingDay: whole(headers, 'x-ratelimit-remaining-day'),
         limitMinute: whole(headers, 'x-ratelimit-limit-minute'),
         limitDay: whole(headers, 'x-ratelimit-limit-day'),
-        reset: seconds(headers, 'x-ratelimit-reset')
+        reset: rate_limit_seconds(headers, 'x-ratelimit-reset')
     };
 }
 function waitUntilResetMs(headers, now) {
@@ -1320,18 +2625,18 @@ function waitUntilResetMs(headers, now) {
 }
 
 ;// CONCATENATED MODULE: ../src/logic/retry.ts
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 10_000;
+const retry_BACKOFF_BASE_MS = 1_000;
+const retry_BACKOFF_CAP_MS = 10_000;
 const RETRY_AFTER_CAP_MS = 60_000;
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status <= 599);
 }
-function backoffMs(retry, random = Math.random) {
-    const step = BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
-    return Math.round(Math.min(BACKOFF_CAP_MS, step * (1 + random())));
+function retry_backoffMs(retry, random = Math.random) {
+    const step = retry_BACKOFF_BASE_MS * 2 ** Math.min(retry - 1, 30);
+    return Math.round(Math.min(retry_BACKOFF_CAP_MS, step * (1 + random())));
 }
 function retryWaitMs(retry, requested, random) {
-    return Math.max(requested ?? 0, backoffMs(retry, random));
+    return Math.max(requested ?? 0, retry_backoffMs(retry, random));
 }
 function requestedWaitMs(headers, now = Date.now()) {
     const ms = single(headers['retry-after-ms']);
@@ -1350,86 +2655,6 @@ function single(value) {
     return text?.trim() || undefined;
 }
 
-;// CONCATENATED MODULE: ../src/logic/secret.ts
-const FRAGMENT_LENGTH = 8;
-const REDACTED = '***';
-function keyForms(key) {
-    const json = JSON.stringify(key).slice(1, -1);
-    const unicode = [...key].map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    const uri = encodeURIComponent(key);
-    const form = uri.replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    const html = key.replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
-    const forms = [
-        key,
-        json,
-        json.replace(/\//g, '\\/'),
-        unicode,
-        unicode.toUpperCase().replace(/\\U/g, '\\u'),
-        uri,
-        form,
-        html
-    ];
-    for (const encoded of [uri, form])
-        forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()));
-    forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'));
-    const base64 = Buffer.from(key).toString('base64');
-    forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'));
-    return [...new Set(forms)];
-}
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-function secret_redact(text, key) {
-    if (!key || !text)
-        return text;
-    const { size, windows } = windowsOf(key);
-    const folded = asciiLower(text);
-    let covered;
-    for (let i = 0; i + size <= folded.length; i++) {
-        if (windows.has(folded.slice(i, i + size)))
-            (covered ??= new Uint8Array(text.length)).fill(1, i, i + size);
-    }
-    if (!covered)
-        return text;
-    let out = '';
-    for (let i = 0; i < text.length;) {
-        if (covered[i]) {
-            while (i < text.length && covered[i])
-                i++;
-            out += REDACTED;
-        }
-        else
-            out += text[i++];
-    }
-    return out;
-}
-function windowsOf(key) {
-    const size = Math.min(FRAGMENT_LENGTH, key.length);
-    const windows = new Set();
-    for (const form of keyForms(key).map(asciiLower)) {
-        for (let i = 0; i + size <= form.length; i++)
-            windows.add(form.slice(i, i + size));
-    }
-    return { size, windows };
-}
-function redactAll(text, secrets) {
-    return secrets.reduce((out, secret) => secret_redact(out, secret), text);
-}
-function asciiLower(text) {
-    return text.replace(/[A-Z]+/g, run => run.toLowerCase());
-}
-function visible(text) {
-    return text.replace(ESCAPES, '').replace(UNSEEN, '');
-}
-const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]/g;
-const UNSEEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cf}/gu;
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ../src/logic/measure-gate.js
 // Whether the post step may have a job to measure: the one check its entry makes before loading
 // anything else, so that a job that does not measure pays for no more than Node's start (see README,
@@ -1449,60 +2674,6 @@ function mayMeasure(env) {
   const measure = (env[inputVariable('measure-job')] ?? '').trim()
   const limit = (env[inputVariable('max-job-spend')] ?? '').trim()
   return limit !== '' || (measure !== '' && !FALSE_VALUES.includes(measure))
-}
-
-;// CONCATENATED MODULE: ../src/logic/history-branch.ts
-const DEFAULT_BRANCH_FILE = 'swarms-credit-history.jsonl';
-const BRANCH_DEADLINE_MS = 90_000;
-const history_branch_BACKOFF_BASE_MS = 200;
-const history_branch_BACKOFF_CAP_MS = 5_000;
-const BOT_NAME = 'github-actions[bot]';
-const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
-function history_branch_backoffMs(attempt, random) {
-    const step = Math.min(history_branch_BACKOFF_CAP_MS, history_branch_BACKOFF_BASE_MS * 2 ** attempt);
-    return step / 2 + (random * step) / 2;
-}
-function isBranchName(name) {
-    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.length > 200)
-        return false;
-    if (name.startsWith('-') || name.includes('..'))
-        return false;
-    return name
-        .split('/')
-        .every(part => part !== '' && !part.startsWith('.') && !part.endsWith('.lock') && !part.endsWith('.'));
-}
-function isBranchFileName(name) {
-    return /^[A-Za-z0-9._-]+$/.test(name) && name !== '.' && name !== '..' && name !== '.git' && name.length <= 200;
-}
-function isRepository(text) {
-    return /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(text) && !text.split('/').some(part => /^\.+$/.test(part));
-}
-function classifyGitFailure(stdout, stderr) {
-    const text = `${stdout}\n${stderr}`;
-    if (/couldn't find remote ref/i.test(text))
-        return 'no-branch';
-    if (/\[rejected\].*\((stale info|fetch first|non-fast-forward|already exists)\)/i.test(text))
-        return 'conflict';
-    if (/\[remote rejected\].*(lock|failed to update ref|expected)/i.test(text))
-        return 'conflict';
-    if (/returned error: 401|could not read (username|password)|authentication failed/i.test(text)) {
-        return 'rejected-token';
-    }
-    if (/returned error: 403|permission .* denied|write access .* not granted/i.test(text))
-        return 'forbidden';
-    if (/returned error: 404|repository .* not found/i.test(text))
-        return 'not-found';
-    return 'other';
-}
-function gitReason(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(Boolean);
-    const refused = lines.findLast(l => /\[remote rejected\]/.test(l));
-    const line = refused ?? lines.findLast(l => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
-    const text = line.replace(/^(fatal|error):\s*/, '');
-    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ../src/logic/inputs.ts
@@ -1730,7 +2901,7 @@ const clientWords = {
 
 
 const BODY_LIMIT_BYTES = 64 * 1024;
-async function client_fetchBalance(options) {
+async function fetchBalance(options) {
     const url = `${options.baseUrl}${CREDITS_PATH}`;
     const attempts = options.maxRetries + 1;
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
@@ -1852,7 +3023,7 @@ function prepareWith(signal) {
         handleAuthentication: () => Promise.reject(new Error('no authentication handler'))
     };
 }
-function client_keepTlsVerificationOn(env = process.env) {
+function keepTlsVerificationOn(env = process.env) {
     if (env.NODE_TLS_REJECT_UNAUTHORIZED === undefined || env.NODE_TLS_REJECT_UNAUTHORIZED === '1')
         return undefined;
     delete env.NODE_TLS_REJECT_UNAUTHORIZED;
@@ -1880,1188 +3051,6 @@ function readCapped(message, limit) {
                 reject(new Error(clientWords.closedEarly));
         });
     });
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ../src/logic/trend.ts
-const trend_DAY_MS = 86_400_000;
-const trend_HOUR_MS = 3_600_000;
-const WINDOW_DAYS = 7;
-const MIN_WINDOW_MS = trend_HOUR_MS;
-const MAX_FORECAST_DAYS = 36_500;
-const trend_SPEND_EPSILON = 0.000001;
-function trend_exceeds(amount, limit) {
-    return amount - limit > trend_SPEND_EPSILON;
-}
-function trend_seriesTo(readings, current) {
-    return [...trend_sortReadings(readings.filter(r => r !== current && r.at <= current.at)), current];
-}
-function trend_burnWindow(series) {
-    const current = series[series.length - 1];
-    const cutoff = current.at - WINDOW_DAYS * trend_DAY_MS;
-    let start = 0;
-    for (let i = 0; i < series.length - 1; i++)
-        if (series[i].at <= cutoff)
-            start = i;
-    return series.slice(start);
-}
-function trend_fall(before, after) {
-    const spent = before - after;
-    return spent >= trend_SPEND_EPSILON - 1e-12 ? spent : 0;
-}
-function trend_burnRate(window, type) {
-    const spanMs = spanOf(window);
-    if (!(spanMs >= MIN_WINDOW_MS))
-        return undefined;
-    let spent = 0;
-    for (let i = 1; i < window.length; i++)
-        spent += trend_fall(window[i - 1].values[type], window[i].values[type]);
-    return spent / (spanMs / trend_DAY_MS);
-}
-function dateAfter(from, days) {
-    if (!(days >= 0 && days <= MAX_FORECAST_DAYS))
-        return undefined;
-    const date = new Date(from + days * trend_DAY_MS);
-    return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
-}
-function spanOf(series) {
-    return series.length < 2 ? 0 : series[series.length - 1].at - series[0].at;
-}
-function trend_computeTrend(readings, current, creditType, minimumCredits) {
-    const series = trend_seriesTo(readings, current);
-    const gated = (r) => r.values[creditType];
-    const previous = series.length > 1 ? series[series.length - 2] : undefined;
-    const usedSinceLast = previous === undefined ? undefined : trend_fall(gated(previous), gated(current));
-    const window = trend_burnWindow(series);
-    const burnRatePerDay = trend_burnRate(window, creditType);
-    const { daysRemaining, depletionDate } = trend_forecast(gated(current) - minimumCredits, burnRatePerDay, current.at);
-    return {
-        usedSinceLast,
-        burnRatePerDay,
-        daysRemaining,
-        depletionDate,
-        windowReadings: window.length,
-        readings: series.length,
-        spanMs: spanOf(series)
-    };
-}
-function trend_forecast(left, ratePerDay, now) {
-    if (left <= 0)
-        return { daysRemaining: 0, depletionDate: dateAfter(now, 0) };
-    if (ratePerDay === undefined || !(ratePerDay > 0))
-        return {};
-    const days = left / ratePerDay;
-    const date = dateAfter(now, days);
-    return date === undefined ? {} : { daysRemaining: days, depletionDate: date };
-}
-function trend_sortReadings(readings) {
-    return [...readings].sort((a, b) => a.at - b.at);
-}
-function trend_roundedText(value, decimals) {
-    const scale = 10 ** decimals;
-    const rounded = Math.round(value * scale) / scale;
-    if (rounded !== 0 || value === 0 || !Number.isFinite(value))
-        return String(rounded === 0 ? 0 : rounded);
-    const places = Math.min(20, Math.ceil(-Math.log10(Math.abs(value))) + 1);
-    return value.toFixed(places).replace(/\.?0+$/, '');
-}
-function trend_formatAmount(value) {
-    return trend_roundedText(value, 4);
-}
-
-;// CONCATENATED MODULE: ../src/logic/history-lines.ts
-
-
-class HistoryFormatError extends Error {
-}
-const FIGURES_WINDOW_MS = 35 * trend_DAY_MS;
-function trimSlack(limit) {
-    return Math.max(1, Math.ceil(limit / 10));
-}
-function dueForTrim(count, limit) {
-    return count > limit + trimSlack(limit);
-}
-function parseReading(line) {
-    let object;
-    try {
-        object = JSON.parse(line);
-    }
-    catch {
-        throw new Error('not JSON');
-    }
-    if (object === null || typeof object !== 'object' || Array.isArray(object))
-        throw new Error('not a JSON object');
-    const record = object;
-    const at = typeof record.at === 'string' ? isoTime(record.at) : Number.NaN;
-    if (Number.isNaN(at))
-        throw new Error('"at" is not an ISO 8601 time with a zone (Z or ±hh:mm)');
-    const values = {};
-    for (const type of balance_CREDIT_TYPES) {
-        const value = record[API_FIELDS[type]];
-        if (typeof value !== 'number' || !isCredits(value))
-            throw new Error(`"${API_FIELDS[type]}" is not a balance`);
-        values[type] = value;
-    }
-    return { at, values };
-}
-function isoTime(text) {
-    const date = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/.exec(text);
-    const at = date ? Date.parse(text) : Number.NaN;
-    if (Number.isNaN(at) || !date)
-        return Number.NaN;
-    const [year, month, day] = date.slice(1, 4).map(Number);
-    const probe = new Date(0);
-    probe.setUTCFullYear(year, month - 1, day);
-    const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-    return real ? at : Number.NaN;
-}
-function parseHistory(text) {
-    const readings = [];
-    const lines = text.replace(/^\uFEFF/, '').split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].replace(/\r$/, '');
-        if (line.trim() === '')
-            continue;
-        try {
-            readings.push(parseReading(line));
-        }
-        catch (error) {
-            throw new HistoryFormatError(`line ${i + 1}: ${error.message}`);
-        }
-    }
-    return readings;
-}
-const LINE_ORDER = ['regular', 'free', 'referral', 'total'];
-function serializeReading(r) {
-    const fields = LINE_ORDER.map(type => `,"${API_FIELDS[type]}":${JSON.stringify(r.values[type])}`).join('');
-    return `{"at":"${new Date(r.at).toISOString()}"${fields}}\n`;
-}
-function serializeHistory(readings) {
-    return readings.map(serializeReading).join('');
-}
-function byTime(readings) {
-    return [...readings].sort((a, b) => a.at - b.at);
-}
-function mergeReadings(a, b) {
-    const counts = new Map();
-    for (const r of a) {
-        const line = serializeReading(r);
-        counts.set(line, (counts.get(line) ?? 0) + 1);
-    }
-    const merged = [...a];
-    const seen = new Map();
-    for (const r of b) {
-        const line = serializeReading(r);
-        const n = (seen.get(line) ?? 0) + 1;
-        seen.set(line, n);
-        if (n > (counts.get(line) ?? 0))
-            merged.push(r);
-    }
-    return byTime(merged);
-}
-function mergeHistoryTexts(a, b) {
-    const side = (text, name) => {
-        try {
-            return parseHistory(text);
-        }
-        catch (error) {
-            if (error instanceof HistoryFormatError)
-                throw new HistoryFormatError(`${name} ${error.message}`);
-            throw error;
-        }
-    };
-    return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
-}
-
-;// CONCATENATED MODULE: ../src/logic/lock-times.ts
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 60_000;
-const LOCK_WAIT_TOTAL_MS = 60_000;
-
-;// CONCATENATED MODULE: ../src/io/lock.ts
-
-
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
-};
-const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
-const RETRY_WAITS_MS = [20, 40, 80, 160, 320];
-function code(error) {
-    return error?.code;
-}
-function describe(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-async function retrying(f, clock) {
-    for (let i = 0;; i++) {
-        try {
-            return f();
-        }
-        catch (error) {
-            if (i >= RETRY_WAITS_MS.length || !TRANSIENT.has(code(error) ?? ''))
-                throw error;
-            await clock.sleep(RETRY_WAITS_MS[i]);
-        }
-    }
-}
-async function acquireLock(lockPath, { fs = external_node_fs_namespaceObject, clock = systemClock, waitMs = LOCK_WAIT_MS, staleMs = LOCK_STALE_MS } = {}) {
-    const started = clock.now();
-    let since = started;
-    let seen;
-    for (;;) {
-        const token = `${process.pid} ${new Date(clock.now()).toISOString()} ${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}\n`;
-        let fd = -1;
-        try {
-            fd = fs.openSync(lockPath, 'wx');
-        }
-        catch (error) {
-            if (code(error) !== 'EEXIST')
-                return { reason: describe(error) };
-        }
-        if (fd >= 0) {
-            let ino;
-            try {
-                ino = fs.fstatSync(fd).ino;
-                fs.writeSync(fd, token);
-            }
-            catch {
-            }
-            finally {
-                fs.closeSync(fd);
-            }
-            return heldLock(lockPath, token, ino, fs, clock);
-        }
-        let lock;
-        try {
-            lock = fs.lstatSync(lockPath);
-        }
-        catch (error) {
-            if (code(error) === 'ENOENT')
-                continue;
-        }
-        if (lock?.isFile()) {
-            if (clock.now() - lock.mtimeMs > staleMs) {
-                if (takeOver(lockPath, lock, fs))
-                    continue;
-            }
-            const identity = `${lock.ino} ${lock.mtimeMs} ${lock.size}`;
-            if (identity !== seen) {
-                seen = identity;
-                since = clock.now();
-            }
-        }
-        const now = clock.now();
-        if (now - since >= waitMs || now - started >= LOCK_WAIT_TOTAL_MS)
-            return 'busy';
-        await clock.sleep(5 + Math.random() * 20);
-    }
-}
-function takeOver(lockPath, stale, fs) {
-    const aside = `${lockPath}.stale-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
-    try {
-        fs.renameSync(lockPath, aside);
-    }
-    catch (error) {
-        return code(error) === 'ENOENT';
-    }
-    let moved;
-    try {
-        moved = fs.lstatSync(aside);
-    }
-    catch {
-        return true;
-    }
-    const same = moved.ino === stale.ino && moved.mtimeMs === stale.mtimeMs && moved.size === stale.size;
-    if (!same) {
-        try {
-            fs.linkSync(aside, lockPath);
-        }
-        catch {
-        }
-    }
-    try {
-        fs.unlinkSync(aside);
-    }
-    catch {
-    }
-    return same;
-}
-function heldLock(lockPath, token, ino, fs, clock) {
-    const ours = () => {
-        try {
-            const stats = fs.lstatSync(lockPath);
-            if (!stats.isFile() || (ino !== undefined && stats.ino !== ino))
-                return false;
-            const content = fs.readFileSync(lockPath, 'utf8');
-            return content === token || content === '';
-        }
-        catch {
-            return false;
-        }
-    };
-    return {
-        ours,
-        async release() {
-            if (!ours())
-                return undefined;
-            try {
-                await retrying(() => fs.unlinkSync(lockPath), clock);
-                return undefined;
-            }
-            catch (error) {
-                return code(error) === 'ENOENT' ? undefined : describe(error);
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ../src/render/history-messages.ts
-
-
-const history_messages_seconds = (ms) => `${ms / 1000} s`;
-function history_messages_notAHistoryMessage(path, kind) {
-    return `Input \`history-file\` is "${path}", which is ${kind}: it must name a regular file, or nothing yet. Nothing there was touched.`;
-}
-function historyNotReadWarning(path, reason) {
-    return `The history file ${path} could not be read (${errors_oneLine(reason)}). The balance was read; the trend is not known.`;
-}
-function historyNotSavedWarning(path, reason) {
-    return `The history file ${path} could not be written (${errors_oneLine(reason)}): this reading is not kept. The trend was computed from what was read.`;
-}
-function historyMovedAsideWarning(path, reason, to) {
-    return `The history file ${path} is not a balance history (${errors_oneLine(reason)}); moved it to ${to} and started a fresh history.`;
-}
-function clockBehindWarning(path, now, newest) {
-    return `This runner's clock (${new Date(now).toISOString()}) is behind the history file ${path}, whose newest reading is dated ${new Date(newest).toISOString()}: this reading is not kept, and the figures are the history's as of its newest reading. Set this runner's clock right; if the history's times are the wrong ones instead, move the readings dated after this run's time out of the file.`;
-}
-function tornLineWarning(path, bytes) {
-    return `The history file ${path} ended in an incomplete line (${bytes === 1 ? '1 byte' : `${bytes} bytes`}, left by a run stopped while writing it); dropped it, the readings before it are kept.`;
-}
-function lockNotRemovedWarning(reason) {
-    return `Could not remove the history's lock file ${errors_oneLine(reason)}. The balance and the history are fine; remove the lock file by hand, or later runs wait for it and take it over once it is ${history_messages_seconds(LOCK_STALE_MS)} old.`;
-}
-const historyReasons = {
-    lockBusy: (lockPath, waitMs, staleMs) => `the lock ${lockPath} was held for over ${history_messages_seconds(waitMs)} (a run's lock file is taken over after ${history_messages_seconds(staleMs)}; anything else there must be removed by hand)`,
-    notAFile: (kind) => `it is ${kind}`,
-    tooLarge: (maxBytes) => `it is larger than ${maxBytes / 1024 / 1024} MiB`,
-    changedWhileRead: 'the file changed while it was read',
-    badLine: (line, reason) => `line ${line}: ${reason}`,
-    shortWrite: (written, total) => `only ${written} of ${total} bytes were written (a full disk?)`,
-    lockTakenOver: (lockPath) => `its lock ${lockPath} was taken over by another run`,
-    moveAsideFailed: (reason, why) => `it is not a balance history (${reason}), and moving it aside failed: ${why}`
-};
-const branchProblem = {
-    noGit: () => 'git is not on PATH; install git on the runner (every GitHub-hosted runner has it), or use history-file',
-    tokenRejected: (repository) => `the github-token was refused by ${repository} (HTTP 401): pass a valid token, such as the default \${{ github.token }}`,
-    cannotRead: (repository) => `the github-token may not read ${repository} (HTTP 403): give the job \`permissions: contents: write\``,
-    notFound: (repository) => `the repository ${repository} was not found, or the github-token cannot see it (HTTP 404)`,
-    readOnly: (repository) => `the github-token may not push to ${repository} (HTTP 403; a pull request from a fork gets a read-only token): give the job \`permissions: contents: write\``,
-    busy: (pushes, seconds) => `other runs kept writing the branch: ${pushes} ${pushes === 1 ? 'push' : 'pushes'} lost to theirs within the ${seconds} s deadline`,
-    timeout: (what, seconds) => `git ${what} did not finish within ${seconds} s`,
-    gitFailed: (what, reason) => `git ${what} failed: ${errors_oneLine(reason)}`,
-    notAFile: (file, type) => `${file} on the branch is a ${type}, not a file; rename or remove it`
-};
-
-;// CONCATENATED MODULE: ../src/io/history.ts
-
-
-
-
-
-
-
-
-
-
-
-const HISTORY_MAX_BYTES = 32 * 1024 * 1024;
-const TEMPORARY_STALE_MS = 10 * 60_000;
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-const CHUNK_BYTES = 64 * 1024;
-const O_NONBLOCK = process.platform === 'win32' ? 0 : (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-class HistoryReadError extends Error {
-}
-function kindOf(stats) {
-    if (stats.isFile())
-        return undefined;
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a FIFO';
-    if (stats.isCharacterDevice())
-        return 'a character device';
-    if (stats.isBlockDevice())
-        return 'a block device';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-function notAHistory(path, kind) {
-    return new ActionError('input', notAHistoryMessage(path, kind));
-}
-function history_checkHistoryPath(path) {
-    let stats;
-    try {
-        stats = statSync(path);
-    }
-    catch {
-        return;
-    }
-    const kind = kindOf(stats);
-    if (kind)
-        throw notAHistory(path, kind);
-}
-function historyTarget(path) {
-    let current = (0,external_node_path_namespaceObject.resolve)(path);
-    for (let hops = 0; hops < 40; hops++) {
-        try {
-            if (!(0,external_node_fs_namespaceObject.lstatSync)(current).isSymbolicLink())
-                return current;
-        }
-        catch {
-            return current;
-        }
-        try {
-            return (0,external_node_fs_namespaceObject.realpathSync)(current);
-        }
-        catch {
-            current = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), (0,external_node_fs_namespaceObject.readlinkSync)(current));
-        }
-    }
-    return current;
-}
-async function recordReading(path, current, limit, options = {}) {
-    const fs = options.fs ?? external_node_fs_namespaceObject;
-    const clock = options.clock ?? systemClock;
-    const target = historyTarget(path);
-    try {
-        fs.mkdirSync((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-    }
-    catch {
-    }
-    const lockPath = `${target}.lock`;
-    const waitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
-    const lock = await acquireLock(lockPath, { fs, clock, waitMs, staleMs: options.lockStaleMs });
-    if (lock === 'busy') {
-        throw new HistoryReadError(historyReasons.lockBusy(lockPath, waitMs, options.lockStaleMs ?? LOCK_STALE_MS));
-    }
-    const held = 'ours' in lock ? lock : undefined;
-    let recorded;
-    try {
-        recorded = await keep({
-            target,
-            current,
-            limit,
-            fs,
-            clock,
-            lock: held,
-            readOnly: 'reason' in lock ? lock.reason : undefined
-        });
-    }
-    finally {
-        const notRemoved = held ? await held.release() : undefined;
-        if (notRemoved && recorded)
-            recorded = { ...recorded, lockNotRemoved: `${lockPath}: ${notRemoved}` };
-    }
-    return recorded;
-}
-async function keep(k) {
-    const { target, current, fs, clock } = k;
-    let tail = readTail(target, fs);
-    let movedAside;
-    if ('corrupt' in tail) {
-        movedAside = await moveAside(target, tail.corrupt, current.at, fs, clock);
-        tail = EMPTY;
-    }
-    const newest = tail.readings.reduce((max, r) => Math.max(max, r.at), -Infinity);
-    if (newest > current.at + FUTURE_TOLERANCE_MS) {
-        const shown = { at: newest, values: current.values };
-        return { ...figures(tail, shown), movedAside, clockBehind: newest };
-    }
-    const base = { ...figures(tail, current), movedAside };
-    if (k.readOnly !== undefined)
-        return { ...base, notSaved: k.readOnly };
-    try {
-        if (dueForTrim(tail.count + 1, k.limit))
-            return { ...base, ...(await trim(k, tail)) };
-        appendReading(target, current, tail, fs);
-        return { ...base, tornLine: tail.torn?.bytes };
-    }
-    catch (error) {
-        if (error instanceof HistoryReadError)
-            throw error;
-        return { ...base, notSaved: describe(error) };
-    }
-}
-function figures(tail, current) {
-    const after = tail.readings.filter(r => r.at > current.at).length;
-    return {
-        readings: trend_sortReadings([...tail.readings, current]),
-        current,
-        extent: { count: tail.count - after + 1, oldestAt: Math.min(tail.oldestAt ?? current.at, current.at) }
-    };
-}
-const EMPTY = { readings: [], count: 0, endsWithNewline: true };
-function readTail(target, fs) {
-    let fd;
-    try {
-        fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_RDONLY | O_NONBLOCK);
-    }
-    catch (error) {
-        if (code(error) === 'ENOENT')
-            return EMPTY;
-        throw new HistoryReadError(describe(error));
-    }
-    try {
-        const stats = fs.fstatSync(fd);
-        const kind = kindOf(stats);
-        if (kind)
-            throw new HistoryReadError(historyReasons.notAFile(kind));
-        if (stats.size > HISTORY_MAX_BYTES)
-            return { corrupt: historyReasons.tooLarge(HISTORY_MAX_BYTES) };
-        return scanTail(fd, stats.size, fs);
-    }
-    catch (error) {
-        if (error instanceof HistoryReadError)
-            throw error;
-        throw new HistoryReadError(describe(error));
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-}
-function readFully(fd, buffer, position, fs) {
-    let done = 0;
-    while (done < buffer.length) {
-        const n = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
-        if (n === 0)
-            break;
-        done += n;
-    }
-    return done;
-}
-function lineText(bytes, offset) {
-    let text = bytes.toString('utf8');
-    if (offset === 0)
-        text = text.replace(/^\uFEFF/, '');
-    return text.endsWith('\r') ? text.slice(0, -1) : text;
-}
-function scanTail(fd, size, fs) {
-    const readings = [];
-    let newest = -Infinity;
-    let endsWithNewline = true;
-    let torn;
-    let first = true;
-    let stoppedAt;
-    let carry = Buffer.alloc(0);
-    let pos = size;
-    const badLine = (offset, error) => ({
-        corrupt: historyReasons.badLine(countLines(fd, offset, fs) + 1, error.message)
-    });
-    outer: while (pos > 0 || first) {
-        const from = Math.max(0, pos - CHUNK_BYTES);
-        const chunk = Buffer.allocUnsafe(pos - from);
-        const n = readFully(fd, chunk, from, fs);
-        if (n !== chunk.length)
-            throw new HistoryReadError(historyReasons.changedWhileRead);
-        const buffer = carry.length > 0 ? Buffer.concat([chunk, carry]) : chunk;
-        const cut = from > 0 ? buffer.indexOf(0x0a) : -1;
-        if (from > 0 && cut < 0) {
-            carry = buffer;
-            pos = from;
-            continue;
-        }
-        const lines = buffer.toString('utf8', cut + 1).split('\n');
-        let end = from + buffer.length;
-        for (let i = lines.length - 1; i >= 0; i--) {
-            const raw = lines[i];
-            const last = first;
-            first = false;
-            const offset = last ? from + buffer.lastIndexOf(0x0a) + 1 : end - Buffer.byteLength(raw);
-            const bytes = end - offset;
-            end = offset - 1;
-            const text = lineString(raw, offset);
-            if (text.trim() === '')
-                continue;
-            let reading;
-            try {
-                reading = parseReading(text);
-            }
-            catch (error) {
-                if (!last)
-                    return badLine(offset, error);
-                torn = { offset, bytes };
-            }
-            if (last)
-                endsWithNewline = false;
-            if (reading) {
-                readings.push(reading);
-                newest = Math.max(newest, reading.at);
-                if (reading.at < newest - FIGURES_WINDOW_MS) {
-                    stoppedAt = offset;
-                    break outer;
-                }
-            }
-        }
-        if (from === 0)
-            break;
-        carry = Buffer.from(buffer.subarray(0, cut));
-        pos = from;
-    }
-    if (stoppedAt === undefined || stoppedAt === 0) {
-        const oldest = readings.reduce((min, r) => Math.min(min, r.at), Infinity);
-        return { readings, count: readings.length, oldestAt: readings.length ? oldest : undefined, endsWithNewline, torn };
-    }
-    const start = firstReading(fd, stoppedAt, fs);
-    if ('corrupt' in start)
-        return start;
-    const oldest = readings.reduce((min, r) => Math.min(min, r.at), start.at ?? Infinity);
-    return { readings, count: readings.length + countLines(fd, stoppedAt, fs), oldestAt: oldest, endsWithNewline, torn };
-}
-function lineString(raw, offset) {
-    const text = offset === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-    return text.endsWith('\r') ? text.slice(0, -1) : text;
-}
-function firstReading(fd, end, fs) {
-    const head = Buffer.allocUnsafe(Math.min(end, CHUNK_BYTES));
-    const n = readFully(fd, head, 0, fs);
-    let offset = 0;
-    for (let line = 1; offset < n; line++) {
-        const newline = head.indexOf(0x0a, offset);
-        const stop = newline < 0 || newline >= n ? n : newline;
-        const text = lineText(head.subarray(offset, stop), offset);
-        if (text.trim() !== '') {
-            try {
-                return { at: parseReading(text).at };
-            }
-            catch (error) {
-                return { corrupt: historyReasons.badLine(line, error.message) };
-            }
-        }
-        offset = stop + 1;
-    }
-    return {};
-}
-function countLines(fd, end, fs) {
-    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(end, 256 * 1024)));
-    let count = 0;
-    let length = 0;
-    let firstByte = 0;
-    for (let pos = 0; pos < end;) {
-        const n = readFully(fd, buffer.subarray(0, Math.min(buffer.length, end - pos)), pos, fs);
-        if (n === 0)
-            break;
-        for (let i = 0; i < n;) {
-            const newline = buffer.indexOf(0x0a, i);
-            const stop = newline < 0 || newline >= n ? n : newline;
-            if (stop > i) {
-                if (length === 0)
-                    firstByte = buffer[i];
-                length += stop - i;
-            }
-            if (stop < n) {
-                if (length > 1 || (length === 1 && firstByte !== 0x0d))
-                    count++;
-                length = 0;
-            }
-            i = stop + 1;
-        }
-        pos += n;
-    }
-    if (length > 1 || (length === 1 && firstByte !== 0x0d))
-        count++;
-    return count;
-}
-function appendReading(target, current, tail, fs) {
-    const fd = fs.openSync(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT, 0o666);
-    try {
-        const before = tail.torn ? tail.torn.offset : fs.fstatSync(fd).size;
-        if (tail.torn)
-            fs.ftruncateSync(fd, tail.torn.offset);
-        const data = Buffer.from(`${tail.endsWithNewline || tail.torn ? '' : '\n'}${serializeReading(current)}`);
-        try {
-            const written = fs.writeSync(fd, data);
-            if (written !== data.length)
-                throw new Error(historyReasons.shortWrite(written, data.length));
-        }
-        catch (error) {
-            try {
-                fs.ftruncateSync(fd, before);
-            }
-            catch {
-            }
-            throw error;
-        }
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-}
-async function trim(k, tail) {
-    const { target, current, fs, clock } = k;
-    removeStaleTemporaries(target, clock.now(), fs);
-    let bytes;
-    try {
-        bytes = fs.readFileSync(target);
-    }
-    catch (error) {
-        throw new HistoryReadError(describe(error));
-    }
-    let all;
-    try {
-        all = parseHistory(bytes.subarray(0, tail.torn?.offset ?? bytes.length).toString('utf8'));
-    }
-    catch (error) {
-        if (!(error instanceof HistoryFormatError))
-            throw error;
-        const movedAside = await moveAside(target, error.message, current.at, fs, clock);
-        await writeAtomic(target, serializeHistory([current]), k);
-        return { movedAside, readings: [current], extent: { count: 1, oldestAt: current.at } };
-    }
-    const sorted = trend_sortReadings([...all, current]);
-    const kept = sorted.slice(-k.limit);
-    await writeAtomic(target, serializeHistory(kept), k);
-    const upTo = kept.filter(r => r.at <= current.at);
-    return {
-        readings: kept.slice(-(tail.readings.length + 1)),
-        extent: { count: upTo.length, oldestAt: Math.min(kept[0].at, current.at) },
-        trimmed: sorted.length - kept.length,
-        tornLine: tail.torn?.bytes
-    };
-}
-const TEMPORARY = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
-function temporaryName(target) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-}
-async function writeAtomic(target, text, k) {
-    const { fs, clock } = k;
-    const temporary = temporaryName(target);
-    let mode;
-    try {
-        mode = fs.statSync(target).mode & 0o7777;
-    }
-    catch {
-    }
-    try {
-        fs.writeFileSync(temporary, text, { flag: 'wx', mode: mode ?? 0o666 });
-        if (mode !== undefined)
-            fs.chmodSync(temporary, mode);
-        if (k.lock && !k.lock.ours())
-            throw new Error(historyReasons.lockTakenOver(`${target}.lock`));
-        await retrying(() => fs.renameSync(temporary, target), clock);
-    }
-    catch (error) {
-        try {
-            fs.rmSync(temporary, { force: true });
-        }
-        catch {
-        }
-        throw error;
-    }
-}
-async function moveAside(target, reason, now, fs, clock) {
-    const to = `${target}.corrupt-${new Date(now).toISOString().replace(/[-:.]/g, '')}`;
-    try {
-        await retrying(() => fs.renameSync(target, to), clock);
-    }
-    catch (error) {
-        throw new HistoryReadError(historyReasons.moveAsideFailed(reason, describe(error)));
-    }
-    return { to, reason };
-}
-function removeStaleTemporaries(target, now = Date.now(), fs = external_node_fs_namespaceObject) {
-    const prefix = `.${(0,external_node_path_namespaceObject.basename)(target)}.`;
-    let names;
-    try {
-        names = fs.readdirSync((0,external_node_path_namespaceObject.dirname)(target));
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(prefix) || !TEMPORARY.test(name))
-            continue;
-        const path = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), name);
-        try {
-            if (now - fs.lstatSync(path).mtimeMs > TEMPORARY_STALE_MS)
-                fs.rmSync(path, { force: true });
-        }
-        catch {
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: ../src/io/history-branch.ts
-
-
-
-
-
-
-
-
-const realClock = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    random: () => Math.random()
-};
-function basicCredential(token) {
-    return Buffer.from(`x-access-token:${token}`).toString('base64');
-}
-function branchLabel(target) {
-    return `${target.file} on branch ${target.branch} of ${target.repository}`;
-}
-async function recordOnBranch(target, current, { limit, env, clock = realClock, deadlineMs = BRANCH_DEADLINE_MS, git = 'git' }) {
-    const deadline = clock.now() + deadlineMs;
-    const folder = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'swarms-history-'));
-    const gitDir = (0,external_node_path_namespaceObject.join)(folder, 'repo.git');
-    const work = (0,external_node_path_namespaceObject.join)(folder, 'work');
-    const run = history_branch_runner(git, gitEnvironment(env, gitDir, folder, target), () => deadline - clock.now(), target);
-    try {
-        makeRepository(gitDir);
-        const line = serializeReading(current);
-        let first;
-        for (let attempt = 0;; attempt++) {
-            let read;
-            try {
-                read = await fetchBranch(run, target, gitDir, work);
-            }
-            catch (error) {
-                if (!first || !(error instanceof HistoryReadError))
-                    throw error;
-                return { ...first, pushes: attempt, notSaved: error.message };
-            }
-            const local = (0,external_node_path_namespaceObject.join)(work, target.file);
-            if (read.history && holdsLine(read.history, line))
-                (0,external_node_fs_namespaceObject.writeFileSync)(local, withoutLine(read.history, line));
-            let recorded;
-            try {
-                recorded = await recordReading(local, current, limit);
-            }
-            catch (error) {
-                if (!first || !(error instanceof HistoryReadError))
-                    throw error;
-                return { ...first, pushes: attempt, notSaved: error.message };
-            }
-            const movedAside = first
-                ? first.movedAside
-                : recorded.movedAside && { ...recorded.movedAside, to: `${(0,external_node_path_namespaceObject.basename)(recorded.movedAside.to)} on the branch` };
-            recorded = { ...recorded, movedAside };
-            first ??= recorded;
-            if (recorded.notSaved)
-                return { ...recorded, pushes: attempt };
-            let pushed;
-            try {
-                const ref = await commitHistory(run, target, read, work, recorded);
-                if (ref === undefined)
-                    return { ...recorded, pushes: attempt };
-                pushed = await run([
-                    'push',
-                    '--porcelain',
-                    '--no-verify',
-                    `--force-with-lease=refs/heads/${target.branch}:${read.commit ?? ''}`,
-                    target.remote,
-                    `${ref}:refs/heads/${target.branch}`
-                ], 'push', { allowFailure: true });
-            }
-            catch (error) {
-                if (!(error instanceof HistoryReadError))
-                    throw error;
-                return { ...recorded, pushes: attempt + 1, notSaved: error.message };
-            }
-            if (pushed.failure === undefined)
-                return { ...recorded, pushes: attempt + 1 };
-            if (pushed.failure !== 'conflict') {
-                return { ...recorded, pushes: attempt + 1, notSaved: pushProblem(pushed, target) };
-            }
-            const wait = history_branch_backoffMs(attempt, clock.random());
-            if (clock.now() + wait >= deadline) {
-                return { ...recorded, pushes: attempt + 1, notSaved: branchProblem.busy(attempt + 1, deadlineMs / 1000) };
-            }
-            await clock.sleep(wait);
-        }
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(folder, { recursive: true, force: true, maxRetries: 3 });
-    }
-}
-function linesOf(history) {
-    return history.toString('utf8').replace(/\r\n/g, '\n').split('\n');
-}
-function holdsLine(history, line) {
-    return linesOf(history).includes(line.replace(/\n$/, ''));
-}
-function withoutLine(history, line) {
-    const bare = line.replace(/\n$/, '');
-    const kept = linesOf(history).filter(text => text !== bare && text !== '');
-    return kept.length ? `${kept.join('\n')}\n` : '';
-}
-function makeRepository(gitDir) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'objects'), { recursive: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'heads'), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'HEAD'), 'ref: refs/heads/main\n');
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
-}
-const LOCAL_REF = 'refs/heads/swarms-credit-history-write';
-async function fetchBranch(run, target, gitDir, work) {
-    (0,external_node_fs_namespaceObject.rmSync)(work, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)(work, { recursive: true });
-    const fetched = await run(['fetch', '--quiet', '--depth=1', '--no-tags', target.remote, `refs/heads/${target.branch}`], 'fetch', { allowFailure: true });
-    if (fetched.failure === 'no-branch')
-        return { others: [] };
-    if (fetched.failure !== undefined)
-        throw new HistoryReadError(fetchProblem(fetched, target));
-    const commit = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'FETCH_HEAD'), 'utf8').slice(0, 40);
-    const batch = await run(['cat-file', '--batch'], 'cat-file', {
-        input: `${commit}^{tree}\n${commit}:${target.file}\n`
-    });
-    const [tree, file] = parseBatch(batch.raw);
-    const entries = parseTree(tree.content ?? Buffer.alloc(0));
-    if (file.type !== undefined && file.type !== 'blob') {
-        throw new HistoryReadError(branchProblem.notAFile(target.file, file.type));
-    }
-    if (file.content)
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, target.file), file.content);
-    return { commit, others: entries.filter(entry => entry.name !== target.file), history: file.content };
-}
-function parseBatch(raw) {
-    const objects = [];
-    let at = 0;
-    while (at < raw.length) {
-        const end = raw.indexOf(10, at);
-        const header = raw.subarray(at, end).toString('utf8').split(' ');
-        at = end + 1;
-        if (header.at(-1) === 'missing' || header.length !== 3) {
-            objects.push({});
-            continue;
-        }
-        const size = Number(header[2]);
-        objects.push({ type: header[1], content: raw.subarray(at, at + size) });
-        at += size + 1;
-    }
-    return objects;
-}
-function parseTree(tree) {
-    const entries = [];
-    let at = 0;
-    while (at < tree.length) {
-        const nul = tree.indexOf(0, at);
-        const [mode, ...name] = tree.subarray(at, nul).toString('utf8').split(' ');
-        entries.push({
-            mode: mode.padStart(6, '0'),
-            name: name.join(' '),
-            sha: tree.subarray(nul + 1, nul + 21).toString('hex')
-        });
-        at = nul + 21;
-    }
-    return entries;
-}
-async function commitHistory(run, target, read, work, recorded) {
-    const names = (0,external_node_fs_namespaceObject.readdirSync)(work).filter(name => name === target.file || name.startsWith(`${target.file}.corrupt-`));
-    const files = names.map(name => ({ name, content: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(work, name)) }));
-    const history = files.find(f => f.name === target.file);
-    if (files.length === 1 && history && read.history?.equals(history.content))
-        return undefined;
-    const newest = recorded.readings.at(-1);
-    const message = Buffer.from(`Swarms credit history: ${recorded.extent.count} readings${newest ? `, the newest at ${new Date(newest.at).toISOString()}` : ''}\n`);
-    const seconds = Math.floor((newest?.at ?? Date.now()) / 1000);
-    const data = (content) => [Buffer.from(`data ${content.length}\n`), content, Buffer.from('\n')];
-    const stream = [
-        Buffer.from(`commit ${LOCAL_REF}\ncommitter ${BOT_NAME} <${BOT_EMAIL}> ${seconds} +0000\n`),
-        ...data(message),
-        ...read.others
-            .filter(entry => !names.includes(entry.name))
-            .map(entry => Buffer.from(`M ${entry.mode} ${entry.sha} ${quotePath(entry.name)}\n`)),
-        ...files.flatMap(file => [Buffer.from(`M 100644 inline ${quotePath(file.name)}\n`), ...data(file.content)]),
-        Buffer.from('done\n')
-    ];
-    await run(['fast-import', '--quiet', '--force', '--done'], 'fast-import', { input: Buffer.concat(stream) });
-    return LOCAL_REF;
-}
-function quotePath(name) {
-    return /^"|[\n\\"]/.test(name) ? JSON.stringify(name) : name;
-}
-function history_branch_runner(program, env, remaining, target) {
-    const secrets = [target.token, basicCredential(target.token)];
-    const clean = (text) => redactAll(text, secrets);
-    return async (args, what, { allowFailure = false, input } = {}) => {
-        const { spawn } = process.getBuiltinModule('node:child_process');
-        const limit = Math.min(Math.max(1, remaining()), 2 ** 31 - 1);
-        let child;
-        const result = await new Promise((resolve, reject) => {
-            child = spawn(program, args, {
-                env,
-                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-                detached: process.platform !== 'win32',
-                windowsHide: true
-            });
-            const out = [];
-            let err = '';
-            let timedOut = false;
-            child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.setEncoding('utf8').on('data', chunk => (err = (err + chunk).slice(-64 * 1024)));
-            child.stdin?.on('error', () => { });
-            child.stdin?.end(input);
-            const timer = setTimeout(() => {
-                timedOut = true;
-                kill(child);
-            }, limit);
-            child.on('error', error => {
-                clearTimeout(timer);
-                reject(error);
-            });
-            child.on('close', code => {
-                clearTimeout(timer);
-                resolve({ code, out: Buffer.concat(out), err, timedOut });
-            });
-        }).catch((error) => {
-            if (error.code === 'ENOENT')
-                throw new HistoryReadError(branchProblem.noGit());
-            throw new HistoryReadError(branchProblem.gitFailed(what, clean(error.message)));
-        });
-        if (result.timedOut)
-            throw new HistoryReadError(branchProblem.timeout(what, Math.ceil(limit / 1000)));
-        const stderr = clean(result.err);
-        const stdout = result.out.toString('utf8');
-        if (result.code === 0)
-            return { stdout, raw: result.out, stderr };
-        const failure = classifyGitFailure(clean(stdout), stderr);
-        if (allowFailure)
-            return { stdout: clean(stdout), raw: result.out, stderr, failure };
-        throw new HistoryReadError(branchProblem.gitFailed(what, gitReason(stderr)));
-    };
-}
-function kill(child) {
-    try {
-        if (process.platform !== 'win32' && child.pid !== undefined)
-            process.kill(-child.pid, 'SIGKILL');
-        else
-            child.kill('SIGKILL');
-    }
-    catch {
-        child.kill('SIGKILL');
-    }
-}
-function fetchProblem(result, target) {
-    switch (result.failure) {
-        case 'rejected-token':
-            return branchProblem.tokenRejected(target.repository);
-        case 'forbidden':
-            return branchProblem.cannotRead(target.repository);
-        case 'not-found':
-            return branchProblem.notFound(target.repository);
-        default:
-            return branchProblem.gitFailed('fetch', gitReason(result.stderr));
-    }
-}
-function pushProblem(result, target) {
-    switch (result.failure) {
-        case 'forbidden':
-            return branchProblem.readOnly(target.repository);
-        case 'rejected-token':
-            return branchProblem.tokenRejected(target.repository);
-        default:
-            return branchProblem.gitFailed('push', gitReason(`${result.stdout}\n${result.stderr}`));
-    }
-}
-function gitEnvironment(base, gitDir, folder, target) {
-    const env = {};
-    for (const [name, value] of Object.entries(base)) {
-        if (value === undefined || /^(INPUT_|GIT_(?!SSL_CA)|SSH_ASKPASS$|SWARMS_API_KEY$)/i.test(name))
-            continue;
-        env[name] = value;
-    }
-    const config = [
-        [`http.${target.remote}.extraHeader`, `Authorization: basic ${basicCredential(target.token)}`],
-        ['http.followRedirects', 'false'],
-        ['credential.helper', ''],
-        ['core.askPass', ''],
-        ['core.hooksPath', (0,external_node_path_namespaceObject.join)(folder, 'no-hooks')],
-        ['core.autocrlf', 'false'],
-        ['init.defaultBranch', 'main'],
-        ['protocol.version', '2'],
-        ['gc.auto', '0'],
-        ['maintenance.auto', 'false'],
-        ['advice.detachedHead', 'false']
-    ];
-    Object.assign(env, {
-        GIT_DIR: gitDir,
-        LC_ALL: 'C',
-        LANGUAGE: 'C',
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_AUTHOR_NAME: BOT_NAME,
-        GIT_AUTHOR_EMAIL: BOT_EMAIL,
-        GIT_COMMITTER_NAME: BOT_NAME,
-        GIT_COMMITTER_EMAIL: BOT_EMAIL,
-        GIT_CONFIG_COUNT: String(config.length)
-    });
-    config.forEach(([key, value], i) => {
-        env[`GIT_CONFIG_KEY_${i}`] = key;
-        env[`GIT_CONFIG_VALUE_${i}`] = value;
-    });
-    return env;
-}
-
-;// CONCATENATED MODULE: ../src/io/keep-reading.ts
-
-
-function keep_reading_keepsHistory(store) {
-    return Boolean(store.historyFile || store.historyBranch);
-}
-async function keep_reading_keepReading(store, reading, options = {}) {
-    const branch = store.historyBranch;
-    const path = branch ? branchLabel(branch) : (store.historyFile ?? '');
-    const onBranch = branch !== undefined;
-    try {
-        const recorded = branch
-            ? await recordOnBranch(branch, reading, {
-                limit: store.historyLimit,
-                env: options.env ?? process.env,
-                clock: options.clock
-            })
-            : await recordReading(path, reading, store.historyLimit, options.history);
-        return {
-            recorded,
-            notes: {
-                path,
-                onBranch,
-                movedAside: recorded.movedAside,
-                clockBehind: recorded.clockBehind === undefined ? undefined : { now: reading.at, newest: recorded.clockBehind },
-                tornLine: recorded.tornLine,
-                notSaved: recorded.notSaved,
-                lockNotRemoved: recorded.lockNotRemoved
-            }
-        };
-    }
-    catch (error) {
-        if (!(error instanceof HistoryReadError))
-            throw error;
-        return { notes: { path, onBranch, unreadable: error.message } };
-    }
-}
-
-;// CONCATENATED MODULE: ../src/io/secrets.ts
-
-
-function secrets_maskSecrets(env, sink) {
-    const apiKey = readApiKey(env);
-    if (apiKey)
-        sink.mask(apiKey);
-    const token = inputValue(env, 'history-branch') ? readGithubToken(env) : '';
-    if (!token)
-        return [apiKey];
-    const credential = basicCredential(token);
-    sink.mask(token);
-    sink.mask(credential);
-    return [apiKey, token, credential];
 }
 
 // EXTERNAL MODULE: ./stubs/core.ts
@@ -3266,6 +3255,40 @@ function reason(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ../src/io/read-balance.ts
+
+
+
+async function read_balance_readBalance(inputs, secrets, sink) {
+    const tlsNote = keepTlsVerificationOn();
+    if (tlsNote)
+        sink.info(tlsNote);
+    return fetchBalance({
+        baseUrl: inputs.baseUrl,
+        apiKey: secrets[0],
+        maxRetries: inputs.maxRetries,
+        timeoutSeconds: inputs.timeoutSeconds,
+        userAgent: USER_AGENT,
+        log: message => sink.info(toolkit_printable(message, secrets))
+    });
+}
+
+;// CONCATENATED MODULE: ../src/io/secrets.ts
+
+
+function secrets_maskSecrets(env, sink) {
+    const apiKey = readApiKey(env);
+    if (apiKey)
+        sink.mask(apiKey);
+    const token = inputValue(env, 'history-branch') ? readGithubToken(env) : '';
+    if (!token)
+        return [apiKey];
+    const credential = basicCredential(token);
+    sink.mask(token);
+    sink.mask(credential);
+    return [apiKey, token, credential];
+}
+
 ;// CONCATENATED MODULE: ../src/logic/job-spend.ts
 
 const MICRO = 1000000n;
@@ -3360,11 +3383,6 @@ function decodeStart(text, now) {
     const micro = Object.fromEntries(STATE_ORDER.map((type, i) => [type, amounts[i]]));
     return { kind: 'reading', reading: { at, micro } };
 }
-
-;// CONCATENATED MODULE: ../src/logic/version.ts
-const ACTION_NAME = 'swarms-credit-balance-action';
-const ACTION_VERSION = '1.0.0';
-const version_USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ../src/render/job-spend.ts
 
@@ -4288,7 +4306,6 @@ function tracking_analyse(readings, current, inputs, extent) {
 
 
 
-
 async function run({ env = process.env, now, sink = runner, history, clock } = {}) {
     const secrets = maskSecrets(env, sink);
     const [apiKey] = secrets;
@@ -4298,17 +4315,7 @@ async function run({ env = process.env, now, sink = runner, history, clock } = {
         inputs = readInputs(env, workspaceOf(env));
         if (inputs.historyFile)
             checkHistoryPath(inputs.historyFile);
-        const tlsNote = keepTlsVerificationOn();
-        if (tlsNote)
-            sink.info(tlsNote);
-        const answer = await fetchBalance({
-            baseUrl: inputs.baseUrl,
-            apiKey,
-            maxRetries: inputs.maxRetries,
-            timeoutSeconds: inputs.timeoutSeconds,
-            userAgent: USER_AGENT,
-            log: message => sink.info(printable(message, secrets))
-        });
+        const answer = await readBalance(inputs, secrets, sink);
         const at = now ?? Date.now();
         if (inputs.measureJob)
             started = leaveStart(answer, at, sink);
@@ -4360,11 +4367,9 @@ async function track(answer, at, inputs, options) {
 
 
 
-
 const STATE_VARIABLE = `STATE_${job_spend_STATE_NAME}`;
 async function runPost({ env = process.env, now, sink = toolkit_runner, clock } = {}) {
     const secrets = secrets_maskSecrets(env, sink);
-    const [apiKey] = secrets;
     let inputs;
     try {
         inputs = inputs_readInputs(env, workspaceOf(env));
@@ -4380,18 +4385,8 @@ async function runPost({ env = process.env, now, sink = toolkit_runner, clock } 
         return sink.info(nothingToMeasureLine('no-reading'));
     if (state.kind !== 'reading')
         return sink.warning(stateWarning(state.kind));
-    const tlsNote = client_keepTlsVerificationOn();
-    if (tlsNote)
-        sink.info(tlsNote);
     try {
-        const answer = await client_fetchBalance({
-            baseUrl: inputs.baseUrl,
-            apiKey,
-            maxRetries: inputs.maxRetries,
-            timeoutSeconds: inputs.timeoutSeconds,
-            userAgent: version_USER_AGENT,
-            log: message => sink.info(toolkit_printable(message, secrets))
-        });
+        const answer = await read_balance_readBalance(inputs, secrets, sink);
         const at = now ?? Date.now();
         const micro = job_spend_microValues(answer.balance.texts);
         if (!micro)
@@ -4832,7 +4827,7 @@ var __webpack_exports__ = {};
 // The measuring half of the post step, loaded by post.js when the inputs ask for a measurement: runs
 // runPost(), then ends the process as index.js does (see README.md beside this file).
 
-__nccwpck_require__(420)/* .runPost */ .a()
+__nccwpck_require__(524)/* .runPost */ .a()
   .then(() =>
     setImmediate(() => {
       if (process.stdout.writableLength === 0) process.exit()
