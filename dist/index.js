@@ -408,8 +408,10 @@ function keyForms(key) {
     for (const encoded of [uri, form])
         forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()));
     forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'));
-    const base64 = Buffer.from(key).toString('base64');
-    forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'));
+    if (key.length >= FRAGMENT_LENGTH) {
+        const base64 = Buffer.from(key).toString('base64');
+        forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'));
+    }
     return [...new Set(forms)];
 }
 const HTML_ENTITIES = {
@@ -422,8 +424,8 @@ const HTML_ENTITIES = {
 function redact(text, key) {
     if (!key || !text)
         return text;
-    const { size, windows } = windowsOf(key);
-    const folded = asciiLower(text);
+    const { size, windows, fold } = windowsOf(key);
+    const folded = fold ? asciiLower(text) : text;
     let covered;
     for (let i = 0; i + size <= folded.length; i++) {
         if (windows.has(folded.slice(i, i + size)))
@@ -444,13 +446,14 @@ function redact(text, key) {
     return out;
 }
 function windowsOf(key) {
+    const fold = key.length >= FRAGMENT_LENGTH;
     const size = Math.min(FRAGMENT_LENGTH, key.length);
     const windows = new Set();
-    for (const form of keyForms(key).map(asciiLower)) {
+    for (const form of keyForms(key).map(form => (fold ? asciiLower(form) : form))) {
         for (let i = 0; i + size <= form.length; i++)
             windows.add(form.slice(i, i + size));
     }
-    return { size, windows };
+    return { size, windows, fold };
 }
 function redactAll(text, secrets) {
     return secrets.reduce((out, secret) => redact(out, secret), text);

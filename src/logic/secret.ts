@@ -32,9 +32,12 @@ export function keyForms(key: string): string[] {
   ]
   for (const encoded of [uri, form]) forms.push(encoded.replace(/%[0-9A-F]{2}/g, s => s.toLowerCase()))
   forms.push(html.replace(/&#39;/g, '&#x27;').replace(/&quot;/g, '&#34;'))
-  // Encoded whole, as a server may echo a credential: base64 (with and without padding) and hex.
-  const base64 = Buffer.from(key).toString('base64')
-  forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'))
+  // Encoded whole, as a server may echo a credential: base64 (with and without padding) and hex. Not
+  // for a key too short to be one, whose encodings' single characters would hide ordinary text.
+  if (key.length >= FRAGMENT_LENGTH) {
+    const base64 = Buffer.from(key).toString('base64')
+    forms.push(base64, base64.replace(/=+$/, ''), Buffer.from(key).toString('hex'))
+  }
   return [...new Set(forms)]
 }
 
@@ -53,9 +56,10 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
  */
 export function redact(text: string, key: string | undefined): string {
   if (!key || !text) return text
-  const { size, windows } = windowsOf(key)
-  // Compared without regard to ASCII case (an echo may change it); the lowering keeps every index.
-  const folded = asciiLower(text)
+  const { size, windows, fold } = windowsOf(key)
+  // Compared without regard to ASCII case (an echo may change it); the lowering keeps every index. A
+  // key too short to be one is matched as it is, so that its few characters hide nothing else.
+  const folded = fold ? asciiLower(text) : text
   let covered: Uint8Array | undefined
   for (let i = 0; i + size <= folded.length; i++) {
     if (windows.has(folded.slice(i, i + size))) (covered ??= new Uint8Array(text.length)).fill(1, i, i + size)
@@ -75,13 +79,14 @@ export function redact(text: string, key: string | undefined): string {
  * Every run of the window size in every form of the key. Made on each call, no cache: a few hundred
  * short strings for a key, against the few dozen texts a run redacts.
  */
-function windowsOf(key: string): { size: number; windows: Set<string> } {
+function windowsOf(key: string): { size: number; windows: Set<string>; fold: boolean } {
+  const fold = key.length >= FRAGMENT_LENGTH
   const size = Math.min(FRAGMENT_LENGTH, key.length)
   const windows = new Set<string>()
-  for (const form of keyForms(key).map(asciiLower)) {
+  for (const form of keyForms(key).map(form => (fold ? asciiLower(form) : form))) {
     for (let i = 0; i + size <= form.length; i++) windows.add(form.slice(i, i + size))
   }
-  return { size, windows }
+  return { size, windows, fold }
 }
 
 /** `redact` for each secret in turn: the API key, the GitHub token and its basic credential. */
