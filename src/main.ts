@@ -5,11 +5,11 @@
 import { debugUnexpected } from './io/debug.js'
 import { checkHistoryPath, type HistoryOptions } from './io/history.js'
 import type { Clock } from './io/history-branch.js'
-import { keepReading, keepsHistory, type KeepOptions } from './io/keep-reading.js'
+import { keepReading, type KeepOptions } from './io/keep-reading.js'
 import { readBalance } from './io/read-balance.js'
 import { maskSecrets } from './io/secrets.js'
 import { emit, printable, runner, type Sink } from './io/toolkit.js'
-import { readInputs, type Env, type Inputs } from './logic/inputs.js'
+import { readInputs, tracksHistory, type Env, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, STATE_NO_READING, encodeStart, microValues } from './logic/job-spend.js'
 import { evaluate } from './logic/policy.js'
 import { analyse } from './logic/tracking.js'
@@ -40,7 +40,7 @@ export async function run({ env = process.env, now, sink = runner, history, cloc
     const answer = await readBalance(inputs, secrets, sink)
     const at = now ?? Date.now()
     if (inputs.measureJob) started = leaveStart(answer, at, sink)
-    const { tracking, notes } = keepsHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {}
+    const { tracking, notes } = tracksHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {}
     const verdict = evaluate(
       answer.balance,
       inputs,

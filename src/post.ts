@@ -3,11 +3,11 @@
  * passes them to the post step too; the key is never kept in the state), and the job's spend is the
  * fall between the start reading the main step left in the state and this one. Time is an input.
  */
-import { keepReading, keepsHistory } from './io/keep-reading.js'
+import { keepReading } from './io/keep-reading.js'
 import { readBalance } from './io/read-balance.js'
 import { maskSecrets } from './io/secrets.js'
 import { emit, runner } from './io/toolkit.js'
-import { readInputs, type Inputs } from './logic/inputs.js'
+import { readInputs, tracksHistory, type Inputs } from './logic/inputs.js'
 import { STATE_NAME, decodeStart, jobSpend, microValues, overLimit, type JobReading } from './logic/job-spend.js'
 import { notDecimalEndReason, nothingToMeasureLine, stateWarning } from './render/job-spend.js'
 import { jobEndFailureReport, jobSpendReport, type EndNotes } from './render/job-report.js'
@@ -42,7 +42,7 @@ export async function runPost({ env = process.env, now, sink = runner, clock }: 
         ? undefined
         : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) }
     let notes: EndNotes | undefined
-    if (keepsHistory(inputs))
+    if (tracksHistory(inputs))
       notes = (await keepReading(inputs, { at, values: answer.balance.values }, { env, clock })).notes
     emit(jobSpendReport(spend, check, at, inputs, notes), secrets, sink)
   } catch (error) {

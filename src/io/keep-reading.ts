@@ -26,11 +26,6 @@ export interface KeepOptions {
 
 export type Store = Pick<Inputs, 'historyFile' | 'historyBranch' | 'historyLimit'>
 
-/** Whether the inputs keep a history at all (a file or a branch). */
-export function keepsHistory(store: Store): boolean {
-  return Boolean(store.historyFile || store.historyBranch)
-}
-
 export async function keepReading(store: Store, reading: Reading, options: KeepOptions = {}): Promise<Kept> {
   const branch = store.historyBranch
   const path = branch ? branchLabel(branch) : (store.historyFile ?? '')

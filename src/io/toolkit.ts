@@ -32,6 +32,9 @@ export interface Sink {
 
 const NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0
 
+/** The output file that opened without blocking: the outputs after the first need no check. */
+let checkedOutputFile: string | undefined
+
 /** The runner caps one step's summary at 1 MiB. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 
@@ -44,8 +47,12 @@ export const runner: Sink = {
   setOutput(name, value) {
     const file = process.env.GITHUB_OUTPUT
     // core appends with a blocking open, which waits forever on a FIFO that nobody reads: open it
-    // without blocking first, so that such a file fails here, as an unwritable one does.
-    if (file) closeSync(openSync(file, constants.O_WRONLY | constants.O_APPEND | NONBLOCK))
+    // without blocking first (once per file, not once per output), so that such a file fails here,
+    // as an unwritable one does.
+    if (file && file !== checkedOutputFile) {
+      closeSync(openSync(file, constants.O_WRONLY | constants.O_APPEND | NONBLOCK))
+      checkedOutputFile = file
+    }
     core.setOutput(name, value)
   },
   debug: message => core.debug(message),

@@ -83,6 +83,11 @@ export interface BranchTarget {
 
 export type Env = Readonly<Record<string, string | undefined>>
 
+/** Whether the inputs keep a history at all, in a file or on a branch: tracking is on. */
+export function tracksHistory(inputs: Pick<Inputs, 'historyFile' | 'historyBranch'>): boolean {
+  return inputs.historyFile !== undefined || inputs.historyBranch !== undefined
+}
+
 /** What is wrong with the inputs, with what the words quote (render/input-errors.ts words it). */
 export type InputProblem =
   | { readonly kind: 'no-key' }

@@ -4,7 +4,7 @@
  */
 import type { Answer, HistoryNotes, Report } from '../model.js'
 import { ActionError } from '../logic/errors.js'
-import { InputError, type Inputs } from '../logic/inputs.js'
+import { InputError, tracksHistory, type Inputs } from '../logic/inputs.js'
 import { failsTheJob, type Finding, type Verdict } from '../logic/policy.js'
 import type { Tracking } from '../logic/tracking.js'
 import { findingWords } from './findings.js'
@@ -32,11 +32,7 @@ export function balanceReport(
   const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : []
   const outputs = {
     ...balanceOutputs(answer, verdict),
-    ...(tracking
-      ? trackingOutputs(tracking, verdict)
-      : inputs.historyFile || inputs.historyBranch
-        ? emptyTrackingOutputs()
-        : {})
+    ...(tracking ? trackingOutputs(tracking, verdict) : tracksHistory(inputs) ? emptyTrackingOutputs() : {})
   }
   const unreadNote = notes?.unreadable ? history.historyNotReadWarning(notes.path, notes.unreadable) : undefined
   return {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   HistoryFormatError,
   dueForTrim,
-  mergeHistoryTexts,
-  mergeReadings,
+  parseHistory,
   serializeHistory,
   trimSlack
 } from '../../src/logic/history-lines.js'
@@ -15,29 +14,16 @@ function reading(iso: string, total: number): Reading {
 
 const a = reading('2026-11-20T06:00:00.000Z', 100)
 const b = reading('2026-11-21T06:00:00.000Z', 90)
-const c = reading('2026-11-22T06:00:00.000Z', 80)
-const d = reading('2026-11-22T06:00:00.000Z', 79) // the same time as c, another balance: another reading
 
-describe('merging two histories', () => {
-  it('gives their union, oldest first, each reading once', () => {
-    expect(mergeReadings([c, a], [b, a, d])).toEqual([a, b, c, d])
-    expect(mergeReadings([], [b, a])).toEqual([a, b])
-  })
-
-  it('keeps a reading as often as one side holds it (two runs at the same moment)', () => {
-    expect(mergeReadings([a, a, b], [a, b, b])).toEqual([a, a, b, b])
-  })
-
-  it('merges text in the documented form, whatever the line ends and field order of each side', () => {
+describe('reading a history', () => {
+  it('reads any field order, a zone offset and CRLF line ends as the documented line', () => {
     const left =
       '{"total_credits":100,"at":"2026-11-20T08:00:00+02:00","credit":100,"free_credit":0,"referral_credits":0}\r\n'
-    expect(mergeHistoryTexts(left, serializeHistory([b, a]))).toBe(serializeHistory([a, b]))
+    expect(parseHistory(left + serializeHistory([b]))).toEqual([a, b])
   })
 
-  it('names the side and the line of a bad line', () => {
-    expect(() => mergeHistoryTexts(serializeHistory([a]), `${serializeHistory([b])}oops\n`)).toThrow(
-      new HistoryFormatError('second history, line 2: not JSON')
-    )
+  it('names the line of a bad line', () => {
+    expect(() => parseHistory(`${serializeHistory([b])}oops\n`)).toThrow(new HistoryFormatError('line 2: not JSON'))
   })
 })
 

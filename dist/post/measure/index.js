@@ -630,39 +630,6 @@ function serializeReading(r) {
 function serializeHistory(readings) {
     return readings.map(serializeReading).join('');
 }
-function byTime(readings) {
-    return [...readings].sort((a, b) => a.at - b.at);
-}
-function mergeReadings(a, b) {
-    const counts = new Map();
-    for (const r of a) {
-        const line = serializeReading(r);
-        counts.set(line, (counts.get(line) ?? 0) + 1);
-    }
-    const merged = [...a];
-    const seen = new Map();
-    for (const r of b) {
-        const line = serializeReading(r);
-        const n = (seen.get(line) ?? 0) + 1;
-        seen.set(line, n);
-        if (n > (counts.get(line) ?? 0))
-            merged.push(r);
-    }
-    return byTime(merged);
-}
-function mergeHistoryTexts(a, b) {
-    const side = (text, name) => {
-        try {
-            return parseHistory(text);
-        }
-        catch (error) {
-            if (error instanceof HistoryFormatError)
-                throw new HistoryFormatError(`${name} ${error.message}`);
-            throw error;
-        }
-    };
-    return serializeHistory(mergeReadings(side(a, 'first history,'), side(b, 'second history,')));
-}
 
 ;// CONCATENATED MODULE: ../src/logic/lock-times.ts
 const LOCK_WAIT_MS = 10_000;
@@ -1736,9 +1703,6 @@ function gitEnvironment(base, gitDir, folder, target) {
 ;// CONCATENATED MODULE: ../src/io/keep-reading.ts
 
 
-function keep_reading_keepsHistory(store) {
-    return Boolean(store.historyFile || store.historyBranch);
-}
 async function keep_reading_keepReading(store, reading, options = {}) {
     const branch = store.historyBranch;
     const path = branch ? branchLabel(branch) : (store.historyFile ?? '');
@@ -2711,6 +2675,9 @@ const DEFAULT_BASE_URL = DEFAULTS['base-url'];
 const MAX_RETRIES_LIMIT = 10;
 const TIMEOUT_SECONDS_LIMIT = 600;
 const HISTORY_LIMIT_MAX = 100_000;
+function inputs_tracksHistory(inputs) {
+    return inputs.historyFile !== undefined || inputs.historyBranch !== undefined;
+}
 class inputs_InputError extends errors_ActionError {
     problem;
     constructor(problem) {
@@ -3185,6 +3152,7 @@ function summaryClippedNote(limitBytes) {
 
 
 const NONBLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+let checkedOutputFile;
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const toolkit_runner = {
     mask: secret => core/* setSecret */.Pq(secret),
@@ -3194,8 +3162,10 @@ const toolkit_runner = {
     fail: message => core/* setFailed */.C1(message),
     setOutput(name, value) {
         const file = process.env.GITHUB_OUTPUT;
-        if (file)
+        if (file && file !== checkedOutputFile) {
             (0,external_node_fs_namespaceObject.closeSync)((0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | NONBLOCK));
+            checkedOutputFile = file;
+        }
         core/* setOutput */.uH(name, value);
     },
     debug: message => core/* debug */.Yz(message),
@@ -4084,11 +4054,7 @@ function report_balanceReport(answer, verdict, inputs, tracking, notes) {
     const historyWarnings = notes ? historyNoteWarnings(notes, verdict) : [];
     const outputs = {
         ...balanceOutputs(answer, verdict),
-        ...(tracking
-            ? trackingOutputs(tracking, verdict)
-            : inputs.historyFile || inputs.historyBranch
-                ? emptyTrackingOutputs()
-                : {})
+        ...(tracking ? trackingOutputs(tracking, verdict) : tracksHistory(inputs) ? emptyTrackingOutputs() : {})
     };
     const unreadNote = notes?.unreadable ? history.historyNotReadWarning(notes.path, notes.unreadable) : undefined;
     return {
@@ -4322,7 +4288,7 @@ async function run({ env = process.env, now, sink = runner, history, clock } = {
         const at = now ?? Date.now();
         if (inputs.measureJob)
             started = leaveStart(answer, at, sink);
-        const { tracking, notes } = keepsHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {};
+        const { tracking, notes } = tracksHistory(inputs) ? await track(answer, at, inputs, { history, env, clock }) : {};
         const verdict = evaluate(answer.balance, inputs, tracking?.tracked ?? (notes?.unreadable ? { unreadable: true } : undefined));
         emit(balanceReport(answer, verdict, inputs, tracking, notes), secrets, sink);
     }
@@ -4400,7 +4366,7 @@ async function runPost({ env = process.env, now, sink = toolkit_runner, clock } 
             ? undefined
             : { limit: inputs.maxJobSpend, over: overLimit(spend.spent, inputs.maxJobSpend) };
         let notes;
-        if (keep_reading_keepsHistory(inputs))
+        if (inputs_tracksHistory(inputs))
             notes = (await keep_reading_keepReading(inputs, { at, values: answer.balance.values }, { env, clock })).notes;
         toolkit_emit(jobSpendReport(spend, check, at, inputs, notes), secrets, sink);
     }
