@@ -4,7 +4,8 @@
  * branch, the history file handed to the history module as a local file (which reads it, adds the
  * reading, moves a corrupt one aside and trims it), then one commit with no parent (the branch is
  * always a single commit) pushed with a lease on the exact commit that was read. A push that loses to
- * another run's fetches again, merges the readings (the union, each once) and retries with
+ * another run's fetches again, adds this run's reading to what it fetched (the union, each reading
+ * once) and retries with
  * exponential backoff and jitter, within BRANCH_DEADLINE_MS for everything.
  *
  * The token never shows: git gets it as an `http.<remote>.extraHeader` through the GIT_CONFIG_COUNT
